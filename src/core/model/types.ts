@@ -31,6 +31,14 @@ export interface LiteralValue {
   datatype?: string;
 }
 
+/** A time span folded from an OWL-Time interval (time:hasBeginning / time:hasEnd instants). */
+export interface Period {
+  /** The beginning instant's date (time:inXSDDate, time:inXSDgYearMonth, …). */
+  start?: LiteralValue;
+  /** The end instant's date. */
+  end?: LiteralValue;
+}
+
 /** One span of a source text that supports a node or an edge. */
 export interface Span {
   /** IRI of the oa:Annotation that carries the span. */
@@ -75,6 +83,8 @@ export interface NodeAttributes {
   /** Layout position: set by the layout, not by RDF. */
   x: number;
   y: number;
+  /** When the resource holds over a time interval (e.g. an uncollapsed org:Membership). */
+  during?: Period;
 }
 
 export interface EdgeAttributes {
@@ -89,6 +99,8 @@ export interface EdgeAttributes {
   sources: SourceRef[];
   /** When the edge stands for an n-ary node (e.g. an org:Membership), its IRI. */
   via?: string;
+  /** When the fact holds (e.g. org:memberDuring of a collapsed membership). */
+  during?: Period;
 }
 
 export interface GraphAttributes {

@@ -1,0 +1,81 @@
+/**
+ * Orgraph core: the public API (DOM-free). Parse RDF in an explicit format, map it to the
+ * Orgraph data graph, and read categories, labels and provenance.
+ */
+import { parseRdf } from "./rdf/parse";
+import type { RdfFormat } from "./rdf/formats";
+import { rdfToGraph } from "./model/rdf-to-graph";
+import type { OrgraphGraph } from "./model/types";
+
+export * from "./errors";
+export * from "./model/types";
+export * from "./rdf/formats";
+export { parseRdf, type ParseOptions, type ParseResult } from "./rdf/parse";
+export { termKey, compareQuads, type RdfQuad, type RdfTerm } from "./rdf/terms";
+export * as vocab from "./model/vocab";
+export { NS, PREDICATE_LABELS, canonicalIri } from "./model/vocab";
+export {
+  categoryOf,
+  CLASS_CATEGORIES,
+  CATEGORY_PRIORITY,
+  type SubClassOf,
+} from "./model/categories";
+export {
+  resolveLabel,
+  labelCandidates,
+  labelsByLanguage,
+  fallbackLabel,
+  prefixedName,
+  DEFAULT_LANGUAGES,
+  LABEL_PREDICATES,
+  type LabelCandidate,
+} from "./model/labels";
+export {
+  readProvenance,
+  spansOf,
+  sourcesOf,
+  spansOfGraphs,
+  sourcesOfGraphs,
+  spansOfResource,
+  type Provenance,
+} from "./model/provenance";
+export {
+  rdfToGraph,
+  edgeKey,
+  initialPosition,
+  literalValue,
+  type RdfToGraphOptions,
+} from "./model/rdf-to-graph";
+
+export interface LoadOptions {
+  format: RdfFormat;
+  baseIRI?: string;
+  /** Name of the input for error messages (file name, URL); "text" when absent. */
+  sourceName?: string;
+  /** Label language preference; default ["fr", "en"]. */
+  languages?: readonly string[];
+  collapseMemberships?: boolean;
+}
+
+export interface LoadResult {
+  graph: OrgraphGraph;
+  /** Quads parsed. */
+  triples: number;
+  nodes: number;
+  edges: number;
+}
+
+/** Parses `text` and builds the data graph. Throws RdfParseError on a syntax error. */
+export function loadRdf(text: string, options: LoadOptions): LoadResult {
+  const { quads, prefixes } = parseRdf(text, {
+    format: options.format,
+    baseIRI: options.baseIRI,
+    sourceName: options.sourceName,
+  });
+  const graph = rdfToGraph(quads, {
+    prefixes,
+    languages: options.languages,
+    collapseMemberships: options.collapseMemberships,
+  });
+  return { graph, triples: quads.length, nodes: graph.order, edges: graph.size };
+}

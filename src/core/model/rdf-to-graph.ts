@@ -1,0 +1,493 @@
+/**
+ * Orgraph core: map RDF quads to the Orgraph data graph (a graphology MultiDirectedGraph).
+ *
+ * One node per IRI or blank node that is typed or linked to another resource; one edge per
+ * distinct (subject, predicate, object) between resources (rdf:type is not drawn). Annotation
+ * machinery is folded into spans and sources, OWL-Time intervals into `during`, vocabulary
+ * terms (classes, properties) are not drawn, and by default each org:Membership becomes one
+ * edge member -> organisation labelled by its role. The result is deterministic: the same quads
+ * in any order give the same keys, insertion order and attributes.
+ */
+import { MultiDirectedGraph } from "graphology";
+import {
+  compareStrings,
+  isResource,
+  RDF_DIR_LANG_STRING,
+  RDF_LANG_STRING,
+  termKey,
+  XSD_STRING,
+  type RdfQuad,
+  type RdfTerm,
+} from "../rdf/terms";
+import { categoryOf } from "./categories";
+import {
+  DEFAULT_LANGUAGES,
+  labelCandidates,
+  labelOf,
+  labelsByLanguage,
+  predicateLabels,
+  resolveLabel,
+} from "./labels";
+import { readProvenance, sortSources, sortSpans, type Provenance } from "./provenance";
+import { indexQuads, type QuadIndex } from "./quad-index";
+import type {
+  EdgeAttributes,
+  GraphAttributes,
+  LiteralValue,
+  NodeAttributes,
+  OrgraphGraph,
+  Period,
+  SourceRef,
+  Span,
+} from "./types";
+import { canonicalIri, ORG, OWL, RDF, RDFS, TIME } from "./vocab";
+
+export interface RdfToGraphOptions {
+  /** Prefixes of the input (prefix -> namespace), for fallback labels. */
+  prefixes?: Readonly<Record<string, string>>;
+  /** Language preference for labels; default ["fr", "en"]. */
+  languages?: readonly string[];
+  /** Draw each org:Membership as one edge member -> organisation (default true). */
+  collapseMemberships?: boolean;
+}
+
+/** Predicates that state vocabulary (schema), whose subjects and objects are not drawn. */
+const SCHEMA_PREDICATES = new Set<string>([
+  RDFS.subClassOf,
+  RDFS.subPropertyOf,
+  RDFS.domain,
+  RDFS.range,
+  OWL.equivalentClass,
+  OWL.equivalentProperty,
+  OWL.inverseOf,
+]);
+
+/** Types of vocabulary terms, not drawn. */
+const VOCABULARY_TYPES = new Set<string>([
+  RDFS.Class,
+  RDFS.Datatype,
+  OWL.Class,
+  RDF.Property,
+  OWL.ObjectProperty,
+  OWL.DatatypeProperty,
+  OWL.AnnotationProperty,
+  OWL.FunctionalProperty,
+  OWL.TransitiveProperty,
+  OWL.SymmetricProperty,
+  OWL.InverseFunctionalProperty,
+  OWL.Ontology,
+]);
+
+const TIME_TYPES = new Set<string>([
+  TIME.Interval,
+  TIME.ProperInterval,
+  TIME.Instant,
+  TIME.TemporalEntity,
+]);
+const TIME_DATE_PREDICATES = [
+  TIME.inXSDDate,
+  TIME.inXSDDateTime,
+  TIME.inXSDDateTimeStamp,
+  TIME.inXSDgYearMonth,
+  TIME.inXSDgYear,
+];
+
+/** The literal as Orgraph stores it. */
+export function literalValue(term: RdfTerm): LiteralValue {
+  const out: LiteralValue = { value: term.value };
+  const lang = (term.language ?? "").toLowerCase();
+  const dt = term.datatype?.value;
+  if (lang !== "") out.lang = lang;
+  else if (
+    dt !== undefined &&
+    dt !== XSD_STRING &&
+    dt !== RDF_LANG_STRING &&
+    dt !== RDF_DIR_LANG_STRING
+  )
+    out.datatype = dt;
+  return out;
+}
+
+/** A 32-bit FNV-1a hash, then mixed: a seeded, deterministic stand-in for randomness. */
+function hash32(text: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Initial position of a node, in [-100, 100), from its key alone. */
+export function initialPosition(key: string): { x: number; y: number } {
+  return {
+    x: (hash32(key, 1) / 2 ** 32) * 200 - 100,
+    y: (hash32(key, 2) / 2 ** 32) * 200 - 100,
+  };
+}
+
+/** Key of an edge: subject, predicate, object (and the n-ary node it stands for). */
+export function edgeKey(subject: string, predicate: string, object: string, via?: string): string {
+  return via === undefined
+    ? `${subject} ${predicate} ${object}`
+    : `${subject} ${predicate} ${object} ${via}`;
+}
+
+interface EdgeDraft {
+  subject: string;
+  predicate: string;
+  object: string;
+  graphs: Set<string>;
+  via?: string;
+  roles?: string[];
+  extraSpans?: Span[];
+  extraSources?: SourceRef[];
+  during?: Period;
+}
+
+class Builder {
+  private readonly index: QuadIndex;
+  private readonly provenance: Provenance;
+  private readonly subClassOf = new Map<string, string[]>();
+  private readonly vocabulary = new Set<string>();
+  private readonly timeNodes = new Set<string>();
+  private readonly memberships = new Set<string>();
+  private readonly languages: readonly string[];
+  private readonly prefixes: Readonly<Record<string, string>>;
+  private readonly predicateLabelCache = new Map<
+    string,
+    { label: string; labels: Record<string, string> }
+  >();
+
+  constructor(
+    quads: readonly RdfQuad[],
+    private readonly options: RdfToGraphOptions,
+  ) {
+    this.index = indexQuads(quads);
+    this.provenance = readProvenance(this.index);
+    this.languages = (options.languages ?? DEFAULT_LANGUAGES).map((l) => l.toLowerCase());
+    this.prefixes = options.prefixes ?? {};
+    this.scan();
+  }
+
+  private scan(): void {
+    const { index } = this;
+    for (const q of index.quads) {
+      const p = canonicalIri(q.predicate.value);
+      this.vocabulary.add(p);
+      if (p === RDF.type && q.object.termType === "NamedNode") {
+        const cls = canonicalIri(q.object.value);
+        this.vocabulary.add(cls);
+        if (VOCABULARY_TYPES.has(cls)) this.vocabulary.add(termKey(q.subject));
+        if (TIME_TYPES.has(cls)) this.timeNodes.add(termKey(q.subject));
+      }
+      if (SCHEMA_PREDICATES.has(p)) {
+        if (isResource(q.subject)) this.vocabulary.add(canonicalIri(termKey(q.subject)));
+        if (isResource(q.object)) this.vocabulary.add(canonicalIri(termKey(q.object)));
+      }
+      if (p === RDFS.subClassOf && isResource(q.subject) && isResource(q.object)) {
+        const sub = canonicalIri(termKey(q.subject));
+        const list = this.subClassOf.get(sub) ?? [];
+        list.push(canonicalIri(termKey(q.object)));
+        this.subClassOf.set(sub, list);
+      }
+      if (p === TIME.hasBeginning || p === TIME.hasEnd || TIME_DATE_PREDICATES.includes(p)) {
+        this.timeNodes.add(termKey(q.subject));
+      }
+    }
+    if (this.options.collapseMemberships ?? true) {
+      for (const m of index.instancesOf(ORG.Membership)) {
+        if (this.provenance.machinery.has(m)) continue;
+        const members = this.drawableObjects(m, ORG.member);
+        const orgs = this.drawableObjects(m, ORG.organization);
+        if (members.length > 0 && orgs.length > 0) this.memberships.add(m);
+      }
+    }
+  }
+
+  /** Not drawn as a node: machinery, vocabulary, time, collapsed memberships. */
+  private excluded(key: string): boolean {
+    return (
+      this.provenance.machinery.has(key) ||
+      this.vocabulary.has(key) ||
+      this.timeNodes.has(key) ||
+      this.memberships.has(key)
+    );
+  }
+
+  private drawableObjects(subject: string, predicate: string): string[] {
+    return this.index
+      .objects(subject, predicate)
+      .filter(isResource)
+      .map(termKey)
+      .filter((k) => !this.excluded(k));
+  }
+
+  /** The date of a time:Instant. */
+  private instantDate(instant: string): LiteralValue | undefined {
+    for (const p of TIME_DATE_PREDICATES) {
+      const lit = this.index.objects(instant, p).find((t) => t.termType === "Literal");
+      if (lit) return literalValue(lit);
+    }
+    return undefined;
+  }
+
+  /** The period of a time:Interval. */
+  private intervalPeriod(interval: string): Period | undefined {
+    const period: Period = {};
+    const edge = (p: string): LiteralValue | undefined => {
+      for (const t of this.index.objects(interval, p)) {
+        if (t.termType === "Literal") return literalValue(t);
+        const d = this.instantDate(termKey(t));
+        if (d) return d;
+      }
+      return undefined;
+    };
+    const start = edge(TIME.hasBeginning);
+    const end = edge(TIME.hasEnd);
+    if (start) period.start = start;
+    if (end) period.end = end;
+    return start || end ? period : undefined;
+  }
+
+  private predicateLabel(predicate: string): { label: string; labels: Record<string, string> } {
+    let cached = this.predicateLabelCache.get(predicate);
+    if (!cached) {
+      cached = predicateLabels(
+        predicate,
+        labelCandidates(this.literalProperties(predicate)),
+        this.languages,
+        this.prefixes,
+      );
+      this.predicateLabelCache.set(predicate, cached);
+    }
+    return cached;
+  }
+
+  /** Literal properties of a resource: canonical predicate IRI -> values, keys sorted. */
+  private literalProperties(key: string): Record<string, LiteralValue[]> {
+    const byPredicate = new Map<string, Map<string, LiteralValue>>();
+    for (const q of this.index.about(key)) {
+      if (q.object.termType !== "Literal") continue;
+      const p = canonicalIri(q.predicate.value);
+      const values = byPredicate.get(p) ?? new Map<string, LiteralValue>();
+      values.set(termKey(q.object), literalValue(q.object));
+      byPredicate.set(p, values);
+    }
+    const out: Record<string, LiteralValue[]> = {};
+    for (const p of [...byPredicate.keys()].sort(compareStrings)) {
+      out[p] = [...(byPredicate.get(p)?.values() ?? [])];
+    }
+    return out;
+  }
+
+  private spansOfGraphs(graphs: Iterable<string>): { spans: Span[]; sources: SourceRef[] } {
+    const spans: Span[] = [];
+    const sources: SourceRef[] = [];
+    for (const g of graphs) {
+      spans.push(...(this.provenance.graphSpans.get(g) ?? []));
+      sources.push(...(this.provenance.graphSources.get(g) ?? []));
+    }
+    return { spans, sources };
+  }
+
+  /** Spans and sources of every triple about `key`, plus annotations whose body is `key`. */
+  private supportOf(key: string): { spans: Span[]; sources: SourceRef[] } {
+    const graphs = new Set(this.index.about(key).map((q) => termKey(q.graph)));
+    const { spans, sources } = this.spansOfGraphs(graphs);
+    spans.push(...(this.provenance.resourceSpans.get(key) ?? []));
+    sources.push(...(this.provenance.resourceSources.get(key) ?? []));
+    return { spans: sortSpans(spans), sources: sortSources(sources) };
+  }
+
+  build(): OrgraphGraph {
+    const { index } = this;
+    const drafts = new Map<string, EdgeDraft>();
+    const periods = new Map<string, Period>();
+    const timeProperties = new Map<string, Map<string, LiteralValue[]>>();
+
+    for (const q of index.quads) {
+      if (!isResource(q.subject) || !isResource(q.object)) continue;
+      const p = canonicalIri(q.predicate.value);
+      if (p === RDF.type) continue;
+      const s = termKey(q.subject);
+      const o = termKey(q.object);
+      if (this.excluded(s)) continue;
+      if (this.timeNodes.has(o)) {
+        // Fold OWL-Time: an interval becomes `during`, an instant a dated literal property.
+        const period = this.intervalPeriod(o);
+        if (period) {
+          if (!periods.has(s)) periods.set(s, period);
+        } else {
+          const date = this.instantDate(o);
+          if (date) {
+            const props = timeProperties.get(s) ?? new Map<string, LiteralValue[]>();
+            const list = props.get(p) ?? [];
+            if (!list.some((v) => JSON.stringify(v) === JSON.stringify(date))) list.push(date);
+            props.set(p, list);
+            timeProperties.set(s, props);
+          }
+        }
+        continue;
+      }
+      if (this.excluded(o)) continue;
+      const key = edgeKey(s, p, o);
+      const draft = drafts.get(key) ?? { subject: s, predicate: p, object: o, graphs: new Set() };
+      draft.graphs.add(termKey(q.graph));
+      drafts.set(key, draft);
+    }
+
+    for (const m of [...this.memberships].sort(compareStrings)) {
+      const graphs = new Set(index.about(m).map((q) => termKey(q.graph)));
+      const support = this.supportOf(m);
+      const roles = index.objects(m, ORG.role).filter(isResource).map(termKey);
+      const during = index
+        .objects(m, ORG.memberDuring)
+        .filter(isResource)
+        .map((t) => this.intervalPeriod(termKey(t)))
+        .find((p) => p !== undefined);
+      for (const member of this.drawableObjects(m, ORG.member)) {
+        for (const org of this.drawableObjects(m, ORG.organization)) {
+          const draft: EdgeDraft = {
+            subject: member,
+            predicate: ORG.memberOf,
+            object: org,
+            graphs,
+            via: m,
+            roles,
+            extraSpans: support.spans,
+            extraSources: support.sources,
+          };
+          if (during) draft.during = during;
+          drafts.set(edgeKey(member, ORG.memberOf, org, m), draft);
+        }
+      }
+    }
+
+    // Nodes: typed resources and edge endpoints, minus what is folded away.
+    const nodeKeys = new Set<string>();
+    for (const q of index.quads) {
+      if (canonicalIri(q.predicate.value) !== RDF.type || !isResource(q.subject)) continue;
+      const s = termKey(q.subject);
+      if (!this.excluded(s)) nodeKeys.add(s);
+    }
+    for (const d of drafts.values()) {
+      nodeKeys.add(d.subject);
+      nodeKeys.add(d.object);
+    }
+
+    const graph: OrgraphGraph = new MultiDirectedGraph<
+      NodeAttributes,
+      EdgeAttributes,
+      GraphAttributes
+    >();
+    const sortedPrefixes: Record<string, string> = {};
+    for (const k of Object.keys(this.prefixes).sort(compareStrings)) {
+      sortedPrefixes[k] = this.prefixes[k] ?? "";
+    }
+    graph.replaceAttributes({
+      prefixes: sortedPrefixes,
+      languages: [...this.languages],
+      triples: index.quads.length,
+    });
+
+    for (const key of [...nodeKeys].sort(compareStrings)) {
+      graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
+    }
+    for (const key of [...drafts.keys()].sort(compareStrings)) {
+      const d = drafts.get(key);
+      if (d) graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
+    }
+    return graph;
+  }
+
+  private nodeAttributes(
+    key: string,
+    during: Period | undefined,
+    timeProps: Map<string, LiteralValue[]> | undefined,
+  ): NodeAttributes {
+    const properties = this.literalProperties(key);
+    if (timeProps) {
+      for (const [p, values] of timeProps) properties[p] = [...(properties[p] ?? []), ...values];
+    }
+    const sortedProperties: Record<string, LiteralValue[]> = {};
+    for (const p of Object.keys(properties).sort(compareStrings)) {
+      sortedProperties[p] = properties[p] ?? [];
+    }
+    const candidates = labelCandidates(sortedProperties);
+    const types = this.index.typesOf(key);
+    const { spans, sources } = this.supportOf(key);
+    const { x, y } = initialPosition(key);
+    const attributes: NodeAttributes = {
+      iri: key,
+      label: labelOf(key, candidates, this.languages, this.prefixes),
+      labels: labelsByLanguage(candidates),
+      types,
+      category: categoryOf(types, this.subClassOf),
+      properties: sortedProperties,
+      spans,
+      sources,
+      x,
+      y,
+    };
+    if (during) attributes.during = during;
+    return attributes;
+  }
+
+  private edgeAttributes(d: EdgeDraft): EdgeAttributes {
+    const graphs = [...d.graphs].sort(compareStrings);
+    const support = this.spansOfGraphs(graphs);
+    let label: string;
+    let labels: Record<string, string>;
+    if (d.roles && d.roles.length > 0) {
+      ({ label, labels } = this.rolesLabel(d.roles));
+    } else {
+      ({ label, labels } = this.predicateLabel(d.predicate));
+    }
+    const attributes: EdgeAttributes = {
+      predicate: d.predicate,
+      label,
+      labels: { ...labels },
+      graphs,
+      spans: sortSpans([...support.spans, ...(d.extraSpans ?? [])]),
+      sources: sortSources([...support.sources, ...(d.extraSources ?? [])]),
+    };
+    if (d.via !== undefined) attributes.via = d.via;
+    if (d.during) attributes.during = d.during;
+    return attributes;
+  }
+
+  /** The label of a collapsed membership: its roles' labels, joined with ", ". */
+  private rolesLabel(roles: readonly string[]): { label: string; labels: Record<string, string> } {
+    const perRole = roles.map((r) => labelCandidates(this.literalProperties(r)));
+    const label = roles
+      .map((r, i) => labelOf(r, perRole[i] ?? [], this.languages, this.prefixes))
+      .join(", ");
+    const languages = new Set<string>();
+    for (const c of perRole.flat()) languages.add(c.lang ?? "");
+    const labels: Record<string, string> = {};
+    for (const lang of [...languages].sort(compareStrings)) {
+      labels[lang] = roles
+        .map((r, i) => {
+          const all = perRole[i] ?? [];
+          const inLang = all.filter((c) => (c.lang ?? "") === lang);
+          return resolveLabel(inLang, [lang]) ?? labelOf(r, all, this.languages, this.prefixes);
+        })
+        .join(", ");
+    }
+    return { label, labels };
+  }
+}
+
+/** Builds the Orgraph data graph from quads. Pure and deterministic. */
+export function rdfToGraph(
+  quads: readonly RdfQuad[],
+  options: RdfToGraphOptions = {},
+): OrgraphGraph {
+  return new Builder(quads, options).build();
+}

@@ -1,0 +1,80 @@
+/**
+ * Orgraph core: the minimal RDF/JS term and quad shapes the model reads, and canonical keys.
+ *
+ * Any RDF/JS quads fit (n3's included). A resource's key is its IRI, or `_:id` for a blank
+ * node; literals and quoted triples get keys only for sorting.
+ */
+
+export interface RdfTerm {
+  termType: string;
+  value: string;
+  /** Literals: language tag ("" for none). */
+  language?: string;
+  /** Literals: datatype. */
+  datatype?: { value: string };
+  /** Quoted triples (RDF 1.2). */
+  subject?: RdfTerm;
+  predicate?: RdfTerm;
+  object?: RdfTerm;
+}
+
+export interface RdfQuad {
+  subject: RdfTerm;
+  predicate: RdfTerm;
+  object: RdfTerm;
+  graph: RdfTerm;
+}
+
+export const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+export const RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+export const RDF_DIR_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString";
+
+export function isResource(term: RdfTerm): boolean {
+  return term.termType === "NamedNode" || term.termType === "BlankNode";
+}
+
+export function isLiteral(term: RdfTerm): boolean {
+  return term.termType === "Literal";
+}
+
+/** Key of a term: IRI, `_:id`, "" for the default graph, a quoted form for literals and triples. */
+export function termKey(term: RdfTerm): string {
+  switch (term.termType) {
+    case "NamedNode":
+      return term.value;
+    case "BlankNode":
+      return `_:${term.value}`;
+    case "DefaultGraph":
+      return "";
+    case "Literal": {
+      const lang = term.language ?? "";
+      const dt = term.datatype?.value ?? XSD_STRING;
+      return lang !== ""
+        ? `"${term.value}"@${lang}`
+        : dt === XSD_STRING
+          ? `"${term.value}"`
+          : `"${term.value}"^^${dt}`;
+    }
+    case "Quad":
+      return `<<${term.subject ? termKey(term.subject) : ""} ${
+        term.predicate ? termKey(term.predicate) : ""
+      } ${term.object ? termKey(term.object) : ""}>>`;
+    default:
+      return `?${term.value}`;
+  }
+}
+
+/** Code-unit order, independent of locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Canonical order of quads: graph, subject, predicate, object. */
+export function compareQuads(a: RdfQuad, b: RdfQuad): number {
+  return (
+    compareStrings(termKey(a.graph), termKey(b.graph)) ||
+    compareStrings(termKey(a.subject), termKey(b.subject)) ||
+    compareStrings(termKey(a.predicate), termKey(b.predicate)) ||
+    compareStrings(termKey(a.object), termKey(b.object))
+  );
+}

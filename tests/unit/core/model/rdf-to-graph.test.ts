@@ -1,0 +1,203 @@
+/** Unit tests: RDF -> graphology mapping (nodes, edges, memberships, time, determinism). */
+import { describe, expect, it } from "vitest";
+import { edgeKey, initialPosition, rdfToGraph } from "../../../../src/core/model/rdf-to-graph";
+import { loadRdf } from "../../../../src/core";
+import { parseRdf } from "../../../../src/core/rdf/parse";
+import { ORG } from "../../../../src/core/model/vocab";
+import { fixture } from "../fixtures";
+
+const EX = "https://example.org/mini/";
+const { quads, prefixes } = parseRdf(fixture("mini.trig"), { format: "trig" });
+const graph = rdfToGraph(quads, { prefixes });
+
+describe("nodes", () => {
+  it("has one node per typed or linked entity, and nothing else", () => {
+    expect(graph.nodes()).toEqual(
+      [
+        "agency",
+        "body",
+        "interior",
+        "lagon",
+        "news",
+        "office",
+        "post-director",
+        "role-director",
+        "text",
+      ].map((k) => EX + k),
+    );
+  });
+
+  it("sets label, labels, types, category and literal properties", () => {
+    const lagon = graph.getNodeAttributes(`${EX}lagon`);
+    expect(lagon.iri).toBe(`${EX}lagon`);
+    expect(lagon.label).toBe("Mark Lagon");
+    expect(lagon.labels).toEqual({ "": ["Mark Lagon"] });
+    expect(lagon.types).toEqual(["http://schema.org/Person", "http://xmlns.com/foaf/0.1/Person"]);
+    expect(lagon.category).toBe("person");
+    expect(lagon.properties).toEqual({
+      "http://xmlns.com/foaf/0.1/name": [{ value: "Mark Lagon" }],
+    });
+    expect(Object.keys(lagon)).toEqual([
+      "iri",
+      "label",
+      "labels",
+      "types",
+      "category",
+      "properties",
+      "spans",
+      "sources",
+      "x",
+      "y",
+    ]);
+    const office = graph.getNodeAttributes(`${EX}office`);
+    expect(office.label).toBe("Bureau de surveillance");
+    expect(office.labels).toEqual({ en: ["Trafficking Office"], fr: ["Bureau de surveillance"] });
+    expect(
+      rdfToGraph(quads, { prefixes, languages: ["en"] }).getNodeAttribute(`${EX}office`, "label"),
+    ).toBe("Trafficking Office");
+  });
+
+  it("categorises with the data's subclasses; a ministry is a ministry", () => {
+    expect(graph.getNodeAttribute(`${EX}interior`, "category")).toBe("ministry");
+    expect(graph.getNodeAttribute(`${EX}agency`, "category")).toBe("organisation");
+    expect(graph.getNodeAttribute(`${EX}post-director`, "category")).toBe("role");
+    expect(graph.getNodeAttribute(`${EX}role-director`, "category")).toBe("role");
+  });
+
+  it("labels unlabelled nodes with a prefixed name", () => {
+    expect(graph.getNodeAttribute(`${EX}body`, "label")).toBe("ex:body");
+  });
+
+  it("places nodes deterministically from their key", () => {
+    const { x, y } = graph.getNodeAttributes(`${EX}lagon`);
+    expect({ x, y }).toEqual(initialPosition(`${EX}lagon`));
+    expect(x).not.toBe(y);
+    expect(Math.abs(x)).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("edges", () => {
+  it("has one edge per distinct triple between resources, rdf:type not drawn", () => {
+    const readable = graph.mapEdges(
+      (_k, a, s, t) =>
+        `${graph.getNodeAttribute(s, "label")} -- ${a.label} -> ${graph.getNodeAttribute(t, "label")}`,
+    );
+    // Insertion order = edge keys sorted: subject, then predicate IRI, then object.
+    expect(readable).toEqual([
+      "Agence -- sous-organisation de -> Ministère de l'Intérieur",
+      "ex:body -- fait partie de -> Texte",
+      "Mark Lagon -- occupe -> Directeur du Bureau",
+      "Mark Lagon -- Directeur -> Bureau de surveillance",
+      "Mark Lagon -- préside -> Agence",
+      "Directeur du Bureau -- poste au sein de -> Bureau de surveillance",
+      "Directeur du Bureau -- rôle -> Directeur",
+    ]);
+  });
+
+  it("uses the data's predicate labels before the built-in table", () => {
+    const e = graph.getEdgeAttributes(`${EX}lagon ${EX}chairs ${EX}agency`);
+    expect(e.label).toBe("préside");
+    expect(e.labels).toEqual({ en: "chairs", fr: "préside" });
+  });
+
+  it("records the graphs asserting an edge", () => {
+    const nq = parseRdf(fixture("simple.nq"), { format: "n-quads" });
+    const g = rdfToGraph(nq.quads);
+    expect(g.size).toBe(1);
+    expect(g.getEdgeAttributes(g.edges()[0] ?? "")).toMatchObject({
+      predicate: "http://xmlns.com/foaf/0.1/knows",
+      label: "connaît",
+      labels: { en: "knows", fr: "connaît" },
+      graphs: ["https://example.org/g1", "https://example.org/g2"],
+    });
+  });
+
+  it("keys blank nodes as _:id", () => {
+    const nt = parseRdf(fixture("simple.nt"), { format: "n-triples" });
+    const g = rdfToGraph(nt.quads);
+    expect(g.nodes()).toEqual(["_:bob", "https://example.org/a"]);
+    expect(g.getNodeAttribute("_:bob", "label")).toBe("_:bob");
+  });
+});
+
+describe("memberships", () => {
+  const key = edgeKey(`${EX}lagon`, ORG.memberOf, `${EX}office`, `${EX}m-lagon`);
+
+  it("collapse into one edge member -> organisation labelled by the role", () => {
+    expect(graph.hasNode(`${EX}m-lagon`)).toBe(false);
+    const e = graph.getEdgeAttributes(key);
+    expect(e).toEqual({
+      predicate: ORG.memberOf,
+      label: "Directeur",
+      labels: { en: "Director", fr: "Directeur" },
+      graphs: [`${EX}g-term`],
+      spans: [],
+      sources: [{ graph: `${EX}g-term`, source: `${EX}news` }],
+      via: `${EX}m-lagon`,
+      during: {
+        start: { value: "2007-05-31", datatype: "http://www.w3.org/2001/XMLSchema#date" },
+        end: { value: "2009-01-26", datatype: "http://www.w3.org/2001/XMLSchema#date" },
+      },
+    });
+    expect(graph.source(key)).toBe(`${EX}lagon`);
+    expect(graph.target(key)).toBe(`${EX}office`);
+  });
+
+  it("fold OWL-Time intervals away", () => {
+    graph.forEachNode((_k, a) => {
+      expect(a.types.some((t) => t.startsWith("http://www.w3.org/2006/time#"))).toBe(false);
+    });
+  });
+
+  it("stay nodes when collapseMemberships is false", () => {
+    const g = rdfToGraph(quads, { prefixes, collapseMemberships: false });
+    expect(g.hasEdge(key)).toBe(false);
+    const m = g.getNodeAttributes(`${EX}m-lagon`);
+    expect(m.during?.start?.value).toBe("2007-05-31");
+    expect(m.sources).toEqual([{ graph: `${EX}g-term`, source: `${EX}news` }]);
+    expect(g.hasEdge(`${EX}m-lagon ${ORG.member} ${EX}lagon`)).toBe(true);
+    expect(g.hasEdge(`${EX}m-lagon ${ORG.organization} ${EX}office`)).toBe(true);
+  });
+});
+
+describe("graph attributes and loadRdf", () => {
+  it("records prefixes, languages and the triple count", () => {
+    const attrs = graph.getAttributes();
+    expect(attrs.triples).toBe(quads.length);
+    expect(attrs.languages).toEqual(["fr", "en"]);
+    expect(attrs.prefixes.ex).toBe(EX);
+  });
+
+  it("loadRdf parses and maps in one call", () => {
+    const r = loadRdf(fixture("mini.trig"), { format: "trig", sourceName: "mini.trig" });
+    expect([r.triples, r.nodes, r.edges]).toEqual([quads.length, graph.order, graph.size]);
+  });
+});
+
+describe("determinism", () => {
+  function shuffled<T>(items: readonly T[], seed: number): T[] {
+    const out = [...items];
+    let s = seed;
+    for (let i = out.length - 1; i > 0; i--) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      const j = s % (i + 1);
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
+  }
+  const exported = (g: ReturnType<typeof rdfToGraph>) => JSON.stringify(g.export());
+
+  it("builds the same graph twice", () => {
+    const again = loadRdf(fixture("mini.trig"), { format: "trig" }).graph;
+    expect(exported(again)).toBe(exported(graph));
+    expect(again.nodes()).toEqual(graph.nodes());
+    expect(again.edges()).toEqual(graph.edges());
+  });
+
+  it("builds the same graph from shuffled quads", () => {
+    for (const seed of [1, 2, 3]) {
+      const g = rdfToGraph(shuffled(quads, seed), { prefixes });
+      expect(exported(g)).toBe(exported(graph));
+    }
+  });
+});
