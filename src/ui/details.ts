@@ -1,0 +1,243 @@
+/**
+ * The details panel of the selected node. Every piece of data is rendered as text through lit
+ * bindings (escaped); only http(s) IRIs become links, with rel="noopener noreferrer".
+ */
+import { html, nothing, type TemplateResult } from "lit";
+import type { LiteralValue, OrgraphGraph } from "../core/model/types";
+import { compactIri, isHttpIri } from "./iri";
+import { messages, type Lang } from "./messages";
+
+const ORG = "http://www.w3.org/ns/org#";
+export const ORG_HOLDS = `${ORG}holds`;
+export const ORG_ROLE = `${ORG}role`;
+export const ORG_POST_IN = `${ORG}postIn`;
+
+export interface DetailsOptions {
+  graph: OrgraphGraph;
+  key: string;
+  lang: Lang;
+  /** Selects a neighbour (a relation button was activated). */
+  onSelect: (key: string) => void;
+  /** Clears the selection. */
+  onClose: () => void;
+}
+
+interface Neighbour {
+  key: string;
+  label: string;
+}
+
+interface RelationGroup {
+  label: string;
+  predicate: string;
+  neighbours: Neighbour[];
+}
+
+export interface PostSummary {
+  post: Neighbour;
+  roles: Neighbour[];
+  organisations: Neighbour[];
+}
+
+function labelOf(graph: OrgraphGraph, key: string): string {
+  return graph.getNodeAttribute(key, "label") || key;
+}
+
+function byLabel(a: { label: string }, b: { label: string }): number {
+  return a.label.localeCompare(b.label);
+}
+
+/** Targets of `key`'s outgoing edges with the given predicate, sorted by label, without duplicates. */
+function targetsOf(graph: OrgraphGraph, key: string, predicate: string): Neighbour[] {
+  const seen = new Map<string, Neighbour>();
+  graph.forEachOutEdge(key, (_edge, attributes, _source, target) => {
+    if (attributes.predicate === predicate && !seen.has(target)) {
+      seen.set(target, { key: target, label: labelOf(graph, target) });
+    }
+  });
+  return [...seen.values()].sort(byLabel);
+}
+
+/** The posts a node holds (org:holds), each with its role(s) and organisation(s). */
+export function postsOf(graph: OrgraphGraph, key: string): PostSummary[] {
+  return targetsOf(graph, key, ORG_HOLDS).map((post) => ({
+    post,
+    roles: targetsOf(graph, post.key, ORG_ROLE),
+    organisations: targetsOf(graph, post.key, ORG_POST_IN),
+  }));
+}
+
+/** Relations of a node grouped by predicate label, in one direction. */
+export function relationGroups(
+  graph: OrgraphGraph,
+  key: string,
+  direction: "out" | "in",
+): RelationGroup[] {
+  const groups = new Map<string, RelationGroup>();
+  const add = (predicate: string, label: string, neighbour: string): void => {
+    const name = label || compactIri(predicate, graph.getAttribute("prefixes") ?? {});
+    let group = groups.get(name);
+    if (!group) {
+      group = { label: name, predicate, neighbours: [] };
+      groups.set(name, group);
+    }
+    if (!group.neighbours.some((n) => n.key === neighbour)) {
+      group.neighbours.push({ key: neighbour, label: labelOf(graph, neighbour) });
+    }
+  };
+  if (direction === "out") {
+    graph.forEachOutEdge(key, (_edge, attributes, _source, target) =>
+      add(attributes.predicate, attributes.label, target),
+    );
+  } else {
+    graph.forEachInEdge(key, (_edge, attributes, source) =>
+      add(attributes.predicate, attributes.label, source),
+    );
+  }
+  const result = [...groups.values()].sort(byLabel);
+  for (const group of result) group.neighbours.sort(byLabel);
+  return result;
+}
+
+function neighbourButton(neighbour: Neighbour, onSelect: (key: string) => void): TemplateResult {
+  return html`<button
+    type="button"
+    class="link-button"
+    data-key=${neighbour.key}
+    @click=${() => onSelect(neighbour.key)}
+  >
+    ${neighbour.label}
+  </button>`;
+}
+
+function literal(value: LiteralValue, prefixes: Record<string, string>): TemplateResult {
+  return html`<span class="literal">${value.value}</span>${
+      value.lang ? html` <span class="tag" title="language">${value.lang}</span>` : nothing
+    }${
+      value.datatype
+        ? html` <span class="tag" title=${value.datatype}
+            >${compactIri(value.datatype, prefixes)}</span
+          >`
+        : nothing
+    }`;
+}
+
+function iriText(iri: string, prefixes: Record<string, string>): TemplateResult {
+  const text = compactIri(iri, prefixes);
+  return isHttpIri(iri)
+    ? html`<a href=${iri} target="_blank" rel="noopener noreferrer" title=${iri}>${text}</a>`
+    : html`<span title=${iri}>${text}</span>`;
+}
+
+export function renderDetails(options: DetailsOptions): TemplateResult {
+  const { graph, key, lang, onSelect, onClose } = options;
+  const m = messages(lang);
+  const attributes = graph.getNodeAttributes(key);
+  const prefixes = graph.getAttribute("prefixes") ?? {};
+  const posts = postsOf(graph, key);
+  const outgoing = relationGroups(graph, key, "out");
+  const incoming = relationGroups(graph, key, "in");
+  const quotes = [
+    ...new Set(attributes.spans.map((span) => span.exact).filter((e): e is string => !!e)),
+  ];
+  const properties = Object.entries(attributes.properties).sort(([a], [b]) =>
+    compactIri(a, prefixes).localeCompare(compactIri(b, prefixes)),
+  );
+
+  const relations = (title: string, groups: RelationGroup[], cls: string) =>
+    groups.length
+      ? html`<section class=${cls}>
+          <h3>${title}</h3>
+          <dl class="relations">
+            ${groups.map(
+              (group) =>
+                html`<dt title=${group.predicate}>${group.label}</dt>
+                  <dd>
+                    <ul class="neighbours">
+                      ${group.neighbours.map((n) => html`<li>${neighbourButton(n, onSelect)}</li>`)}
+                    </ul>
+                  </dd>`,
+            )}
+          </dl>
+        </section>`
+      : nothing;
+
+  return html`<article class="details" aria-labelledby="details-title">
+    <header class="details-header">
+      <div>
+        <span class="chip cat-${attributes.category}">
+          <span class="swatch cat-${attributes.category}" aria-hidden="true"></span
+          >${m.categories[attributes.category]}</span
+        >
+        <h2 id="details-title" class="details-title">${attributes.label}</h2>
+      </div>
+      <button type="button" class="icon-button" aria-label=${m.clearSelection} @click=${onClose}>
+        ×
+      </button>
+    </header>
+
+    ${
+      posts.length
+        ? html`<section class="posts">
+            <h3>${m.posts}</h3>
+            <ul class="post-list">
+              ${posts.map(
+                (post) =>
+                  html`<li class="post">
+                    <div class="post-title">${neighbourButton(post.post, onSelect)}</div>
+                    ${
+                      post.roles.length
+                        ? html`<div class="post-line">
+                            <span class="muted">${m.role} :</span>
+                            ${post.roles.map((r) => neighbourButton(r, onSelect))}
+                          </div>`
+                        : nothing
+                    }
+                    ${
+                      post.organisations.length
+                        ? html`<div class="post-line">
+                            <span class="muted">${m.postIn} :</span>
+                            ${post.organisations.map((o) => neighbourButton(o, onSelect))}
+                          </div>`
+                        : nothing
+                    }
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing
+    }
+    ${
+      properties.length
+        ? html`<section class="properties">
+            <h3>${m.properties}</h3>
+            <dl>
+              ${properties.map(
+                ([predicate, values]) =>
+                  html`<dt title=${predicate}>${compactIri(predicate, prefixes)}</dt>
+                    ${values.map((value) => html`<dd>${literal(value, prefixes)}</dd>`)}`,
+              )}
+            </dl>
+          </section>`
+        : nothing
+    }
+    ${relations(m.outgoing, outgoing, "outgoing")} ${relations(m.incoming, incoming, "incoming")}
+    ${
+      quotes.length
+        ? html`<details class="sources">
+            <summary>${m.sources} (${quotes.length})</summary>
+            ${quotes.map((quote) => html`<blockquote>${quote}</blockquote>`)}
+          </details>`
+        : nothing
+    }
+
+    <section class="meta">
+      <h3>${m.types}</h3>
+      <ul class="types">
+        ${attributes.types.map((type) => html`<li>${iriText(type, prefixes)}</li>`)}
+      </ul>
+      <h3>${m.identifier}</h3>
+      <p class="iri">${iriText(key, prefixes)}</p>
+    </section>
+  </article>`;
+}
