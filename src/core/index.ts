@@ -39,6 +39,7 @@ export {
   spansOfResource,
   type Provenance,
 } from "./model/provenance";
+export * from "./statements";
 export {
   rdfToGraph,
   edgeKey,
