@@ -6,6 +6,7 @@ import { parseRdf } from "./rdf/parse";
 import type { RdfFormat } from "./rdf/formats";
 import { rdfToGraph } from "./model/rdf-to-graph";
 import type { OrgraphGraph } from "./model/types";
+import type { RdfQuad } from "./rdf/terms";
 
 export * from "./errors";
 export * from "./model/types";
@@ -62,6 +63,11 @@ export interface LoadResult {
   graph: OrgraphGraph;
   /** Quads parsed. */
   triples: number;
+  /**
+   * The parsed quads, kept for what the graph folds away (per-source claims: `indexClaims`).
+   * Treat as read-only.
+   */
+  quads: readonly RdfQuad[];
   nodes: number;
   edges: number;
 }
@@ -78,5 +84,16 @@ export function loadRdf(text: string, options: LoadOptions): LoadResult {
     languages: options.languages,
     collapseMemberships: options.collapseMemberships,
   });
-  return { graph, triples: quads.length, nodes: graph.order, edges: graph.size };
+  return { graph, quads, triples: quads.length, nodes: graph.order, edges: graph.size };
 }
+
+// Graph queries and view state (issue 3). The exports (src/core/graph/export.ts) are left out on
+// purpose: n3's Writer pulls stream polyfills into a browser bundle, so load that module lazily.
+export * from "./graph/sources";
+export * from "./graph/filters";
+export * from "./graph/neighbourhood";
+export * from "./graph/paths";
+export * from "./graph/metrics";
+export * from "./graph/search";
+export * from "./state/view-state";
+export * from "./state/url";

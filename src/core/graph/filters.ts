@@ -1,0 +1,179 @@
+/**
+ * Orgraph core: which nodes and edges the view shows, and the counts the filter panels show.
+ *
+ * `visibleSubgraph` applies, in order: categories (a node of a hidden category goes, with its
+ * edges), predicates (an edge of a hidden predicate goes), sources (an item goes when every
+ * kind of source that supports it is hidden; see sources.ts), the ego network (only what lies
+ * within depth 1-3 of the centre over the remaining edges, direction ignored; the centre itself
+ * always stays), then hide-isolated (a node left without a visible edge goes). Filters read the
+ * graph and never change it: the result is two sets of keys.
+ */
+import type { Category, OrgraphGraph } from "../model/types";
+import { CATEGORIES } from "../model/types";
+import { compareStrings } from "../rdf/terms";
+import { egoNetwork } from "./neighbourhood";
+import { SOURCE_KINDS, sourceKindsOf, type SourceKind } from "./sources";
+
+/** What the filters read: the matching fields of ViewState. */
+export interface FilterState {
+  readonly hiddenCategories: readonly Category[];
+  readonly hiddenPredicates: readonly string[];
+  readonly hiddenSources: readonly SourceKind[];
+  readonly hideIsolated: boolean;
+  readonly ego: { readonly key: string; readonly depth: number } | null;
+}
+
+/** Keys of the nodes and edges a view shows. */
+export interface VisibleSubgraph {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+/** No filter at all. */
+export const NO_FILTERS: FilterState = Object.freeze({
+  hiddenCategories: [],
+  hiddenPredicates: [],
+  hiddenSources: [],
+  hideIsolated: false,
+  ego: null,
+});
+
+/** Everything in the graph. */
+export function wholeGraph(graph: OrgraphGraph): VisibleSubgraph {
+  return { nodes: new Set(graph.nodes()), edges: new Set(graph.edges()) };
+}
+
+/** The nodes and edges that `state`'s filters leave visible. Pure: `graph` is not changed. */
+export function visibleSubgraph(graph: OrgraphGraph, state: FilterState): VisibleSubgraph {
+  const hiddenCategories = new Set<string>(state.hiddenCategories);
+  const hiddenPredicates = new Set(state.hiddenPredicates);
+  const hiddenSources = new Set<SourceKind>(state.hiddenSources);
+  const sourceVisible = (item: Parameters<typeof sourceKindsOf>[0]): boolean =>
+    hiddenSources.size === 0 || sourceKindsOf(item).some((k) => !hiddenSources.has(k));
+
+  const nodes = new Set<string>();
+  graph.forEachNode((key, attributes) => {
+    if (hiddenCategories.has(attributes.category)) return;
+    if (!sourceVisible(attributes)) return;
+    nodes.add(key);
+  });
+  const edges = new Set<string>();
+  graph.forEachEdge((key, attributes, source, target) => {
+    if (!nodes.has(source) || !nodes.has(target)) return;
+    if (hiddenPredicates.has(attributes.predicate)) return;
+    if (!sourceVisible(attributes)) return;
+    edges.add(key);
+  });
+
+  let visible: VisibleSubgraph = { nodes, edges };
+  if (state.ego !== null && graph.hasNode(state.ego.key)) {
+    const centre = state.ego.key;
+    // The centre stays even when a filter hides it: it is what the user asked to look at.
+    const allowedNodes = new Set(nodes).add(centre);
+    const allowedEdges = new Set(edges);
+    graph.forEachEdge(centre, (key, attributes, source, target) => {
+      const other = source === centre ? target : source;
+      if (
+        nodes.has(other) &&
+        !hiddenPredicates.has(attributes.predicate) &&
+        sourceVisible(attributes)
+      ) {
+        allowedEdges.add(key);
+      }
+    });
+    visible = egoNetwork(graph, centre, state.ego.depth, {
+      nodes: allowedNodes,
+      edges: allowedEdges,
+    });
+  } else if (state.ego !== null) {
+    visible = { nodes: new Set(), edges: new Set() };
+  }
+
+  if (state.hideIsolated) {
+    const touched = new Set<string>();
+    for (const e of visible.edges) {
+      touched.add(graph.source(e));
+      touched.add(graph.target(e));
+    }
+    for (const n of visible.nodes) {
+      if (!touched.has(n) && n !== state.ego?.key) visible.nodes.delete(n);
+    }
+  }
+  return visible;
+}
+
+/** Per predicate: how many edges, in total and visible. */
+export interface PredicateCount {
+  predicate: string;
+  /** Readable label (the first edge's, in the graph's language preference). */
+  label: string;
+  count: number;
+  /** Edges in `visible` (equals count when no visible set is given). */
+  visible: number;
+}
+
+/** Edge counts per predicate, most frequent first, then by label and IRI. */
+export function predicateCounts(graph: OrgraphGraph, visible?: VisibleSubgraph): PredicateCount[] {
+  const byPredicate = new Map<string, PredicateCount>();
+  graph.forEachEdge((key, attributes) => {
+    let entry = byPredicate.get(attributes.predicate);
+    if (!entry) {
+      entry = {
+        predicate: attributes.predicate,
+        label: attributes.via === undefined ? attributes.label : "",
+        count: 0,
+        visible: 0,
+      };
+      byPredicate.set(attributes.predicate, entry);
+    }
+    if (entry.label === "" && attributes.via === undefined) entry.label = attributes.label;
+    entry.count++;
+    if (!visible || visible.edges.has(key)) entry.visible++;
+  });
+  for (const entry of byPredicate.values()) {
+    if (entry.label === "") entry.label = localLabel(entry.predicate);
+  }
+  return [...byPredicate.values()].sort(
+    (a, b) =>
+      b.count - a.count ||
+      compareStrings(a.label, b.label) ||
+      compareStrings(a.predicate, b.predicate),
+  );
+}
+
+function localLabel(iri: string): string {
+  const cut = Math.max(iri.lastIndexOf("#"), iri.lastIndexOf("/"));
+  return iri.slice(cut + 1) || iri;
+}
+
+/** Node count per category (every category present, 0 when none), within `visible` if given. */
+export function categoryCounts(
+  graph: OrgraphGraph,
+  visible?: VisibleSubgraph,
+): Record<Category, number> {
+  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  graph.forEachNode((key, attributes) => {
+    if (!visible || visible.nodes.has(key)) counts[attributes.category]++;
+  });
+  return counts;
+}
+
+/** Nodes and edges per source kind (an item supported by two kinds counts in both). */
+export function sourceCounts(
+  graph: OrgraphGraph,
+  visible?: VisibleSubgraph,
+): Record<SourceKind, { nodes: number; edges: number }> {
+  const counts = Object.fromEntries(SOURCE_KINDS.map((k) => [k, { nodes: 0, edges: 0 }])) as Record<
+    SourceKind,
+    { nodes: number; edges: number }
+  >;
+  graph.forEachNode((key, attributes) => {
+    if (visible && !visible.nodes.has(key)) return;
+    for (const k of sourceKindsOf(attributes)) counts[k].nodes++;
+  });
+  graph.forEachEdge((key, attributes) => {
+    if (visible && !visible.edges.has(key)) return;
+    for (const k of sourceKindsOf(attributes)) counts[k].edges++;
+  });
+  return counts;
+}

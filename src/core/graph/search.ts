@@ -1,0 +1,284 @@
+/**
+ * Orgraph core: full-text search over the nodes (minisearch).
+ *
+ * One document per node: its label, its labels in every language, its alternative labels
+ * (skos:altLabel, skos:hiddenLabel, schema:alternateName, foaf:nick, …) and its text
+ * (schema:text of a statement, descriptions, comments). Terms are folded (accents removed,
+ * lower-cased, œ → oe), so "ministere" finds "Ministère"; prefix and fuzzy matching find
+ * "lago" and "lagoon". Scores are weighted by category (an entity before a statement or a
+ * document that merely mentions it, so "lagon" gives Mark Lagon first). Results are ordered by
+ * score, then label, then key: the same query on the same graph always gives the same list.
+ */
+import MiniSearch, { type SearchResult as MiniSearchResult } from "minisearch";
+import type { Category, NodeAttributes, OrgraphGraph } from "../model/types";
+import { compareStrings } from "../rdf/terms";
+import { NS } from "../model/vocab";
+
+/** The indexed fields, by decreasing weight. */
+export const SEARCH_FIELDS = ["label", "labels", "altLabels", "text"] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+const BOOST: Record<SearchField, number> = { label: 3, labels: 2, altLabels: 1.5, text: 1 };
+
+/** Score weight per category: entities first, then what talks about them. */
+export const CATEGORY_SEARCH_WEIGHT: Readonly<Record<Category, number>> = {
+  person: 1,
+  role: 1,
+  organisation: 1,
+  ministry: 1,
+  country: 1,
+  place: 1,
+  event: 1,
+  statement: 0.75,
+  document: 0.6,
+  other: 0.9,
+};
+
+/** Alternative-label predicates, beyond the label predicates already in `labels`. */
+export const ALT_LABEL_PREDICATES: readonly string[] = [
+  `${NS.skos}altLabel`,
+  `${NS.skos}hiddenLabel`,
+  `${NS.schema}alternateName`,
+  `${NS.foaf}nick`,
+  `${NS.foaf}givenName`,
+  `${NS.foaf}familyName`,
+  `${NS.schema}givenName`,
+  `${NS.schema}familyName`,
+  `${NS.schema}legalName`,
+];
+
+/** Text predicates: statement text and descriptions. */
+export const TEXT_PREDICATES: readonly string[] = [
+  `${NS.schema}text`,
+  `${NS.schema}description`,
+  `${NS.rdfs}comment`,
+  `${NS.dcterms}description`,
+  `${NS.skos}definition`,
+];
+
+const LIGATURES: Record<string, string> = { œ: "oe", æ: "ae", ß: "ss", ø: "o", đ: "d", ł: "l" };
+
+/** One character folded: accents removed, lower-cased, ligatures spelled out. */
+function foldChar(ch: string): string {
+  const lower = ch.toLowerCase();
+  return LIGATURES[lower] ?? lower.normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/** Text folded for matching: "Ministère" -> "ministere", "Œuvre" -> "oeuvre". */
+export function foldText(text: string): string {
+  let out = "";
+  for (const ch of text) out += foldChar(ch);
+  return out;
+}
+
+export interface SearchMatch {
+  /** Indexed terms that matched (folded). */
+  terms: string[];
+  /** Fields they matched in, by weight. */
+  fields: SearchField[];
+  /** The text that matched: a label, or a short excerpt of a statement around the match. */
+  text: string;
+}
+
+export interface SearchResult {
+  key: string;
+  label: string;
+  category: Category;
+  score: number;
+  match: SearchMatch;
+}
+
+export interface SearchOptions {
+  /** Most results (default 20). */
+  limit?: number;
+  /** Restrict to these node keys (e.g. the visible ones). */
+  within?: ReadonlySet<string>;
+}
+
+export interface SearchIndex {
+  /** Number of nodes indexed. */
+  readonly size: number;
+  search(query: string, options?: SearchOptions): SearchResult[];
+}
+
+export interface SearchIndexOptions {
+  /** Language preference for the label results show (default: the node's `label`). */
+  languages?: readonly string[];
+}
+
+interface NodeDocument {
+  id: string;
+  label: string;
+  labels: string;
+  altLabels: string;
+  text: string;
+}
+
+function uniqueValues(values: Iterable<string>): string[] {
+  return [...new Set([...values].map((v) => v.trim()).filter((v) => v !== ""))];
+}
+
+function documentOf(key: string, a: NodeAttributes): NodeDocument {
+  const labels = uniqueValues(Object.values(a.labels).flat());
+  const alt = uniqueValues(
+    ALT_LABEL_PREDICATES.flatMap((p) => (a.properties[p] ?? []).map((v) => v.value)),
+  ).filter((v) => !labels.includes(v));
+  const text = uniqueValues(
+    TEXT_PREDICATES.flatMap((p) => (a.properties[p] ?? []).map((v) => v.value)),
+  );
+  return {
+    id: key,
+    label: a.label,
+    labels: labels.join("\n"),
+    altLabels: alt.join("\n"),
+    text: text.join("\n"),
+  };
+}
+
+/** A label in the preferred language, else the node's label. */
+function displayLabel(a: NodeAttributes, languages: readonly string[] | undefined): string {
+  for (const lang of languages ?? []) {
+    const l = a.labels[lang.toLowerCase()]?.[0];
+    if (l !== undefined && l.trim() !== "") return l;
+  }
+  return a.label;
+}
+
+const EXCERPT = 60;
+
+/** The line of `value` where a folded term starts, cut to an excerpt around it. */
+function excerpt(value: string, terms: readonly string[]): string {
+  // Fold char by char, remembering where each folded char came from.
+  for (const term of terms) {
+    let folded = "";
+    const origin: number[] = [];
+    const chars = Array.from(value);
+    let offset = 0;
+    for (const ch of chars) {
+      const f = foldChar(ch);
+      for (let i = 0; i < f.length; i++) origin.push(offset);
+      folded += f;
+      offset += ch.length;
+    }
+    const m = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(term)}`, "u").exec(folded);
+    if (!m) continue;
+    const start = origin[m.index + (m[1] ?? "").length] ?? 0;
+    const from = Math.max(0, start - EXCERPT);
+    const to = Math.min(value.length, start + term.length + EXCERPT);
+    const text = value.slice(from, to).replace(/\s+/g, " ").trim();
+    return `${from > 0 ? "…" : ""}${text}${to < value.length ? "…" : ""}`;
+  }
+  return (value.split("\n")[0] ?? "").trim();
+}
+
+/** The first line of `value` where a folded term starts a word. */
+function matchingLine(value: string, terms: readonly string[]): string {
+  const lines = value.split("\n");
+  for (const term of terms) {
+    const re = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(term)}`, "u");
+    const line = lines.find((l) => re.test(foldText(l)));
+    if (line !== undefined) return line;
+  }
+  return lines[0] ?? "";
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function tokenize(text: string): string[] {
+  return text.split(/[\s\p{P}\p{S}]+/u).filter((t) => t !== "");
+}
+
+/** Builds the search index of every node of `graph`. */
+export function createSearchIndex(
+  graph: OrgraphGraph,
+  options: SearchIndexOptions = {},
+): SearchIndex {
+  const mini = new MiniSearch<NodeDocument>({
+    fields: [...SEARCH_FIELDS],
+    idField: "id",
+    tokenize,
+    processTerm: (term) => {
+      const folded = foldText(term);
+      return folded === "" ? null : folded;
+    },
+  });
+  const documents = new Map<string, NodeDocument>();
+  const attributes = new Map<string, NodeAttributes>();
+  graph.forEachNode((key, a) => {
+    const doc = documentOf(key, a);
+    documents.set(key, doc);
+    attributes.set(key, a);
+  });
+  mini.addAll([...documents.values()]);
+
+  const run = (query: string, combineWith: "AND" | "OR"): MiniSearchResult[] =>
+    mini.search(query, {
+      boost: BOOST,
+      combineWith,
+      prefix: (term) => term.length >= 2,
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      weights: { prefix: 0.5, fuzzy: 0.3 },
+      boostDocument: (id) => {
+        const a = attributes.get(String(id));
+        return a ? CATEGORY_SEARCH_WEIGHT[a.category] : 1;
+      },
+    });
+
+  return {
+    size: documents.size,
+    search(query: string, searchOptions: SearchOptions = {}): SearchResult[] {
+      const limit = Math.max(0, Math.floor(searchOptions.limit ?? 20));
+      if (typeof query !== "string" || query.trim() === "" || limit === 0) return [];
+      let hits = run(query, "AND");
+      if (hits.length === 0) hits = run(query, "OR");
+      const results: SearchResult[] = [];
+      for (const hit of hits) {
+        const key = String(hit.id);
+        if (searchOptions.within && !searchOptions.within.has(key)) continue;
+        const a = attributes.get(key);
+        const doc = documents.get(key);
+        if (!a || !doc) continue;
+        // Fields by how many terms they matched, then by weight: the text shown is the best one.
+        const termCount = new Map<string, number>();
+        for (const fs of Object.values(hit.match)) {
+          for (const f of fs) termCount.set(f, (termCount.get(f) ?? 0) + 1);
+        }
+        const fields = SEARCH_FIELDS.filter((f) => termCount.has(f));
+        const first =
+          [...fields].sort((x, y) => (termCount.get(y) ?? 0) - (termCount.get(x) ?? 0))[0] ??
+          "label";
+        const terms = [...hit.terms].sort(compareStrings);
+        const matched = [...hit.terms, ...hit.queryTerms];
+        const text =
+          first === "label"
+            ? doc.label
+            : first === "text"
+              ? excerpt(doc.text, matched)
+              : matchingLine(doc[first], matched);
+        results.push({
+          key,
+          label: displayLabel(a, options.languages),
+          category: a.category,
+          score: Math.round(hit.score * 1e9) / 1e9,
+          match: { terms, fields, text },
+        });
+      }
+      results.sort(
+        (x, y) =>
+          y.score - x.score || compareStrings(x.label, y.label) || compareStrings(x.key, y.key),
+      );
+      return results.slice(0, limit);
+    },
+  };
+}
+
+/** One-off search: builds the index and queries it. Build the index once for a search box. */
+export function searchGraph(
+  graph: OrgraphGraph,
+  query: string,
+  options: SearchOptions & SearchIndexOptions = {},
+): SearchResult[] {
+  return createSearchIndex(graph, options).search(query, options);
+}

@@ -1,0 +1,45 @@
+/**
+ * Orgraph core: which kind of source supports a node or an edge.
+ *
+ * Three kinds, as the source filter shows them: the release body, the page template around it,
+ * and every other source. A span's kind comes from its `part` (the source part the fact is
+ * derived from, prov:wasDerivedFrom): a part whose IRI ends in "body" is the release body, one
+ * whose IRI ends in "template" the page template. A span without a part, a source without a
+ * span (`SourceRef`, e.g. a news report) and an item with no provenance at all are "other".
+ */
+import type { SourceRef, Span } from "../model/types";
+
+/** The source kinds, in filter order. */
+export const SOURCE_KINDS = ["release-body", "page-template", "other"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export function isSourceKind(value: unknown): value is SourceKind {
+  return typeof value === "string" && (SOURCE_KINDS as readonly string[]).includes(value);
+}
+
+/** The local name of an IRI: what follows the last "#", "/" or ":". */
+function localName(iri: string): string {
+  const cut = Math.max(iri.lastIndexOf("#"), iri.lastIndexOf("/"), iri.lastIndexOf(":"));
+  return iri.slice(cut + 1).toLowerCase();
+}
+
+/** The kind of a source part IRI (e.g. `…/release-body` -> "release-body"). */
+export function sourceKindOfPart(part: string | undefined): SourceKind {
+  if (part === undefined) return "other";
+  const name = localName(part);
+  if (/(^|[-_.])body$/.test(name)) return "release-body";
+  if (/(^|[-_.])template$/.test(name)) return "page-template";
+  return "other";
+}
+
+/** Every kind of source that supports an item, in SOURCE_KINDS order; ["other"] when none. */
+export function sourceKindsOf(item: {
+  readonly spans: readonly Span[];
+  readonly sources: readonly SourceRef[];
+}): SourceKind[] {
+  const kinds = new Set<SourceKind>();
+  for (const span of item.spans) kinds.add(sourceKindOfPart(span.part));
+  if (item.sources.length > 0) kinds.add("other");
+  if (kinds.size === 0) kinds.add("other");
+  return SOURCE_KINDS.filter((k) => kinds.has(k));
+}

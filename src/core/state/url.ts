@@ -1,0 +1,433 @@
+/**
+ * Orgraph core: the view state in the URL query.
+ *
+ * `encodeViewState` writes only what differs from the defaults, with short stable parameter
+ * names in a fixed order and numbers rounded to what the eye can tell apart, so the same view
+ * is always the same URL. `decodeViewState` reads anything: unknown parameters are ignored, a
+ * bad value gives a warning and the default, it never throws. The output is a query string as
+ * URLSearchParams reads it (form encoding; `:`, `/`, `@` and `,` are left readable).
+ *
+ * Parameters (stable: links in the wild depend on them):
+ *   sel    selected node key           hc    hidden categories (comma list)
+ *   hp     hidden predicate (repeated; IRIs in known namespaces as `prefix:local`)
+ *   hs     hidden source kinds         iso   1 = hide isolated nodes
+ *   q      search text                 ego   ego centre key, depth  ego depth (1-3)
+ *   from   path start key, to  path end key
+ *   col    colour mode                 sz    size mode
+ *   cam    camera x,y,ratio,angle      seed  layout seed
+ *   ui     UI language                 dl    data-label languages (comma list)
+ *   src    data source                 nary  0 = show n-ary nodes as nodes
+ */
+import { NS } from "../model/vocab";
+import { CATEGORIES } from "../model/types";
+import { SOURCE_KINDS } from "../graph/sources";
+import {
+  cameraProblem,
+  canonicalCategories,
+  canonicalLanguages,
+  canonicalPredicates,
+  canonicalSources,
+  COLOUR_MODES,
+  dataSourceProblem,
+  DEFAULT_VIEW_STATE,
+  EGO_DEPTHS,
+  isCategory,
+  isColourMode,
+  isEgoDepth,
+  isSizeMode,
+  isUiLanguage,
+  keyProblem,
+  languageTagProblem,
+  MAX_DATA_LANGUAGES,
+  MAX_HIDDEN_PREDICATES,
+  MAX_SEARCH_LENGTH,
+  seedProblem,
+  SIZE_MODES,
+  UI_LANGUAGES,
+  type Camera,
+  type ViewState,
+} from "./view-state";
+import { isSourceKind } from "../graph/sources";
+
+/** The query parameter names, in the order they are written. */
+export const URL_PARAMS = [
+  "sel",
+  "hc",
+  "hp",
+  "hs",
+  "iso",
+  "q",
+  "ego",
+  "depth",
+  "from",
+  "to",
+  "col",
+  "sz",
+  "cam",
+  "seed",
+  "ui",
+  "dl",
+  "src",
+  "nary",
+] as const;
+export type UrlParam = (typeof URL_PARAMS)[number];
+
+/** Something in the query that was not understood; the default was used instead. */
+export interface UrlWarning {
+  param: string;
+  value: string;
+  message: string;
+}
+
+export interface DecodedViewState {
+  state: ViewState;
+  warnings: UrlWarning[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers.
+
+function clean(n: number): number {
+  return Object.is(n, -0) ? 0 : n;
+}
+
+/**
+ * The camera as the URL keeps it: ratio to 4 significant digits; x and y to 4 decimals, more
+ * when zoomed in (one more per factor 10 below ratio 1); angle in [0, 2π) to 3 decimals.
+ * Idempotent: rounding a rounded camera changes nothing.
+ */
+export function roundCamera(camera: Camera): Camera {
+  const ratio = clean(Number(camera.ratio.toPrecision(4)));
+  const decimals = Math.min(12, 4 + Math.max(0, Math.ceil(-Math.log10(ratio))));
+  const round = (v: number): number => clean(Number(v.toFixed(decimals)));
+  const turn = 2 * Math.PI;
+  const angle = clean(Number((((camera.angle % turn) + turn) % turn).toFixed(3)));
+  return { x: round(camera.x), y: round(camera.y), ratio, angle: angle >= turn ? 0 : angle };
+}
+
+function sameCamera(a: Camera, b: Camera): boolean {
+  return a.x === b.x && a.y === b.y && a.ratio === b.ratio && a.angle === b.angle;
+}
+
+/** The state as the URL keeps it: camera rounded, lists canonical. */
+export function urlCanonicalState(state: ViewState): ViewState {
+  return {
+    ...state,
+    hiddenCategories: canonicalCategories(state.hiddenCategories),
+    hiddenPredicates: canonicalPredicates(state.hiddenPredicates),
+    hiddenSources: canonicalSources(state.hiddenSources),
+    dataLanguages: canonicalLanguages(state.dataLanguages),
+    camera: roundCamera(state.camera),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Predicate IRIs: `schema:about` for IRIs in a known namespace, `<iri>` when an IRI would read
+// as one of those prefixed names.
+
+const PREFIXES = Object.entries(NS) as [string, string][];
+
+function compactIri(iri: string): string {
+  for (const [prefix, ns] of PREFIXES) {
+    if (iri.startsWith(ns) && iri.length > ns.length) return `${prefix}:${iri.slice(ns.length)}`;
+  }
+  return expandIri(iri) === iri ? iri : `<${iri}>`;
+}
+
+function expandIri(text: string): string {
+  if (text.startsWith("<") && text.endsWith(">") && text.length > 2) return text.slice(1, -1);
+  const colon = text.indexOf(":");
+  if (colon <= 0) return text;
+  const ns = (NS as Record<string, string>)[text.slice(0, colon)];
+  return ns === undefined ? text : ns + text.slice(colon + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Query strings (form encoding, as URLSearchParams; no DOM types needed).
+
+const READABLE = /%(3A|2F|40|2C)/gi;
+
+/** Lone UTF-16 surrogates (which encodeURIComponent rejects). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function encodeComponent(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, "\uFFFD"))
+    .replace(READABLE, (m) => decodeURIComponent(m))
+    .replace(/%20/g, "+");
+}
+
+function decodeComponent(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses a query string into [name, value] pairs; malformed escapes become warnings. */
+function parseQuery(query: string, warnings: UrlWarning[]): [string, string][] {
+  const text = query.replace(/^[?#]/, "");
+  const pairs: [string, string][] = [];
+  for (const part of text.split("&")) {
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    const rawName = eq < 0 ? part : part.slice(0, eq);
+    const rawValue = eq < 0 ? "" : part.slice(eq + 1);
+    const name = decodeComponent(rawName);
+    const value = decodeComponent(rawValue);
+    if (name === undefined || value === undefined) {
+      warnings.push({
+        param: name ?? rawName,
+        value: rawValue,
+        message: `"${part.slice(0, 60)}" is not valid URL encoding; ignored`,
+      });
+      continue;
+    }
+    pairs.push([name, value]);
+  }
+  return pairs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding.
+
+function formatNumber(n: number): string {
+  return String(clean(n));
+}
+
+/**
+ * The query string (without "?") for `state`: only what differs from `defaults` (by default
+ * DEFAULT_VIEW_STATE; pass the app's defaults, e.g. the browser's UI language, to keep it short).
+ */
+export function encodeViewState(
+  state: ViewState,
+  defaults: ViewState = DEFAULT_VIEW_STATE,
+): string {
+  const s = urlCanonicalState(state);
+  const d = urlCanonicalState(defaults);
+  const out: [UrlParam, string][] = [];
+  const list = (a: readonly string[]): string => a.join(",");
+
+  if (s.selection !== null && s.selection !== d.selection) out.push(["sel", s.selection]);
+  if (list(s.hiddenCategories) !== list(d.hiddenCategories)) {
+    out.push(["hc", list(s.hiddenCategories)]);
+  }
+  if (list(s.hiddenPredicates) !== list(d.hiddenPredicates)) {
+    if (s.hiddenPredicates.length === 0) out.push(["hp", ""]);
+    for (const p of s.hiddenPredicates) out.push(["hp", compactIri(p)]);
+  }
+  if (list(s.hiddenSources) !== list(d.hiddenSources)) out.push(["hs", list(s.hiddenSources)]);
+  if (s.hideIsolated !== d.hideIsolated) out.push(["iso", s.hideIsolated ? "1" : "0"]);
+  if (s.search !== d.search) out.push(["q", s.search]);
+  if (s.ego !== null && (s.ego.key !== d.ego?.key || s.ego.depth !== d.ego.depth)) {
+    out.push(["ego", s.ego.key]);
+    if (s.ego.depth !== 1) out.push(["depth", String(s.ego.depth)]);
+  }
+  if (s.path !== null && (s.path.from !== d.path?.from || s.path.to !== d.path.to)) {
+    out.push(["from", s.path.from], ["to", s.path.to]);
+  }
+  if (s.colourMode !== d.colourMode) out.push(["col", s.colourMode]);
+  if (s.sizeMode !== d.sizeMode) out.push(["sz", s.sizeMode]);
+  if (!sameCamera(s.camera, d.camera)) {
+    const c = s.camera;
+    out.push(["cam", [c.x, c.y, c.ratio, c.angle].map(formatNumber).join(",")]);
+  }
+  if (s.seed !== d.seed) out.push(["seed", String(s.seed)]);
+  if (s.uiLanguage !== d.uiLanguage) out.push(["ui", s.uiLanguage]);
+  if (list(s.dataLanguages) !== list(d.dataLanguages)) out.push(["dl", list(s.dataLanguages)]);
+  if (s.dataSource !== d.dataSource) out.push(["src", s.dataSource]);
+  if (s.collapseNary !== d.collapseNary) out.push(["nary", s.collapseNary ? "1" : "0"]);
+
+  return out.map(([k, v]) => `${k}=${encodeComponent(v)}`).join("&");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding.
+
+function oneOf(values: readonly (string | number)[]): string {
+  return values.join(", ");
+}
+
+/**
+ * Reads a query string (with or without "?"). Never throws: unknown parameters are ignored;
+ * a bad value (or a repeated single-valued parameter) gives a warning and the default.
+ */
+export function decodeViewState(
+  query: string,
+  defaults: ViewState = DEFAULT_VIEW_STATE,
+): DecodedViewState {
+  const warnings: UrlWarning[] = [];
+  const values = new Map<string, string[]>();
+  for (const [name, value] of parseQuery(typeof query === "string" ? query : "", warnings)) {
+    if (!(URL_PARAMS as readonly string[]).includes(name)) continue;
+    const list = values.get(name) ?? [];
+    list.push(value);
+    values.set(name, list);
+  }
+  const warn = (param: string, value: string, message: string): void => {
+    warnings.push({ param, value, message });
+  };
+  /** The single value of `param`, warning when it is repeated (the first one wins). */
+  const single = (param: UrlParam): string | undefined => {
+    const list = values.get(param);
+    if (list === undefined) return undefined;
+    if (list.length > 1) warn(param, list.join(" "), `${param} is repeated; the first is used`);
+    return list[0];
+  };
+  const keyParam = (param: UrlParam, what: string): string | undefined => {
+    const v = single(param);
+    if (v === undefined) return undefined;
+    const problem = keyProblem(v, what);
+    if (problem !== undefined) {
+      warn(param, v, `${problem}; ignored`);
+      return undefined;
+    }
+    return v;
+  };
+  const enumParam = <T extends string>(
+    param: UrlParam,
+    allowed: readonly T[],
+    is: (v: unknown) => v is T,
+    fallback: T,
+  ): T => {
+    const v = single(param);
+    if (v === undefined) return fallback;
+    if (is(v)) return v;
+    warn(param, v, `${param} must be one of ${oneOf(allowed)}; "${fallback}" is used`);
+    return fallback;
+  };
+  const boolParam = (param: UrlParam, fallback: boolean): boolean => {
+    const v = single(param);
+    if (v === undefined) return fallback;
+    if (v === "1" || v === "true") return true;
+    if (v === "0" || v === "false") return false;
+    warn(param, v, `${param} must be 1 or 0; ${fallback ? 1 : 0} is used`);
+    return fallback;
+  };
+
+  const state: { -readonly [K in keyof ViewState]: ViewState[K] } = { ...defaults };
+
+  const sel = keyParam("sel", "selection");
+  if (sel !== undefined) state.selection = sel;
+
+  const hc = single("hc");
+  if (hc !== undefined) {
+    const items = hc === "" ? [] : hc.split(",");
+    const bad = items.filter((c) => !isCategory(c));
+    if (bad.length > 0) {
+      warn("hc", hc, `unknown categories ${bad.join(", ")} ignored (known: ${oneOf(CATEGORIES)})`);
+    }
+    state.hiddenCategories = canonicalCategories(items.filter(isCategory));
+  }
+
+  const hp = values.get("hp");
+  if (hp !== undefined) {
+    const predicates: string[] = [];
+    for (const raw of hp) {
+      if (raw === "") continue;
+      const iri = expandIri(raw);
+      const problem = keyProblem(iri, "a hidden predicate");
+      if (problem !== undefined) warn("hp", raw, `${problem}; ignored`);
+      else predicates.push(iri);
+    }
+    if (predicates.length > MAX_HIDDEN_PREDICATES) {
+      warn("hp", "", `more than ${MAX_HIDDEN_PREDICATES} hidden predicates; the rest ignored`);
+    }
+    state.hiddenPredicates = canonicalPredicates(predicates.slice(0, MAX_HIDDEN_PREDICATES));
+  }
+
+  const hs = single("hs");
+  if (hs !== undefined) {
+    const items = hs === "" ? [] : hs.split(",");
+    const bad = items.filter((k) => !isSourceKind(k));
+    if (bad.length > 0) {
+      warn("hs", hs, `unknown sources ${bad.join(", ")} ignored (known: ${oneOf(SOURCE_KINDS)})`);
+    }
+    state.hiddenSources = canonicalSources(items.filter(isSourceKind));
+  }
+
+  state.hideIsolated = boolParam("iso", defaults.hideIsolated);
+
+  const q = single("q");
+  if (q !== undefined) {
+    if (q.length > MAX_SEARCH_LENGTH) {
+      warn("q", q.slice(0, 40), `search is longer than ${MAX_SEARCH_LENGTH} characters; cut`);
+    }
+    state.search = q.slice(0, MAX_SEARCH_LENGTH);
+  }
+
+  const ego = keyParam("ego", "ego centre");
+  const depthText = single("depth");
+  if (ego !== undefined) {
+    let depth = 1 as (typeof EGO_DEPTHS)[number];
+    if (depthText !== undefined) {
+      const n = Number(depthText);
+      if (isEgoDepth(n) && /^\d$/.test(depthText)) depth = n;
+      else warn("depth", depthText, `depth must be one of ${oneOf(EGO_DEPTHS)}; 1 is used`);
+    }
+    state.ego = { key: ego, depth };
+  } else if (depthText !== undefined) {
+    warn("depth", depthText, "depth without ego is ignored");
+  }
+
+  const from = keyParam("from", "path start");
+  const to = keyParam("to", "path end");
+  if (from !== undefined && to !== undefined) state.path = { from, to };
+  else if (from !== undefined || to !== undefined) {
+    warn(from === undefined ? "to" : "from", from ?? to ?? "", "a path needs both from and to");
+  }
+
+  state.colourMode = enumParam("col", COLOUR_MODES, isColourMode, defaults.colourMode);
+  state.sizeMode = enumParam("sz", SIZE_MODES, isSizeMode, defaults.sizeMode);
+
+  const cam = single("cam");
+  if (cam !== undefined) {
+    const parts = cam.split(",");
+    const numbers = parts.map((p) => (p.trim() === "" ? NaN : Number(p)));
+    const camera =
+      numbers.length === 4
+        ? { x: numbers[0], y: numbers[1], ratio: numbers[2], angle: numbers[3] }
+        : undefined;
+    const problem = camera === undefined ? "camera must be x,y,ratio,angle" : cameraProblem(camera);
+    if (problem !== undefined || camera === undefined) {
+      warn("cam", cam, `${problem ?? "bad camera"}; the default camera is used`);
+    } else {
+      state.camera = roundCamera(camera as Camera);
+    }
+  }
+
+  const seed = single("seed");
+  if (seed !== undefined) {
+    const n = /^\d{1,10}$/.test(seed) ? Number(seed) : NaN;
+    const problem = seedProblem(n);
+    if (problem !== undefined) warn("seed", seed, `${problem}; ${defaults.seed} is used`);
+    else state.seed = n;
+  }
+
+  state.uiLanguage = enumParam("ui", UI_LANGUAGES, isUiLanguage, defaults.uiLanguage);
+
+  const dl = single("dl");
+  if (dl !== undefined) {
+    const items = dl === "" ? [] : dl.split(",").map((l) => l.trim().toLowerCase());
+    const good = items.filter((l) => languageTagProblem(l) === undefined);
+    const langs = canonicalLanguages(good).slice(0, MAX_DATA_LANGUAGES);
+    if (langs.length === 0) warn("dl", dl, "no valid data language; the default is used");
+    else {
+      if (good.length < items.length) {
+        warn("dl", dl, "language tags that are not valid were ignored");
+      }
+      state.dataLanguages = langs;
+    }
+  }
+
+  const src = single("src");
+  if (src !== undefined) {
+    const problem = dataSourceProblem(src);
+    if (problem !== undefined) warn("src", src, `${problem}; the default source is used`);
+    else state.dataSource = src;
+  }
+
+  state.collapseNary = boolParam("nary", defaults.collapseNary);
+
+  return { state, warnings };
+}

@@ -1,0 +1,241 @@
+// The view state in the URL: short, stable, only non-defaults; decoding tolerates garbage and
+// never throws; a seeded property test round-trips many random states.
+import { describe, expect, it } from "vitest";
+import {
+  decodeViewState,
+  encodeViewState,
+  roundCamera,
+  urlCanonicalState,
+} from "../../../../src/core/state/url";
+import {
+  DEFAULT_VIEW_STATE,
+  viewStateProblems,
+  type ViewState,
+} from "../../../../src/core/state/view-state";
+import { CATEGORIES, type Category } from "../../../../src/core/index";
+import { SOURCE_KINDS, type SourceKind } from "../../../../src/core/graph/sources";
+
+/** mulberry32: a tiny seeded generator in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DATA = "https://orgraph.dev/data/iom-pk-2008/";
+
+describe("encodeViewState", () => {
+  it("writes nothing for the defaults", () => {
+    expect(encodeViewState(DEFAULT_VIEW_STATE)).toBe("");
+  });
+
+  it("writes only what differs, with short names in a fixed order", () => {
+    const state: ViewState = {
+      ...DEFAULT_VIEW_STATE,
+      selection: `${DATA}lagon`,
+      hiddenCategories: ["role", "person"],
+      hiddenPredicates: ["http://schema.org/about", "http://example.org/p#x"],
+      hideIsolated: true,
+      search: "ministère de l'intérieur & co",
+      ego: { key: `${DATA}lagon`, depth: 2 },
+      camera: { x: 0.123456789, y: 0.5, ratio: 0.333333, angle: 0 },
+      uiLanguage: "en",
+    };
+    expect(encodeViewState(state)).toBe(
+      "sel=https://orgraph.dev/data/iom-pk-2008/lagon&hc=person,role" +
+        "&hp=http://example.org/p%23x&hp=schema:about&iso=1" +
+        "&q=minist%C3%A8re+de+l'int%C3%A9rieur+%26+co" +
+        "&ego=https://orgraph.dev/data/iom-pk-2008/lagon&depth=2" +
+        "&cam=0.12346,0.5,0.3333,0&ui=en",
+    );
+  });
+
+  it("reads back through URLSearchParams", () => {
+    const state: ViewState = { ...DEFAULT_VIEW_STATE, search: "a+b c&d=e%f #g", selection: "x?y" };
+    const params = new URLSearchParams(encodeViewState(state));
+    expect(params.get("q")).toBe("a+b c&d=e%f #g");
+    expect(params.get("sel")).toBe("x?y");
+    expect(decodeViewState(`?${params.toString()}`).state).toEqual(state);
+  });
+
+  it("uses the caller's defaults", () => {
+    const defaults: ViewState = { ...DEFAULT_VIEW_STATE, uiLanguage: "en" };
+    expect(encodeViewState({ ...DEFAULT_VIEW_STATE, uiLanguage: "en" }, defaults)).toBe("");
+    expect(encodeViewState(DEFAULT_VIEW_STATE, defaults)).toBe("ui=fr");
+    expect(decodeViewState("", defaults).state.uiLanguage).toBe("en");
+  });
+
+  it("never throws, even on lone surrogates", () => {
+    expect(encodeViewState({ ...DEFAULT_VIEW_STATE, search: "a\uD800b" })).toBe("q=a%EF%BF%BDb");
+  });
+});
+
+describe("roundCamera", () => {
+  it("rounds sensibly and is idempotent", () => {
+    const c = roundCamera({ x: 0.123456789, y: -0.000000001, ratio: 0.0123456, angle: -0.1 });
+    expect(c).toEqual({ x: 0.123457, y: 0, ratio: 0.01235, angle: 6.183 });
+    expect(roundCamera(c)).toEqual(c);
+  });
+});
+
+describe("decodeViewState", () => {
+  it("reads what encode wrote", () => {
+    const { state, warnings } = decodeViewState(
+      "?sel=k&hc=person&hs=page-template&col=community&sz=pagerank&seed=42&dl=en,fr&src=https://example.org/a.ttl&nary=0&from=a&to=b",
+    );
+    expect(warnings).toEqual([]);
+    expect(state).toMatchObject({
+      selection: "k",
+      hiddenCategories: ["person"],
+      hiddenSources: ["page-template"],
+      colourMode: "community",
+      sizeMode: "pagerank",
+      seed: 42,
+      dataLanguages: ["en", "fr"],
+      dataSource: "https://example.org/a.ttl",
+      collapseNary: false,
+      path: { from: "a", to: "b" },
+    });
+  });
+
+  it("ignores unknown keys and turns bad values into warnings and defaults", () => {
+    const { state, warnings } = decodeViewState(
+      "foo=bar&sel=&hc=robot,person&cam=1,2&seed=-4&ego=k&depth=9&ui=de&col=rainbow" +
+        "&src=javascript:alert(1)&iso=maybe&dl=!!&from=a&sel=x&%E0%A4%A=1",
+    );
+    expect(state).toEqual({
+      ...DEFAULT_VIEW_STATE,
+      hiddenCategories: ["person"],
+      ego: { key: "k", depth: 1 },
+    });
+    expect(warnings.map((w) => w.param)).toEqual([
+      "%E0%A4%A",
+      "sel",
+      "sel",
+      "hc",
+      "iso",
+      "depth",
+      "from",
+      "col",
+      "cam",
+      "seed",
+      "ui",
+      "dl",
+      "src",
+    ]);
+    for (const w of warnings) expect(w.message.length).toBeGreaterThan(10);
+    expect(warnings.find((w) => w.param === "cam")?.message).toBe(
+      "camera must be x,y,ratio,angle; the default camera is used",
+    );
+  });
+
+  it("never throws on random garbage and always gives a valid state", () => {
+    const rand = mulberry32(2024);
+    const alphabet = "ab=&%+,:?#<>\"' \u00e9\uD83D\uDE00selhcqcamsdepth0123456789.-eE";
+    for (let i = 0; i < 2000; i++) {
+      let text = "";
+      const len = Math.floor(rand() * 60);
+      for (let j = 0; j < len; j++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      const { state } = decodeViewState(text);
+      expect(viewStateProblems(state)).toEqual([]);
+    }
+    expect(decodeViewState(undefined as unknown as string).state).toEqual(DEFAULT_VIEW_STATE);
+  });
+});
+
+describe("round trip (seeded property test)", () => {
+  const rand = mulberry32(0x0c0ffee);
+  const int = (n: number): number => Math.floor(rand() * n);
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
+  const chars = [
+    "a",
+    "Z",
+    "0",
+    " ",
+    "&",
+    "=",
+    "+",
+    "%",
+    "#",
+    "?",
+    "/",
+    ":",
+    ",",
+    "<",
+    ">",
+    "'",
+    '"',
+    "é",
+    "È",
+    "ß",
+    "中",
+    "😀",
+    "\n",
+    "\t",
+    "-",
+    "@",
+    "_",
+    ".",
+    "~",
+  ];
+  const text = (min: number, max: number): string => {
+    let s = "";
+    const len = min + int(max - min + 1);
+    for (let i = 0; i < len; i++) s += pick(chars);
+    return s;
+  };
+  const iri = (): string =>
+    pick([
+      () => `${DATA}${text(1, 12)}`,
+      () => `http://schema.org/${pick(["about", "location", "name"])}`,
+      () => `http://www.w3.org/ns/org#${text(1, 6)}`,
+      () => `org:${text(1, 5)}`,
+      () => `<${text(1, 5)}>`,
+      () => `_:b${int(100)}`,
+      () => text(1, 20),
+    ])();
+  const subset = <T>(xs: readonly T[]): T[] => xs.filter(() => rand() < 0.3);
+  const randomState = (): ViewState => ({
+    selection: rand() < 0.5 ? null : iri(),
+    hiddenCategories: subset<Category>(CATEGORIES),
+    hiddenPredicates: Array.from({ length: int(4) }, iri),
+    hiddenSources: subset<SourceKind>(SOURCE_KINDS),
+    hideIsolated: rand() < 0.5,
+    search: rand() < 0.5 ? "" : text(0, 30),
+    ego: rand() < 0.5 ? null : { key: iri(), depth: pick([1, 2, 3] as const) },
+    path: rand() < 0.7 ? null : { from: iri(), to: iri() },
+    colourMode: pick(["category", "community"] as const),
+    sizeMode: pick(["degree", "betweenness", "pagerank"] as const),
+    camera:
+      rand() < 0.2
+        ? DEFAULT_VIEW_STATE.camera
+        : {
+            x: (rand() - 0.5) * 20,
+            y: (rand() - 0.5) * 20,
+            ratio: 10 ** ((rand() - 0.5) * 10),
+            angle: (rand() - 0.5) * 20,
+          },
+    seed: rand() < 0.5 ? 1 : int(2 ** 32),
+    uiLanguage: pick(["fr", "en"] as const),
+    dataLanguages: rand() < 0.5 ? ["fr", "en"] : [pick(["de", "en-gb", "zh-hant", "fr"])],
+    dataSource: rand() < 0.5 ? "builtin" : `https://example.org/${text(1, 10).replace(/\s/g, "_")}`,
+    collapseNary: rand() < 0.5,
+  });
+
+  it("decode(encode(s)) is s with the camera rounded, for 1000 random states", () => {
+    for (let i = 0; i < 1000; i++) {
+      const state = randomState();
+      const query = encodeViewState(state);
+      const { state: back, warnings } = decodeViewState(query);
+      expect(warnings, query).toEqual([]);
+      expect(back, query).toEqual(urlCanonicalState(state));
+      expect(encodeViewState(back)).toBe(query);
+      expect(viewStateProblems(back)).toEqual([]);
+    }
+  });
+});
