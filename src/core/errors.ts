@@ -7,7 +7,17 @@
  */
 
 /** Every error code, stable: callers switch on them. */
-export const ERROR_CODES = ["parse", "format", "fetch", "unsupported", "invalid"] as const;
+export const ERROR_CODES = [
+  "parse",
+  "format",
+  "fetch",
+  "unsupported",
+  "invalid",
+  /** A load stopped by its caller (AbortSignal). */
+  "cancelled",
+  /** A SPARQL endpoint failed: HTTP status, timeout, network/CORS or bad results. */
+  "endpoint",
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class OrgraphError extends Error {

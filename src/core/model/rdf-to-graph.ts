@@ -138,6 +138,9 @@ export function edgeKey(subject: string, predicate: string, object: string, via?
     : `${subject} ${predicate} ${object} ${via}`;
 }
 
+/** Items (quads, nodes, edges) between two yields of `buildGraphInSteps`. */
+const STEP = 2048;
+
 interface EdgeDraft {
   subject: string;
   predicate: string;
@@ -172,12 +175,13 @@ class Builder {
     this.provenance = readProvenance(this.index);
     this.languages = (options.languages ?? DEFAULT_LANGUAGES).map((l) => l.toLowerCase());
     this.prefixes = options.prefixes ?? {};
-    this.scan();
   }
 
-  private scan(): void {
+  private *scan(): Generator<void, void> {
     const { index } = this;
+    let n = 0;
     for (const q of index.quads) {
+      if (++n % STEP === 0) yield;
       const p = canonicalIri(q.predicate.value);
       this.vocabulary.add(p);
       if (p === RDF.type && q.object.termType === "NamedNode") {
@@ -305,13 +309,17 @@ class Builder {
     return { spans: sortSpans(spans), sources: sortSources(sources) };
   }
 
-  build(): OrgraphGraph {
+  /** Builds the graph, yielding every STEP items so that a caller can slice the work. */
+  *build(): Generator<void, OrgraphGraph> {
+    yield* this.scan();
     const { index } = this;
     const drafts = new Map<string, EdgeDraft>();
     const periods = new Map<string, Period>();
     const timeProperties = new Map<string, Map<string, LiteralValue[]>>();
 
+    let n = 0;
     for (const q of index.quads) {
+      if (++n % STEP === 0) yield;
       if (!isResource(q.subject) || !isResource(q.object)) continue;
       const p = canonicalIri(q.predicate.value);
       if (p === RDF.type) continue;
@@ -343,6 +351,7 @@ class Builder {
     }
 
     for (const m of [...this.memberships].sort(compareStrings)) {
+      if (++n % STEP === 0) yield;
       const graphs = new Set(index.about(m).map((q) => termKey(q.graph)));
       const support = this.supportOf(m);
       const roles = index.objects(m, ORG.role).filter(isResource).map(termKey);
@@ -372,6 +381,7 @@ class Builder {
     // Nodes: typed resources and edge endpoints, minus what is folded away.
     const nodeKeys = new Set<string>();
     for (const q of index.quads) {
+      if (++n % STEP === 0) yield;
       if (canonicalIri(q.predicate.value) !== RDF.type || !isResource(q.subject)) continue;
       const s = termKey(q.subject);
       if (!this.excluded(s)) nodeKeys.add(s);
@@ -397,9 +407,11 @@ class Builder {
     });
 
     for (const key of [...nodeKeys].sort(compareStrings)) {
+      if (++n % STEP === 0) yield;
       graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
     }
     for (const key of [...drafts.keys()].sort(compareStrings)) {
+      if (++n % STEP === 0) yield;
       const d = drafts.get(key);
       if (d) graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
     }
@@ -489,5 +501,23 @@ export function rdfToGraph(
   quads: readonly RdfQuad[],
   options: RdfToGraphOptions = {},
 ): OrgraphGraph {
-  return new Builder(quads, options).build();
+  const steps = buildGraphInSteps(quads, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `rdfToGraph` as steps: each `next()` does a bounded share of the work (indexing the quads,
+ * then about STEP quads, nodes or edges), and the last returns the graph. The graph is built
+ * apart: nothing is visible to the caller before the end.
+ */
+export function* buildGraphInSteps(
+  quads: readonly RdfQuad[],
+  options: RdfToGraphOptions = {},
+): Generator<void, OrgraphGraph> {
+  const builder = new Builder(quads, options);
+  yield;
+  return yield* builder.build();
 }

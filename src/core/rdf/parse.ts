@@ -8,7 +8,7 @@
  */
 import { DataFactory, Parser } from "n3";
 import type { BlankNode, Quad, Term } from "n3";
-import { OrgraphError, RdfParseError, truncateToken } from "../errors";
+import { MAX_TOKEN_LENGTH, OrgraphError, RdfParseError, truncateToken } from "../errors";
 import { RDF_FORMATS, type RdfFormat } from "./formats";
 
 export interface ParseOptions {
@@ -44,6 +44,43 @@ const ANONYMOUS = "\u0000";
 
 /** Parses `input` in `options.format`; throws RdfParseError on a syntax error. */
 export function parseRdf(input: string, options: ParseOptions): ParseResult {
+  const parser = createRdfParser({ ...options, text: () => input });
+  parser.write(input);
+  return parser.end();
+}
+
+export interface ChunkParseOptions extends ParseOptions {
+  /**
+   * The whole input as text, read only to place a syntax error (line text, column, token).
+   * When absent, the parser keeps the chunks it was given until the end, and an error found
+   * while writing quotes the offending text only up to the end of the chunks given so far.
+   */
+  text?: () => string;
+  /**
+   * Called with each quad as it is parsed (blank nodes not yet renamed: hold on to the quads
+   * `end()` returns, not these).
+   */
+  onQuad?: (quad: Quad) => void;
+}
+
+/**
+ * A parser fed chunk by chunk. `write` parses as far as the text allows and throws
+ * RdfParseError as soon as an error is certain; `end` finishes the input and returns the same
+ * quads and prefixes as `parseRdf` on the concatenated text (or throws the same error).
+ */
+export interface RdfChunkParser {
+  write(chunk: string): void;
+  end(): ParseResult;
+  /** Quads parsed so far. */
+  readonly quadCount: number;
+}
+
+/**
+ * Creates a chunk parser. It drives n3's streaming lexer through a minimal event source (the
+ * `on("data")` / `on("end")` protocol of n3's Parser), without n3's StreamParser and its Node
+ * stream polyfills; tokens that straddle chunks are kept by the lexer until they complete.
+ */
+export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
   const format = RDF_FORMATS[options.format];
   if (!format) {
     throw new OrgraphError("format", `Unknown RDF format "${String(options.format)}".`);
@@ -61,15 +98,77 @@ export function parseRdf(input: string, options: ParseOptions): ParseResult {
     factory,
   });
   const prefixes: Record<string, string> = {};
-  let quads: Quad[];
-  try {
-    quads = parser.parse(input, null, (prefix, iri) => {
+  const quads: Quad[] = [];
+  const kept: string[] | undefined = options.text ? undefined : [];
+  const onQuad = options.onQuad;
+  let failure: unknown;
+  let failed: RdfParseError | undefined;
+  let ended = false;
+  let onData: ((chunk: string) => void) | undefined;
+  let onEnd: (() => void) | undefined;
+  const source = {
+    on(event: string, listener: (...args: never[]) => void): void {
+      if (event === "data") onData = listener as unknown as (chunk: string) => void;
+      else if (event === "end") onEnd = listener as unknown as () => void;
+    },
+  };
+  (parser.parse as unknown as (input: unknown, callbacks: unknown) => void)(source, {
+    onQuad: (error: unknown, quad: Quad | null) => {
+      if (error) {
+        if (failure === undefined) failure = error;
+      } else if (quad) {
+        quads.push(quad);
+        if (onQuad) onQuad(quad);
+      }
+    },
+    onPrefix: (prefix: string, iri: { value: string }) => {
       prefixes[prefix] = iri.value;
-    });
-  } catch (error) {
-    throw toParseError(error, input, format.label, options.sourceName ?? "text");
-  }
-  return { quads: renameBlankNodes(quads), prefixes };
+    },
+  });
+  if (!onData || !onEnd) throw new Error("n3's Parser did not subscribe to the input");
+  const feed = onData;
+  const finish = onEnd;
+
+  const check = (): void => {
+    if (failed) throw failed;
+    if (failure === undefined) return;
+    const text = options.text ? options.text() : (kept ?? []).join("");
+    failed = toParseError(failure, text, format.label, options.sourceName ?? "text");
+    throw failed;
+  };
+  const guard = (step: () => void): void => {
+    check();
+    if (ended) throw new Error("the parser has already ended");
+    try {
+      step();
+    } catch (error) {
+      // n3 reports syntax errors through the callback; anything thrown is a bug or a
+      // resource limit (e.g. a regular expression's stack), reported as a parse error too.
+      if (failure === undefined) failure = error;
+    }
+    check();
+  };
+
+  return {
+    write(chunk: string): void {
+      if (chunk.length === 0) {
+        check();
+        return;
+      }
+      guard(() => {
+        kept?.push(chunk);
+        feed(chunk);
+      });
+    },
+    end(): ParseResult {
+      guard(finish);
+      ended = true;
+      return { quads: renameBlankNodes(quads), prefixes };
+    },
+    get quadCount(): number {
+      return quads.length;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,12 +178,49 @@ function isErrorWithContext(error: unknown): error is Error & { context?: N3Erro
   return error instanceof Error;
 }
 
-function splitLines(input: string): string[] {
-  return input.split(/\r\n|\r|\n/);
+/**
+ * Line `n` (1-based) of `input`, lines split at CRLF, CR or LF; "" past the end. Scans only up
+ * to that line, so placing an error early in a big input stays cheap.
+ */
+function lineAt(input: string, n: number): string | undefined {
+  const breaks = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let line = 1; line < n; line++) {
+    const found = breaks.exec(input);
+    if (!found) return undefined;
+    start = found.index + found[0].length;
+  }
+  const found = breaks.exec(input);
+  return input.slice(start, found ? found.index : input.length);
 }
 
 function codePointLength(text: string): number {
   return Array.from(text).length;
+}
+
+/** The first `n` code points of `text` (without splitting the whole of a long text). */
+function headCodePoints(text: string, n: number): string {
+  let count = 0;
+  let end = 0;
+  for (const ch of text) {
+    if (count++ === n) break;
+    end += ch.length;
+  }
+  return text.slice(0, end);
+}
+
+/**
+ * An offending token as text a message can show: control characters (NUL, ESC, …, from a
+ * binary file) escaped as `\u0000`, then cut to at most 80 characters.
+ */
+export function printableToken(text: string): string {
+  const head = headCodePoints(text, MAX_TOKEN_LENGTH + 1);
+  const escaped = head.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return truncateToken(head.length < text.length ? `${escaped}…` : escaped);
 }
 
 /** Quoted text longer than the limit, cut; also closes a quote n3 itself cut off. */
@@ -97,7 +233,7 @@ function boundQuotes(reason: string): string {
       ? reason.slice(open + 1, close)
       : reason.slice(open + 1).replace(/…$/, "") + (reason.endsWith("…") ? "…" : "");
   const tail = close > open ? reason.slice(close + 1) : "";
-  const cut = codePointLength(inner) > 80 ? truncateToken(inner) : inner;
+  const cut = printableToken(inner);
   return `${reason.slice(0, open)}"${cut}"${tail}`;
 }
 
@@ -115,7 +251,6 @@ function toParseError(
   const lineMatch = /\s*on line (\d+)\.?$/.exec(message);
   const base = lineMatch ? message.slice(0, lineMatch.index) : message.replace(/\.$/, "");
   let line = context.line ?? (lineMatch ? Number(lineMatch[1]) : undefined);
-  const lines = splitLines(input);
   let column: number | undefined;
   let token: string | undefined;
   let reason: string;
@@ -125,34 +260,42 @@ function toParseError(
   const prev = context.previousToken;
   if (lexical) {
     // The lexer met text it cannot read: find it on its line, after the previous token.
-    const issue = lexical[1] ?? "";
-    token = issue;
-    reason = `unexpected "${truncateToken(issue)}"`;
-    const text = line !== undefined ? lines[line - 1] : undefined;
+    let issue = lexical[1] ?? "";
+    const text = line !== undefined ? lineAt(input, line) : undefined;
     if (text !== undefined) {
       const from = prev && (prev.endLine ?? prev.line) === line && prev.end ? prev.end : 0;
       const at = text.indexOf(issue, from);
-      if (at >= 0) column = codePointLength(text.slice(0, at)) + 1;
+      if (at >= 0) {
+        column = codePointLength(text.slice(0, at)) + 1;
+        // Fed in chunks, the lexer sees the offending text only up to the end of its chunk:
+        // quote the whole run up to the next whitespace, as parsing in one piece does.
+        const run = /\S*/y;
+        run.lastIndex = at;
+        const whole = run.exec(text)?.[0] ?? "";
+        if (whole.startsWith(issue)) issue = whole;
+      }
     }
+    token = printableToken(issue);
+    reason = `unexpected "${token}"`;
   } else if (tok && tok.type === "eof") {
     // Input ended early: point just after the last token.
     reason = lowerFirst(base).replace(/\beof$/, "end of input");
     token = undefined;
     if (prev && prev.end !== undefined) {
       line = prev.endLine ?? prev.line;
-      const text = lines[line - 1] ?? "";
+      const text = lineAt(input, line) ?? "";
       column = codePointLength(text.slice(0, prev.end)) + 1;
     } else if (line !== undefined) {
-      column = codePointLength(lines[line - 1] ?? "") + 1;
+      column = codePointLength(lineAt(input, line) ?? "") + 1;
     }
   } else {
     reason = boundQuotes(lowerFirst(base));
     if (tok && tok.start !== undefined && line !== undefined) {
-      const text = lines[tok.line - 1] ?? "";
+      const text = lineAt(input, tok.line) ?? "";
       line = tok.line;
       column = codePointLength(text.slice(0, tok.start)) + 1;
       const end = tok.endLine !== undefined && tok.endLine !== tok.line ? undefined : tok.end;
-      token = text.slice(tok.start, end) || undefined;
+      token = printableToken(text.slice(tok.start, end)) || undefined;
     }
   }
   return new RdfParseError({ formatLabel, source, line, column, token, reason, cause: error });
@@ -169,21 +312,56 @@ function lowerFirst(text: string): string {
 /** A term, or a quoted triple (RDF 1.2), which @types/n3 1.x does not count among terms. */
 type AnyTerm = Term | Quad;
 
+/** The parts of a quoted triple, in the order names are given. */
+function partsOf(q: Quad): AnyTerm[] {
+  return [q.subject, q.predicate, q.object, q.graph] as AnyTerm[];
+}
+
+/**
+ * Rebuilds `term` with `leaf` applied to each non-triple term, left to right. Iterative, so
+ * triple terms nested any depth cannot overflow the stack.
+ */
+function mapTerm(term: AnyTerm, leaf: (t: Term) => Term): AnyTerm {
+  if (term.termType !== "Quad") return leaf(term);
+  const stack: { parts: AnyTerm[]; done: AnyTerm[] }[] = [{ parts: partsOf(term), done: [] }];
+  for (;;) {
+    const top = stack[stack.length - 1]!;
+    if (top.done.length === 4) {
+      const [s, p, o, g] = top.done as Term[];
+      const q = DataFactory.quad(
+        s as Quad["subject"],
+        p as Quad["predicate"],
+        o as Quad["object"],
+        g as Quad["graph"],
+      );
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (!parent) return q;
+      parent.done.push(q);
+      continue;
+    }
+    const child = top.parts[top.done.length]!;
+    if (child.termType === "Quad") stack.push({ parts: partsOf(child), done: [] });
+    else top.done.push(leaf(child));
+  }
+}
+
 function renameBlankNodes(quads: Quad[]): Quad[] {
   const labelled = new Set<string>();
   let any = false;
-  const visit = (term: AnyTerm): void => {
-    if (term.termType === "BlankNode") {
-      any = true;
-      if (term.value.startsWith(LABELLED)) labelled.add(term.value.slice(LABELLED.length));
-    } else if (term.termType === "Quad") {
-      visit(term.subject);
-      visit(term.predicate);
-      visit(term.object);
-      visit(term.graph);
+  const pending: AnyTerm[] = [];
+  for (const q of quads) {
+    pending.push(q.subject, q.object, q.graph);
+    while (pending.length > 0) {
+      const term = pending.pop()!;
+      if (term.termType === "BlankNode") {
+        any = true;
+        if (term.value.startsWith(LABELLED)) labelled.add(term.value.slice(LABELLED.length));
+      } else if (term.termType === "Quad") {
+        pending.push(...partsOf(term));
+      }
     }
-  };
-  for (const q of quads) visit(q);
+  }
   if (!any) return quads;
 
   const names = new Map<string, string>();
@@ -200,12 +378,7 @@ function renameBlankNodes(quads: Quad[]): Quad[] {
     names.set(value, name);
     return name;
   };
-  const rename = <T extends AnyTerm>(term: T): T => {
-    if (term.termType === "BlankNode") return DataFactory.blankNode(nameOf(term.value)) as T;
-    if (term.termType === "Quad") return renameQuad(term) as T;
-    return term;
-  };
-  const renameQuad = (q: Quad): Quad =>
-    DataFactory.quad(rename(q.subject), rename(q.predicate), rename(q.object), rename(q.graph));
-  return quads.map(renameQuad);
+  const leaf = (term: Term): Term =>
+    term.termType === "BlankNode" ? DataFactory.blankNode(nameOf(term.value)) : term;
+  return quads.map((q) => mapTerm(q, leaf) as Quad);
 }

@@ -39,6 +39,21 @@ export function isLiteral(term: RdfTerm): boolean {
 
 /** Key of a term: IRI, `_:id`, "" for the default graph, a quoted form for literals and triples. */
 export function termKey(term: RdfTerm): string {
+  if (term.termType !== "Quad") return leafKey(term);
+  // Quoted triples nest: `<<s p o>>`, built with an explicit stack (no recursion, any depth).
+  const out: string[] = [];
+  const stack: (RdfTerm | string)[] = [term];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item === "string") out.push(item);
+    else if (item.termType === "Quad") {
+      stack.push(">>", item.object ?? "", " ", item.predicate ?? "", " ", item.subject ?? "", "<<");
+    } else out.push(leafKey(item));
+  }
+  return out.join("");
+}
+
+function leafKey(term: RdfTerm): string {
   switch (term.termType) {
     case "NamedNode":
       return term.value;
@@ -55,10 +70,6 @@ export function termKey(term: RdfTerm): string {
           ? `"${term.value}"`
           : `"${term.value}"^^${dt}`;
     }
-    case "Quad":
-      return `<<${term.subject ? termKey(term.subject) : ""} ${
-        term.predicate ? termKey(term.predicate) : ""
-      } ${term.object ? termKey(term.object) : ""}>>`;
     default:
       return `?${term.value}`;
   }

@@ -1,0 +1,175 @@
+/**
+ * Orgraph core: the chunked, cancellable load (parse + build) that a worker runs.
+ *
+ * The input (text or UTF-8 bytes) is parsed in chunks through `createRdfParser`; between chunks
+ * the loader reports progress and, once a slice has run `sliceMs`, yields (a macrotask), so that
+ * a worker can post progress and read a cancel message, and a main-thread fallback stays
+ * responsive. The graph is built apart and returned only on success: a syntax error rejects with
+ * the same RdfParseError as `loadRdf`, a cancel with OrgraphError "cancelled".
+ */
+import { OrgraphError } from "../errors";
+import { buildGraphInSteps } from "../model/rdf-to-graph";
+import { createRdfParser } from "../rdf/parse";
+import type { LoadOptions, LoadResult } from "../index";
+
+/** Minimal AbortSignal shape (src/core builds without the DOM library). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+}
+
+export interface LoadProgress {
+  phase: "parse" | "build";
+  /** Input consumed so far: bytes for byte input, UTF-16 code units for text input. */
+  bytes: number;
+  totalBytes: number;
+  /** Triples (quads) parsed so far. */
+  triples: number;
+}
+
+export interface ChunkedLoadOptions extends LoadOptions {
+  signal?: AbortSignalLike;
+  onProgress?: (progress: LoadProgress) => void;
+  /** Input units (bytes or code units) per parse chunk; default 64 Ki. */
+  chunkSize?: number;
+  /** Longest run between two yields, in ms; default 12. */
+  sliceMs?: number;
+  /** How to yield; default: a macrotask (MessageChannel, else setTimeout 0). */
+  yieldTo?: () => Promise<void>;
+  /** Clock in ms; default performance.now / Date.now. */
+  now?: () => number;
+}
+
+export const DEFAULT_CHUNK_SIZE = 64 * 1024;
+export const DEFAULT_SLICE_MS = 12;
+
+interface TimerGlobals {
+  MessageChannel?: new () => {
+    port1: { onmessage: (() => void) | null; close?: () => void };
+    port2: { postMessage(message: unknown): void; close?: () => void };
+  };
+  setTimeout?: (callback: () => void, ms: number) => unknown;
+  performance?: { now(): number };
+}
+
+/** A macrotask: lets the event loop run pending messages (progress, cancel) before going on. */
+export function macrotask(): Promise<void> {
+  const g = globalThis as unknown as TimerGlobals;
+  return new Promise((resolve) => {
+    if (g.MessageChannel) {
+      const channel = new g.MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close?.();
+        channel.port2.close?.();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    } else if (g.setTimeout) {
+      g.setTimeout(resolve, 0);
+    } else {
+      void Promise.resolve().then(resolve);
+    }
+  });
+}
+
+function defaultNow(): () => number {
+  const g = globalThis as unknown as TimerGlobals;
+  return g.performance ? () => g.performance!.now() : () => Date.now();
+}
+
+function cancelled(source: string): OrgraphError {
+  return new OrgraphError("cancelled", `Loading ${source} was cancelled.`);
+}
+
+interface DecoderLike {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+type DecoderConstructor = new (
+  label?: string,
+  options?: { fatal?: boolean; ignoreBOM?: boolean },
+) => DecoderLike;
+
+/** UTF-8 decoder that keeps a leading BOM in the text, as a string input would have it. */
+function utf8Decoder(): DecoderLike {
+  const Decoder = (globalThis as { TextDecoder?: DecoderConstructor }).TextDecoder;
+  if (!Decoder) throw new OrgraphError("unsupported", "This environment has no TextDecoder.");
+  return new Decoder("utf-8", { ignoreBOM: true });
+}
+
+/**
+ * Parses and builds `input` in chunks. Resolves with the same result as `loadRdf` on the same
+ * text; rejects with RdfParseError (syntax), OrgraphError "format" or "cancelled".
+ */
+export async function loadRdfChunked(
+  input: string | Uint8Array | ArrayBuffer,
+  options: ChunkedLoadOptions,
+): Promise<LoadResult> {
+  const source = options.sourceName ?? "text";
+  const bytes = typeof input === "string" ? undefined : toBytes(input);
+  const total = typeof input === "string" ? input.length : bytes!.length;
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  const yieldTo = options.yieldTo ?? macrotask;
+  const now = options.now ?? defaultNow();
+  const { signal, onProgress } = options;
+
+  let text: string | undefined = typeof input === "string" ? input : undefined;
+  const parser = createRdfParser({
+    format: options.format,
+    baseIRI: options.baseIRI,
+    sourceName: options.sourceName,
+    // Byte input is decoded whole only to place a syntax error.
+    text: () => (text ??= utf8Decoder().decode(bytes!)),
+  });
+  const decoder = bytes ? utf8Decoder() : undefined;
+
+  let sliceStart = now();
+  const pause = async (progress: LoadProgress): Promise<void> => {
+    if (signal?.aborted) throw cancelled(source);
+    if (now() - sliceStart < sliceMs) return;
+    onProgress?.(progress);
+    await yieldTo();
+    if (signal?.aborted) throw cancelled(source);
+    sliceStart = now();
+  };
+
+  if (signal?.aborted) throw cancelled(source);
+  onProgress?.({ phase: "parse", bytes: 0, totalBytes: total, triples: 0 });
+  let at = 0;
+  while (at < total) {
+    let end = Math.min(total, at + chunkSize);
+    if (bytes) {
+      parser.write(decoder!.decode(bytes.subarray(at, end), { stream: true }));
+    } else {
+      const text = input as string;
+      // Never split a surrogate pair between chunks.
+      const code = text.charCodeAt(end - 1);
+      if (end < total && code >= 0xd800 && code <= 0xdbff) end++;
+      parser.write(text.slice(at, end));
+    }
+    at = end;
+    await pause({ phase: "parse", bytes: at, totalBytes: total, triples: parser.quadCount });
+  }
+  if (decoder) parser.write(decoder.decode());
+  const { quads, prefixes } = parser.end();
+  onProgress?.({ phase: "build", bytes: total, totalBytes: total, triples: quads.length });
+
+  const steps = buildGraphInSteps(quads, {
+    prefixes,
+    languages: options.languages,
+    collapseMemberships: options.collapseMemberships,
+  });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      const graph = step.value;
+      if (signal?.aborted) throw cancelled(source);
+      onProgress?.({ phase: "build", bytes: total, totalBytes: total, triples: quads.length });
+      return { graph, quads, triples: quads.length, nodes: graph.order, edges: graph.size };
+    }
+    await pause({ phase: "build", bytes: total, totalBytes: total, triples: quads.length });
+  }
+}
+
+function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
+  return input instanceof Uint8Array ? input : new Uint8Array(input);
+}

@@ -1,0 +1,275 @@
+/**
+ * Orgraph core: the message protocol of the load worker, and its handler (DOM-free, so that it
+ * runs and is tested in Node; `worker.ts` only wires it to the worker's global scope).
+ *
+ * Requests:  {type: "load", id, text | buffer, format, baseIRI?, sourceName?, languages?,
+ *             collapseMemberships?, withQuads?}  and  {type: "cancel", id?}.
+ * Responses: {type: "progress", id, progress}, then either {type: "result", id, graph (graphology's
+ *            serialized export), quads (compact, see `encodeQuads`), triples, nodes, edges} or
+ *            {type: "error", id, error}. A new load cancels the one running.
+ */
+import { MultiDirectedGraph } from "graphology";
+import type { SerializedGraph } from "graphology-types";
+import { OrgraphError, RdfParseError, type ErrorCode } from "../errors";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes, OrgraphGraph } from "../model/types";
+import { isRdfFormat } from "../rdf/formats";
+import { termKey, type RdfQuad, type RdfTerm } from "../rdf/terms";
+import { loadRdfChunked, type ChunkedLoadOptions, type LoadProgress } from "./load";
+
+export interface LoadRequest {
+  type: "load";
+  /** Chosen by the caller, echoed in every response. */
+  id: number;
+  text?: string;
+  /** UTF-8 bytes (transfer it). */
+  buffer?: ArrayBuffer | Uint8Array;
+  format: string;
+  baseIRI?: string;
+  sourceName?: string;
+  languages?: string[];
+  collapseMemberships?: boolean;
+  /** Send the parsed quads back too (default true; `indexClaims` needs them). */
+  withQuads?: boolean;
+}
+
+export interface CancelRequest {
+  type: "cancel";
+  /** The load to cancel; the running one when absent. */
+  id?: number;
+}
+
+export type WorkerRequest = LoadRequest | CancelRequest;
+
+/** An error as plain data (errors do not survive structured cloning with their fields). */
+export interface SerializedError {
+  name: string;
+  code: ErrorCode;
+  message: string;
+  source?: string;
+  line?: number;
+  column?: number;
+  token?: string;
+  reason?: string;
+}
+
+/** A term as plain data; quoted triples (RDF 1.2) carry their parts. */
+export interface PlainTerm {
+  termType: string;
+  value: string;
+  language?: string;
+  datatype?: { value: string };
+  subject?: PlainTerm;
+  predicate?: PlainTerm;
+  object?: PlainTerm;
+}
+
+/** Quads as a table of distinct terms and four term indices per quad (s, p, o, g). */
+export interface EncodedQuads {
+  terms: PlainTerm[];
+  indices: Uint32Array;
+}
+
+export type SerializedOrgraph = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+export type WorkerResponse =
+  | { type: "progress"; id: number; progress: LoadProgress }
+  | {
+      type: "result";
+      id: number;
+      graph: SerializedOrgraph;
+      quads?: EncodedQuads;
+      triples: number;
+      nodes: number;
+      edges: number;
+    }
+  | { type: "error"; id: number; error: SerializedError };
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof RdfParseError) {
+    const out: SerializedError = {
+      name: error.name,
+      code: error.code,
+      message: error.message,
+      source: error.source,
+      reason: error.reason,
+    };
+    if (error.line !== undefined) out.line = error.line;
+    if (error.column !== undefined) out.column = error.column;
+    if (error.token !== undefined) out.token = error.token;
+    return out;
+  }
+  if (error instanceof OrgraphError) {
+    return { name: error.name, code: error.code, message: error.message };
+  }
+  // Anything else is a bug or a resource limit (out of memory): still one clear message.
+  const message = error instanceof Error ? error.message : String(error);
+  return { name: "OrgraphError", code: "invalid", message: `Loading failed: ${message}` };
+}
+
+/** Rebuilds the typed error on the receiving side. */
+export function deserializeError(error: SerializedError): OrgraphError {
+  if (error.name === "RdfParseError" && error.source !== undefined) {
+    const e = new RdfParseError({
+      formatLabel: "",
+      source: error.source,
+      reason: error.reason ?? error.message,
+      line: error.line,
+      column: error.column,
+      token: error.token,
+    });
+    // Keep the worker's message as it was (the format label is only in it).
+    Object.defineProperty(e, "message", { value: error.message });
+    return e;
+  }
+  return new OrgraphError(error.code, error.message);
+}
+
+function plainTerm(term: RdfTerm): PlainTerm {
+  if (term.termType === "Literal") {
+    const out: PlainTerm = { termType: "Literal", value: term.value };
+    out.language = term.language ?? "";
+    if (term.datatype) out.datatype = { value: term.datatype.value };
+    return out;
+  }
+  if (term.termType === "Quad") {
+    // Nested triple terms: iterative, parts first.
+    const root: PlainTerm = { termType: "Quad", value: "" };
+    const stack: [RdfTerm, PlainTerm][] = [[term, root]];
+    while (stack.length > 0) {
+      const [from, to] = stack.pop()!;
+      for (const part of ["subject", "predicate", "object"] as const) {
+        const child = from[part];
+        if (!child) continue;
+        if (child.termType === "Quad") {
+          const sub: PlainTerm = { termType: "Quad", value: "" };
+          to[part] = sub;
+          stack.push([child, sub]);
+        } else {
+          to[part] = plainTerm(child);
+        }
+      }
+    }
+    return root;
+  }
+  return { termType: term.termType, value: term.value };
+}
+
+/** Encodes quads compactly for posting (terms shared, indices in one transferable buffer). */
+export function encodeQuads(quads: readonly RdfQuad[]): EncodedQuads {
+  const ids = new Map<string, number>();
+  const terms: PlainTerm[] = [];
+  const indices = new Uint32Array(quads.length * 4);
+  const idOf = (term: RdfTerm): number => {
+    const key =
+      term.termType === "Literal" ? termKey(term) : `${term.termType}\u0000${termKey(term)}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = terms.length;
+      ids.set(key, id);
+      terms.push(plainTerm(term));
+    }
+    return id;
+  };
+  let i = 0;
+  for (const q of quads) {
+    indices[i++] = idOf(q.subject);
+    indices[i++] = idOf(q.predicate);
+    indices[i++] = idOf(q.object);
+    indices[i++] = idOf(q.graph);
+  }
+  return { terms, indices };
+}
+
+/** The quads back from `encodeQuads` (plain RDF/JS-shaped objects). */
+export function decodeQuads(encoded: EncodedQuads): RdfQuad[] {
+  const { terms, indices } = encoded;
+  const out: RdfQuad[] = new Array(indices.length / 4);
+  for (let i = 0, q = 0; i < indices.length; i += 4, q++) {
+    out[q] = {
+      subject: terms[indices[i]!]!,
+      predicate: terms[indices[i + 1]!]!,
+      object: terms[indices[i + 2]!]!,
+      graph: terms[indices[i + 3]!]!,
+    };
+  }
+  return out;
+}
+
+/** The graph back from its serialized export. */
+export function graphFromSerialized(serialized: SerializedOrgraph): OrgraphGraph {
+  const graph: OrgraphGraph = new MultiDirectedGraph<
+    NodeAttributes,
+    EdgeAttributes,
+    GraphAttributes
+  >();
+  graph.import(serialized);
+  return graph;
+}
+
+export type Post = (message: WorkerResponse, transfer?: ArrayBuffer[]) => void;
+
+export type LoadHandlerOptions = Pick<
+  ChunkedLoadOptions,
+  "chunkSize" | "sliceMs" | "yieldTo" | "now"
+>;
+
+/**
+ * The worker's message handler: `handle(request)` starts or cancels a load and posts the
+ * responses; the promise it returns settles when the load has ended (for tests).
+ */
+export function createLoadHandler(
+  post: Post,
+  options: LoadHandlerOptions = {},
+): (request: WorkerRequest) => Promise<void> {
+  let running: { id: number; signal: { aborted: boolean } } | undefined;
+
+  return async (request: WorkerRequest): Promise<void> => {
+    if (request.type === "cancel") {
+      if (running && (request.id === undefined || request.id === running.id)) {
+        running.signal.aborted = true;
+      }
+      return;
+    }
+    if (request.type !== "load") return;
+    if (running) running.signal.aborted = true;
+    const current = { id: request.id, signal: { aborted: false } };
+    running = current;
+    const { id } = request;
+    try {
+      if (!isRdfFormat(request.format)) {
+        throw new OrgraphError("format", `Unknown RDF format "${request.format}".`);
+      }
+      const input = request.buffer ?? request.text;
+      if (input === undefined) {
+        throw new OrgraphError("invalid", "A load request needs a text or a buffer.");
+      }
+      const result = await loadRdfChunked(input, {
+        ...options,
+        format: request.format,
+        baseIRI: request.baseIRI,
+        sourceName: request.sourceName,
+        languages: request.languages,
+        collapseMemberships: request.collapseMemberships,
+        signal: current.signal,
+        onProgress: (progress) => post({ type: "progress", id, progress }),
+      });
+      const quads = request.withQuads === false ? undefined : encodeQuads(result.quads);
+      post(
+        {
+          type: "result",
+          id,
+          graph: result.graph.export(),
+          ...(quads ? { quads } : {}),
+          triples: result.triples,
+          nodes: result.nodes,
+          edges: result.edges,
+        },
+        quads ? [quads.indices.buffer as ArrayBuffer] : [],
+      );
+    } catch (error) {
+      post({ type: "error", id, error: serializeError(error) });
+    } finally {
+      if (running === current) running = undefined;
+    }
+  };
+}

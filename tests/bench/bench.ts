@@ -1,0 +1,204 @@
+/**
+ * The load benchmark (run by tests/bench/run.mjs: `npm run bench`, `npm run bench -- --short`).
+ *
+ * On seeded synthetic organisation graphs (tests/bench/generate.ts) of 10k, 100k and 1M triples
+ * (--short: 10k and 100k), measures side by side in one Node process:
+ *   - n3 parse alone (n3's fastest path: synchronous `Parser.parse(text)`);
+ *   - the near-limit floor: n3 parse + a bare build (Map of node ids, typed arrays of edges);
+ *   - Orgraph's full load (`loadRdf`: parse with error placement, blank node naming, model);
+ *   - Orgraph's chunked load (`loadRdfChunked`, as the worker runs it);
+ *   - the heap retained by a loaded result, per triple (gc before and after, result held).
+ * Prints a table, then one JSON line. No assertions: numbers only.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { Parser, type Quad } from "n3";
+import { loadRdf, type LoadResult, type OrgraphGraph } from "../../src/core/index";
+import { loadRdfChunked } from "../../src/core/load/load";
+import { generateOrgGraph } from "./generate";
+
+const short = process.argv.includes("--short");
+const SIZES = short ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(runs: number, f: () => unknown): number {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const t = performance.now();
+    f();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
+async function timeAsync(runs: number, f: () => Promise<unknown>): Promise<number> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const t = performance.now();
+    await f();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
+function n3Parse(text: string): Quad[] {
+  return new Parser({ format: "TriG" }).parse(text);
+}
+
+/** The floor: interned node ids in a Map, edges in typed arrays, literals counted per node. */
+function bareBuild(quads: Quad[]): { nodes: number; edges: number } {
+  const ids = new Map<string, number>();
+  const predicates = new Map<string, number>();
+  const source = new Int32Array(quads.length);
+  const target = new Int32Array(quads.length);
+  const predicate = new Int32Array(quads.length);
+  const literals: { node: number; p: number; value: string }[] = [];
+  let edges = 0;
+  const id = (key: string): number => {
+    let i = ids.get(key);
+    if (i === undefined) ids.set(key, (i = ids.size));
+    return i;
+  };
+  for (const q of quads) {
+    const s = id(q.subject.value);
+    let p = predicates.get(q.predicate.value);
+    if (p === undefined) predicates.set(q.predicate.value, (p = predicates.size));
+    if (q.object.termType === "Literal") {
+      literals.push({ node: s, p, value: q.object.value });
+      continue;
+    }
+    source[edges] = s;
+    target[edges] = id(q.object.value);
+    predicate[edges] = p;
+    edges++;
+  }
+  return { nodes: ids.size, edges };
+}
+
+function heapUsed(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+function gzipWidget(): { kb: number | null; note: string } {
+  const dir = "dist/app/assets";
+  if (!existsSync(dir)) return { kb: null, note: "no dist/app (run `npm run build` first)" };
+  const files = readdirSync(dir).filter((f) => f.endsWith(".js"));
+  if (files.length === 0) return { kb: null, note: "no JS in dist/app/assets" };
+  const bytes = files.reduce(
+    (sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length,
+    0,
+  );
+  return { kb: Math.round((bytes / 1024) * 10) / 10, note: `gzip -9 of ${files.join(", ")}` };
+}
+
+interface Row {
+  triples: number;
+  parseMs: number;
+  bareMs: number;
+  loadMs: number;
+  chunkedMs: number;
+  nodes: number;
+  edges: number;
+  bytesPerTriple: number;
+  bytesPerTripleGraphOnly: number;
+}
+
+async function main(): Promise<void> {
+  if (!gc) console.warn("global.gc is missing: run with --expose-gc for the heap measures");
+  const rows: Row[] = [];
+  for (const size of SIZES) {
+    const { text, triples } = generateOrgGraph(size, 42);
+    const runs = size >= 1_000_000 ? 2 : size >= 100_000 ? 3 : 7;
+    // Warm up the code paths once on this size (JIT), then measure.
+    if (size < 1_000_000) {
+      n3Parse(text);
+      loadRdf(text, { format: "trig" });
+    }
+    const parseMs = time(runs, () => n3Parse(text));
+    const bareMs = time(runs, () => bareBuild(n3Parse(text)));
+    const loadMs = time(runs, () => loadRdf(text, { format: "trig" }));
+    const chunkedMs = await timeAsync(size >= 1_000_000 ? 1 : runs, () =>
+      loadRdfChunked(text, { format: "trig", yieldTo: () => new Promise((r) => setImmediate(r)) }),
+    );
+
+    // Retained heap: the whole result (graph + quads, as loadRdf returns it), then the graph alone.
+    const before = heapUsed();
+    const holder: { result?: LoadResult; graph?: OrgraphGraph } = {};
+    holder.result = loadRdf(text, { format: "trig" });
+    const afterAll = heapUsed();
+    const { nodes, edges } = holder.result;
+    holder.graph = holder.result.graph;
+    delete holder.result;
+    const afterGraph = heapUsed();
+    const retainedAll = afterAll - before;
+    const retainedGraph = afterGraph - before;
+    if (holder.graph.order !== nodes) throw new Error("graph changed");
+    rows.push({
+      triples,
+      parseMs,
+      bareMs,
+      loadMs,
+      chunkedMs,
+      nodes,
+      edges,
+      bytesPerTriple: retainedAll / triples,
+      bytesPerTripleGraphOnly: retainedGraph / triples,
+    });
+    console.error(`measured ${triples} triples`);
+  }
+
+  const f = (n: number, d = 0): string => n.toFixed(d);
+  console.log(
+    "\ntriples    nodes    edges   n3 parse ms  bare ms (x)    load ms (x)     chunked ms (x)  B/triple (graph only)",
+  );
+  for (const r of rows) {
+    console.log(
+      [
+        String(r.triples).padEnd(9),
+        String(r.nodes).padStart(7),
+        String(r.edges).padStart(8),
+        f(r.parseMs).padStart(12),
+        `${f(r.bareMs)} (${f(r.bareMs / r.parseMs, 2)})`.padStart(14),
+        `${f(r.loadMs)} (${f(r.loadMs / r.parseMs, 2)})`.padStart(15),
+        `${f(r.chunkedMs)} (${f(r.chunkedMs / r.parseMs, 2)})`.padStart(17),
+        `${f(r.bytesPerTriple)} (${f(r.bytesPerTripleGraphOnly)})`.padStart(14),
+      ].join(" "),
+    );
+  }
+  const at = (n: number) => rows.find((r) => r.triples >= n && r.triples < n * 1.1);
+  const ratio = (r: Row | undefined) => (r ? Math.round((r.loadMs / r.parseMs) * 100) / 100 : null);
+  const widget = gzipWidget();
+  console.log(`\ngzipWidgetKB: ${widget.note}`);
+  console.log(
+    "frameOverBare: null (needs a headless-Chromium bench page with sigma; not measured in Node)",
+  );
+  const r100 = at(100_000);
+  const r1m = at(1_000_000);
+  console.log(
+    JSON.stringify({
+      loadOverParse10k: ratio(at(10_000)),
+      loadOverParse100k: ratio(r100),
+      loadOverParse1M: ratio(r1m),
+      bareOverParse100k: r100 ? Math.round((r100.bareMs / r100.parseMs) * 100) / 100 : null,
+      bareOverParse1M: r1m ? Math.round((r1m.bareMs / r1m.parseMs) * 100) / 100 : null,
+      chunkedOverParse100k: r100 ? Math.round((r100.chunkedMs / r100.parseMs) * 100) / 100 : null,
+      bytesPerTriple100k: r100 ? Math.round(r100.bytesPerTriple) : null,
+      bytesPerTriple1M: r1m ? Math.round(r1m.bytesPerTriple) : null,
+      bytesPerTripleGraphOnly1M: r1m ? Math.round(r1m.bytesPerTripleGraphOnly) : null,
+      frameOverBare: null,
+      gzipWidgetKB: widget.kb,
+    }),
+  );
+}
+
+await main();
