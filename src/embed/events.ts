@@ -4,6 +4,8 @@ export interface LoadSummary {
   triples: number;
   nodes: number;
   edges: number;
+  /** Span selector warnings found when verifying the source texts (see `spanWarnings`). */
+  warnings: number;
 }
 
 export interface ErrorDetail {

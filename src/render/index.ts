@@ -1,6 +1,21 @@
-export { createRenderer, type OrgraphRenderer, type RendererOptions } from "./renderer";
+export {
+  createRenderer,
+  DEFAULT_DISPLAY_STATE,
+  metricSizes,
+  type DisplayState,
+  type DisplaySubgraph,
+  type OrgraphRenderer,
+  type RendererOptions,
+} from "./renderer";
 export { layoutGraph, seedPositions, degreeSizes } from "./layout";
-export { CATEGORY_COLORS, categoryColor, legendEntries, type LegendEntry } from "./palette";
+export {
+  CATEGORY_COLORS,
+  COMMUNITY_COLORS,
+  categoryColor,
+  communityColor,
+  legendEntries,
+  type LegendEntry,
+} from "./palette";
 export {
   DEFAULT_RENDERER_SETTINGS,
   RendererSettingsError,

@@ -1,60 +1,42 @@
 /**
- * Deterministic layout: a seeded initial placement, then synchronous ForceAtlas2 for a fixed number
- * of iterations, then noverlap. No Math.random anywhere: the same graph gives the same picture.
+ * Deterministic layout: a seeded initial placement, then ForceAtlas2 for a fixed number of
+ * iterations, then noverlap (see layout-steps.ts). No Math.random anywhere: the same graph and
+ * seed give the same picture, whether the steps run here, in the layout worker or in the
+ * main-thread fallback (layout-runner.ts).
  *
  * Positions go into the `x`/`y` node attributes, which the graph contract reserves for the layout;
  * no other attribute is touched.
  */
-import forceAtlas2 from "graphology-layout-forceatlas2";
-import noverlap from "graphology-layout-noverlap";
-import type { OrgraphGraph } from "../core/model/types";
+import { CATEGORIES, type OrgraphGraph } from "../core/model/types";
+import {
+  categoryPositions,
+  circularPositions,
+  runForceLayout,
+  seededPoint,
+  type LayoutInput,
+} from "./layout-steps";
 import { DEFAULT_RENDERER_SETTINGS, type RendererSettings } from "./settings";
 
-/** FNV-1a, 32 bits: a stable hash of a node key. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+/** The layouts on offer. */
+export const LAYOUT_MODES = ["force", "circular", "category"] as const;
+export type LayoutMode = (typeof LAYOUT_MODES)[number];
+
+export function isLayoutMode(value: unknown): value is LayoutMode {
+  return typeof value === "string" && (LAYOUT_MODES as readonly string[]).includes(value);
 }
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The default layout seed (the view state's default). */
+export const DEFAULT_LAYOUT_SEED = 1;
 
-/** Whether the graph already carries usable, spread-out positions (e.g. from core). */
-function hasSpreadPositions(graph: OrgraphGraph): boolean {
-  const seen = new Set<string>();
-  let ok = true;
-  graph.forEachNode((_key, { x, y }) => {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) ok = false;
-    else seen.add(`${x},${y}`);
-  });
-  return ok && seen.size === graph.order;
-}
+export type LayoutSettings = Pick<
+  RendererSettings,
+  "layoutIterations" | "noverlapIterations" | "minNodeSize" | "maxNodeSize"
+>;
 
-/** Places every node from a hash of its key: stable whatever the insertion order. */
-export function seedPositions(graph: OrgraphGraph): void {
+/** Places every node from a hash of its key and the seed: stable whatever the insertion order. */
+export function seedPositions(graph: OrgraphGraph, seed = DEFAULT_LAYOUT_SEED): void {
   const radius = Math.sqrt(graph.order) * 10;
-  graph.forEachNode((key) => {
-    const random = prng(hash(key));
-    const angle = random() * 2 * Math.PI;
-    const distance = radius * Math.sqrt(random());
-    graph.mergeNodeAttributes(key, {
-      x: Math.cos(angle) * distance,
-      y: Math.sin(angle) * distance,
-    });
-  });
+  graph.forEachNode((key) => graph.mergeNodeAttributes(key, seededPoint(key, seed, radius)));
 }
 
 /** Node display radius (pixels) from its degree, between minSize and maxSize. */
@@ -75,56 +57,86 @@ export function degreeSizes(
   return sizes;
 }
 
-/** Lays the graph out in place (x/y only). */
+/** The plain-data input of a force layout of `graph` (what the worker receives). */
+export function layoutInput(
+  graph: OrgraphGraph,
+  seed = DEFAULT_LAYOUT_SEED,
+  settings: LayoutSettings = DEFAULT_RENDERER_SETTINGS,
+): LayoutInput {
+  const keys = graph.nodes();
+  const index = new Map<string, number>();
+  keys.forEach((key, i) => index.set(key, i));
+  const sizes = degreeSizes(graph, settings.minNodeSize, settings.maxNodeSize);
+  const edges: number[] = [];
+  graph.forEachEdge((_edge, _attributes, source, target) => {
+    edges.push(index.get(source)!, index.get(target)!);
+  });
+  return {
+    keys,
+    sizes: keys.map((key) => sizes.get(key) ?? settings.minNodeSize),
+    edges,
+    seed: seed >>> 0,
+    iterations: settings.layoutIterations,
+    noverlapIterations: settings.noverlapIterations,
+  };
+}
+
+/** Writes positions (x, y pairs in `keys` order) into the graph's x/y; unknown keys are skipped. */
+export function applyPositions(
+  graph: OrgraphGraph,
+  keys: readonly string[],
+  positions: ArrayLike<number>,
+): void {
+  const at = new Map<string, number>();
+  keys.forEach((key, i) => at.set(key, i));
+  // One event for the whole update (sigma refreshes once).
+  graph.updateEachNodeAttributes(
+    (key, attributes) => {
+      const i = at.get(key);
+      if (i === undefined) return attributes;
+      const x = positions[i * 2];
+      const y = positions[i * 2 + 1];
+      if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) {
+        return attributes;
+      }
+      return { ...attributes, x, y };
+    },
+    { attributes: ["x", "y"] },
+  );
+}
+
+/** Positions of an instant layout (circular or by category), x, y pairs in graph order. */
+export function instantLayout(
+  graph: OrgraphGraph,
+  mode: Exclude<LayoutMode, "force">,
+  settings: LayoutSettings = DEFAULT_RENDERER_SETTINGS,
+): { keys: string[]; positions: Float64Array } {
+  const keys = graph.nodes();
+  const categories = keys.map((k) => graph.getNodeAttribute(k, "category") as string);
+  const labels = keys.map((k) => graph.getNodeAttribute(k, "label"));
+  if (mode === "circular") {
+    const sizes = degreeSizes(graph, settings.minNodeSize, settings.maxNodeSize);
+    return {
+      keys,
+      positions: circularPositions(
+        keys,
+        categories,
+        labels,
+        CATEGORIES,
+        keys.map((k) => sizes.get(k) ?? settings.minNodeSize),
+      ),
+    };
+  }
+  return { keys, positions: categoryPositions(keys, categories, labels, CATEGORIES) };
+}
+
+/** Lays the graph out in place (x/y only), synchronously: seeded ForceAtlas2, then noverlap. */
 export function layoutGraph(
   graph: OrgraphGraph,
-  settings: Pick<
-    RendererSettings,
-    "layoutIterations" | "noverlapIterations" | "minNodeSize" | "maxNodeSize"
-  > = DEFAULT_RENDERER_SETTINGS,
+  settings: LayoutSettings = DEFAULT_RENDERER_SETTINGS,
+  seed = DEFAULT_LAYOUT_SEED,
 ): void {
   if (graph.order === 0) return;
-  if (!hasSpreadPositions(graph)) seedPositions(graph);
-  if (graph.order === 1) return;
-
-  if (settings.layoutIterations > 0) {
-    forceAtlas2.assign(graph, {
-      iterations: settings.layoutIterations,
-      getEdgeWeight: null,
-      settings: {
-        ...forceAtlas2.inferSettings(graph),
-        // Barnes-Hut is approximate but deterministic; exact forces are affordable on small graphs.
-        barnesHutOptimize: graph.order > 2000,
-        linLogMode: false,
-        adjustSizes: false,
-        outboundAttractionDistribution: true,
-      },
-    });
-  }
-
-  if (settings.noverlapIterations > 0) {
-    // Noverlap works in graph units: convert pixel sizes with the layout's extent, assuming the
-    // extent maps to a ~700 px viewport; labels need more room than discs, hence the margin.
-    let minX = Infinity;
-    let maxX = -Infinity;
-    let minY = Infinity;
-    let maxY = -Infinity;
-    graph.forEachNode((_key, { x, y }) => {
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y);
-      maxY = Math.max(maxY, y);
-    });
-    const unitsPerPixel = Math.max(maxX - minX, maxY - minY, 1) / 700;
-    const sizes = degreeSizes(graph, settings.minNodeSize, settings.maxNodeSize);
-    noverlap.assign(graph, {
-      maxIterations: settings.noverlapIterations,
-      inputReducer: (key, attributes) => ({
-        x: attributes.x,
-        y: attributes.y,
-        size: (sizes.get(key) ?? settings.minNodeSize) * unitsPerPixel,
-      }),
-      settings: { margin: 12 * unitsPerPixel, ratio: 1.2, speed: 3 },
-    });
-  }
+  const input = layoutInput(graph, seed, settings);
+  applyPositions(graph, input.keys, runForceLayout(input));
 }

@@ -23,8 +23,36 @@ export const FADED_NODE_COLOR = "#dde1e6";
 export const FADED_EDGE_COLOR = "#eef0f3";
 export const EDGE_COLOR = "#b4bcc7";
 export const ACTIVE_EDGE_COLOR = "#4b5563";
+/** Colour of the edges of a highlighted path. */
+export const PATH_EDGE_COLOR = "#d97706";
 export const LABEL_COLOR = "#1f2933";
 export const STAGE_BACKGROUND = "#ffffff";
+
+/**
+ * Community colours (Louvain colour mode), biggest community first. Each has at least 3:1
+ * contrast against white; after the twelfth, communities share the last colour (grey).
+ */
+export const COMMUNITY_COLORS = [
+  "#1f77b4",
+  "#d62728",
+  "#2ca02c",
+  "#9467bd",
+  "#e6550d",
+  "#00838f",
+  "#c2185b",
+  "#6d4c41",
+  "#5e7d00",
+  "#3949ab",
+  "#ad5a00",
+  "#7a7a7a",
+] as const;
+
+/** The colour of community number `index` (0 = biggest); grey for none (-1). */
+export function communityColor(index: number): string {
+  const last = COMMUNITY_COLORS.length - 1;
+  if (!Number.isInteger(index) || index < 0) return COMMUNITY_COLORS[last] as string;
+  return COMMUNITY_COLORS[Math.min(index, last)] as string;
+}
 
 export function categoryColor(category: string): string {
   return (CATEGORY_COLORS as Record<string, string>)[category] ?? CATEGORY_COLORS.other;

@@ -6,7 +6,16 @@
  * - hovering a node keeps its neighbourhood and fades the rest, clicking selects it (the
  *   selected node keeps its neighbourhood in focus while nothing is hovered);
  * - arrows on every edge (the graph is directed), curved parallel edges, loops for self-edges;
- * - edge (predicate) labels on the focused neighbourhood.
+ * - edge (predicate) labels on the focused neighbourhood;
+ * - a highlighted set of nodes (e.g. a statement's speaker and what it mentions) stays in colour
+ *   with its label and an amber halo, whatever else is in focus;
+ * - edges out of date (an "as of" date outside their period) leave the picture (hidden by
+ *   state, never removed from the graph);
+ * - a display state (`setDisplay`): the visible nodes and edges (what the filters leave; the
+ *   rest is hidden by state), the paths to highlight, the colour mode (category, or Louvain
+ *   community from a palette) and the size metric (degree, betweenness, PageRank). Changing it
+ *   updates states or bumps a graph-state version that restyles in place: no attribute of the
+ *   graph is written and nothing is re-indexed.
  */
 import Sigma from "sigma";
 import { extremityArrow, layerPlain, pathCurved, pathLine, pathLoop } from "sigma/rendering";
@@ -18,12 +27,14 @@ import type {
 } from "../core/model/types";
 import {
   ACTIVE_EDGE_COLOR,
-  CATEGORY_COLORS,
   EDGE_COLOR,
   FADED_EDGE_COLOR,
   FADED_NODE_COLOR,
   LABEL_COLOR,
+  PATH_EDGE_COLOR,
   STAGE_BACKGROUND,
+  categoryColor,
+  communityColor,
 } from "./palette";
 import { degreeSizes } from "./layout";
 import { resolveRendererSettings, type RendererSettings } from "./settings";
@@ -45,21 +56,93 @@ export interface OrgraphRenderer {
   readonly hovered: string | null;
   /** Selects a node (or clears the selection with null); unknown keys clear it. No callback. */
   select(key: string | null, options?: { center?: boolean }): void;
+  /** The highlighted nodes (display state only). */
+  readonly highlighted: readonly string[];
+  /** Highlights these nodes (unknown keys are ignored); an empty list clears the highlight. */
+  highlight(keys: Iterable<string>): void;
+  /** The edges hidden as out of date. */
+  readonly outOfDate: readonly string[];
+  /** Hides these edges as out of date (unknown keys are ignored); an empty list shows them all. */
+  setOutOfDate(edges: Iterable<string>): void;
+  /** What the view shows and how (display state only; the graph is never written). */
+  readonly display: Readonly<DisplayState>;
+  /** Changes part of the display state and refreshes what changed. */
+  setDisplay(display: Partial<DisplayState>): void;
+  /** Moves the camera to a node (no selection change). */
+  focusNode(key: string): void;
   /** Resets the camera to show the whole graph. */
   resetCamera(): void;
   /** Kills sigma and forgets the graph; safe to call more than once. */
   destroy(): void;
 }
 
+/** Keys of the nodes and edges a view shows. */
+export interface DisplaySubgraph {
+  readonly nodes: ReadonlySet<string>;
+  readonly edges: ReadonlySet<string>;
+}
+
+export type DisplayColourMode = "category" | "community";
+export type DisplaySizeMode = "degree" | "betweenness" | "pagerank";
+
+export interface DisplayState {
+  /** What the view shows; null shows everything. */
+  visible: DisplaySubgraph | null;
+  /** Nodes and edges of the highlighted paths (empty sets: none). */
+  path: DisplaySubgraph;
+  colourMode: DisplayColourMode;
+  /** Node key -> community number (0 = biggest), read in colour mode "community". */
+  communities: ReadonlyMap<string, number> | null;
+  sizeMode: DisplaySizeMode;
+  /** Node key -> metric value for the size; null: degree in the whole graph. */
+  metric: ReadonlyMap<string, number> | null;
+}
+
+const NO_PATH: DisplaySubgraph = Object.freeze({
+  nodes: new Set<string>(),
+  edges: new Set<string>(),
+});
+
+export const DEFAULT_DISPLAY_STATE: Readonly<DisplayState> = Object.freeze({
+  visible: null,
+  path: NO_PATH,
+  colourMode: "category",
+  communities: null,
+  sizeMode: "degree",
+  metric: null,
+});
+
 export interface NodeState {
   isActive: boolean;
   isSelected: boolean;
+  isOnPath: boolean;
 }
 export interface EdgeState {
   isActive: boolean;
+  isOutOfDate: boolean;
+  isOnPath: boolean;
 }
 export interface GraphState {
   hasFocus: boolean;
+  hasPath: boolean;
+  /** Bumped when colours or sizes change, so that every node is restyled in place. */
+  displayVersion: number;
+}
+
+/** Node radius from metric values: min..max by the square root of value / max value. */
+export function metricSizes(
+  values: ReadonlyMap<string, number>,
+  minSize: number,
+  maxSize: number,
+): Map<string, number> {
+  let max = 0;
+  for (const v of values.values()) if (Number.isFinite(v) && v > max) max = v;
+  const sizes = new Map<string, number>();
+  for (const [key, v] of values) {
+    const ratio = max > 0 && Number.isFinite(v) && v > 0 ? Math.sqrt(v / max) : 0;
+    sizes.set(key, minSize + (maxSize - minSize) * ratio);
+  }
+  return sizes;
 }
 
 /** `text` cut at a word boundary to at most `max` characters, with "…" when cut. */
@@ -86,9 +169,15 @@ export function createRenderer(
   options: RendererOptions = {},
 ): OrgraphRenderer {
   const settings = resolveRendererSettings(options.settings);
-  const sizes = degreeSizes(graph, settings.minNodeSize, settings.maxNodeSize);
+  const degreeSizeMap = degreeSizes(graph, settings.minNodeSize, settings.maxNodeSize);
+  let sizes: Map<string, number> = degreeSizeMap;
+  let display: DisplayState = { ...DEFAULT_DISPLAY_STATE };
   const sizeOf = (attributes: NodeAttributes): number =>
     sizes.get(attributes.iri) ?? settings.minNodeSize;
+  const colorOf = (attributes: NodeAttributes): string =>
+    display.colourMode === "community" && display.communities
+      ? communityColor(display.communities.get(attributes.iri) ?? -1)
+      : categoryColor(attributes.category);
 
   const sigma: OrgraphSigma = new Sigma<
     NodeAttributes,
@@ -98,9 +187,9 @@ export function createRenderer(
     EdgeState,
     GraphState
   >(graph, container, {
-    customNodeState: { isActive: false, isSelected: false },
-    customEdgeState: { isActive: false },
-    customGraphState: { hasFocus: false },
+    customNodeState: { isActive: false, isSelected: false, isOnPath: false },
+    customEdgeState: { isActive: false, isOutOfDate: false, isOnPath: false },
+    customGraphState: { hasFocus: false, hasPath: false, displayVersion: 0 },
     primitives: {
       edges: {
         paths: [pathLine(), pathCurved(), pathLoop()],
@@ -120,11 +209,7 @@ export function createRenderer(
             state.isHovered || state.isSelected
               ? attributes.label
               : shorten(attributes.label, settings.maxLabelLength),
-          color: {
-            attribute: "category",
-            dict: CATEGORY_COLORS,
-            defaultValue: CATEGORY_COLORS.other,
-          },
+          color: (attributes) => colorOf(attributes),
           size: (attributes, state) =>
             sizeOf(attributes) * (state.isSelected || state.isHovered ? 1.35 : 1),
           labelColor: LABEL_COLOR,
@@ -135,10 +220,37 @@ export function createRenderer(
           cursor: "pointer",
         },
         {
-          when: (_attributes, state, graphState) => graphState.hasFocus && !state.isActive,
+          when: (_attributes, state, graphState) =>
+            (graphState.hasFocus || graphState.hasPath) && !state.isActive && !state.isOnPath,
           then: { color: FADED_NODE_COLOR, labelVisibility: "hidden" },
         },
         { whenState: "isActive", then: { labelVisibility: "visible", depth: "topNodes" } },
+        {
+          whenState: "isOnPath",
+          then: {
+            color: (attributes) => colorOf(attributes),
+            labelVisibility: "visible",
+            backdropVisibility: "visible",
+            backdropColor: "#ffffff",
+            backdropShadowColor: "rgba(217, 119, 6, 0.9)",
+            backdropShadowBlur: 14,
+            backdropPadding: 5,
+            depth: "topNodes",
+          },
+        },
+        {
+          whenState: "isHighlighted",
+          then: {
+            color: (attributes) => colorOf(attributes),
+            labelVisibility: "visible",
+            backdropVisibility: "visible",
+            backdropColor: "#fff8e1",
+            backdropShadowColor: "rgba(230, 145, 0, 0.85)",
+            backdropShadowBlur: 16,
+            backdropPadding: 6,
+            depth: "topNodes",
+          },
+        },
         {
           whenState: "isSelected",
           then: {
@@ -179,7 +291,8 @@ export function createRenderer(
           depth: "edges",
         },
         {
-          when: (_attributes, state, graphState) => graphState.hasFocus && !state.isActive,
+          when: (_attributes, state, graphState) =>
+            (graphState.hasFocus || graphState.hasPath) && !state.isActive && !state.isOnPath,
           then: { color: FADED_EDGE_COLOR },
         },
         {
@@ -191,6 +304,16 @@ export function createRenderer(
             depth: "topEdges",
           },
         },
+        {
+          whenState: "isOnPath",
+          then: {
+            color: PATH_EDGE_COLOR,
+            size: 3,
+            labelVisibility: "visible",
+            depth: "topEdges",
+          },
+        },
+        { whenState: "isOutOfDate", then: { visibility: "hidden" } },
       ],
     },
     settings: {
@@ -212,6 +335,49 @@ export function createRenderer(
   let hovered: string | null = null;
   let activeNodes: string[] = [];
   let activeEdges: string[] = [];
+  let highlighted: string[] = [];
+  let outOfDate: string[] = [];
+  let hiddenNodes = new Set<string>();
+  let hiddenEdges = new Set<string>();
+  let displayVersion = 0;
+
+  /** Hides what `visible` leaves out, touching only the items whose visibility changes. */
+  const applyVisible = (visible: DisplaySubgraph | null): void => {
+    const nextNodes = new Set<string>();
+    const nextEdges = new Set<string>();
+    if (visible) {
+      graph.forEachNode((key) => {
+        if (!visible.nodes.has(key)) nextNodes.add(key);
+      });
+      graph.forEachEdge((key) => {
+        if (!visible.edges.has(key)) nextEdges.add(key);
+      });
+    }
+    const diff = (before: Set<string>, after: Set<string>): [string[], string[]] => [
+      [...after].filter((k) => !before.has(k)),
+      [...before].filter((k) => !after.has(k)),
+    ];
+    const [hideNodes, showNodes] = diff(hiddenNodes, nextNodes);
+    const [hideEdges, showEdges] = diff(hiddenEdges, nextEdges);
+    if (hideNodes.length) sigma.setNodesState(hideNodes, { isHidden: true });
+    if (showNodes.length) sigma.setNodesState(showNodes, { isHidden: false });
+    if (hideEdges.length) sigma.setEdgesState(hideEdges, { isHidden: true });
+    if (showEdges.length) sigma.setEdgesState(showEdges, { isHidden: false });
+    hiddenNodes = nextNodes;
+    hiddenEdges = nextEdges;
+  };
+
+  const applyPath = (before: DisplaySubgraph, after: DisplaySubgraph): void => {
+    const offNodes = [...before.nodes].filter((k) => !after.nodes.has(k) && graph.hasNode(k));
+    const offEdges = [...before.edges].filter((k) => !after.edges.has(k) && graph.hasEdge(k));
+    if (offNodes.length) sigma.setNodesState(offNodes, { isOnPath: false });
+    if (offEdges.length) sigma.setEdgesState(offEdges, { isOnPath: false });
+    const onNodes = [...after.nodes].filter((k) => graph.hasNode(k));
+    const onEdges = [...after.edges].filter((k) => graph.hasEdge(k));
+    if (onNodes.length) sigma.setNodesState(onNodes, { isOnPath: true });
+    if (onEdges.length) sigma.setEdgesState(onEdges, { isOnPath: true });
+    sigma.setGraphState({ hasPath: onNodes.length > 0 });
+  };
 
   const refreshFocus = (): void => {
     if (destroyed) return;
@@ -279,6 +445,60 @@ export function createRenderer(
         }
       }
       refreshFocus();
+    },
+    get highlighted() {
+      return highlighted;
+    },
+    highlight(keys) {
+      if (destroyed) return;
+      if (highlighted.length) sigma.setNodesState(highlighted, { isHighlighted: false });
+      highlighted = [...new Set(keys)].filter((k) => graph.hasNode(k));
+      if (highlighted.length) sigma.setNodesState(highlighted, { isHighlighted: true });
+    },
+    get outOfDate() {
+      return outOfDate;
+    },
+    setOutOfDate(edges) {
+      if (destroyed) return;
+      if (outOfDate.length) sigma.setEdgesState(outOfDate, { isOutOfDate: false });
+      outOfDate = [...new Set(edges)].filter((k) => graph.hasEdge(k));
+      if (outOfDate.length) sigma.setEdgesState(outOfDate, { isOutOfDate: true });
+    },
+    get display() {
+      return display;
+    },
+    setDisplay(next) {
+      if (destroyed) return;
+      const before = display;
+      display = { ...display, ...next, path: next.path ?? display.path };
+      if (next.visible !== undefined && next.visible !== before.visible) {
+        applyVisible(display.visible);
+      }
+      if (next.path !== undefined && next.path !== before.path)
+        applyPath(before.path, display.path);
+      const restyle =
+        display.colourMode !== before.colourMode ||
+        display.communities !== before.communities ||
+        display.sizeMode !== before.sizeMode ||
+        display.metric !== before.metric;
+      if (restyle) {
+        sizes = display.metric
+          ? metricSizes(display.metric, settings.minNodeSize, settings.maxNodeSize)
+          : degreeSizeMap;
+        sigma.setGraphState({ displayVersion: ++displayVersion });
+      }
+    },
+    focusNode(key) {
+      if (destroyed || !graph.hasNode(key)) return;
+      const data = sigma.getNodeDisplayData(key);
+      if (!data) return;
+      void sigma
+        .getCamera()
+        .animate(
+          { x: data.x, y: data.y, ratio: Math.min(sigma.getCamera().ratio, 0.7) },
+          { duration: 300 },
+        )
+        .catch(() => undefined);
     },
     resetCamera() {
       if (!destroyed) void sigma.getCamera().reset({ duration: 300 });

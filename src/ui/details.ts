@@ -20,11 +20,17 @@ export interface DetailsOptions {
   onSelect: (key: string) => void;
   /** Clears the selection. */
   onClose: () => void;
+  /** Extra content under a relation (its edges' keys): sources, period, "show in source". */
+  relationExtra?: (edges: string[]) => unknown;
+  /** Extra sections shown after the header (e.g. a person's statements, the node's sources). */
+  sections?: unknown;
 }
 
 interface Neighbour {
   key: string;
   label: string;
+  /** The edges to this neighbour in the group (relations only). */
+  edges?: string[];
 }
 
 interface RelationGroup {
@@ -74,24 +80,24 @@ export function relationGroups(
   direction: "out" | "in",
 ): RelationGroup[] {
   const groups = new Map<string, RelationGroup>();
-  const add = (predicate: string, label: string, neighbour: string): void => {
+  const add = (predicate: string, label: string, neighbour: string, edge: string): void => {
     const name = label || compactIri(predicate, graph.getAttribute("prefixes") ?? {});
     let group = groups.get(name);
     if (!group) {
       group = { label: name, predicate, neighbours: [] };
       groups.set(name, group);
     }
-    if (!group.neighbours.some((n) => n.key === neighbour)) {
-      group.neighbours.push({ key: neighbour, label: labelOf(graph, neighbour) });
-    }
+    const known = group.neighbours.find((n) => n.key === neighbour);
+    if (known) known.edges?.push(edge);
+    else group.neighbours.push({ key: neighbour, label: labelOf(graph, neighbour), edges: [edge] });
   };
   if (direction === "out") {
-    graph.forEachOutEdge(key, (_edge, attributes, _source, target) =>
-      add(attributes.predicate, attributes.label, target),
+    graph.forEachOutEdge(key, (edge, attributes, _source, target) =>
+      add(attributes.predicate, attributes.label, target, edge),
     );
   } else {
-    graph.forEachInEdge(key, (_edge, attributes, source) =>
-      add(attributes.predicate, attributes.label, source),
+    graph.forEachInEdge(key, (edge, attributes, source) =>
+      add(attributes.predicate, attributes.label, source, edge),
     );
   }
   const result = [...groups.values()].sort(byLabel);
@@ -130,7 +136,7 @@ function iriText(iri: string, prefixes: Record<string, string>): TemplateResult 
 }
 
 export function renderDetails(options: DetailsOptions): TemplateResult {
-  const { graph, key, lang, onSelect, onClose } = options;
+  const { graph, key, lang, onSelect, onClose, relationExtra } = options;
   const m = messages(lang);
   const attributes = graph.getNodeAttributes(key);
   const prefixes = graph.getAttribute("prefixes") ?? {};
@@ -154,7 +160,13 @@ export function renderDetails(options: DetailsOptions): TemplateResult {
                 html`<dt title=${group.predicate}>${group.label}</dt>
                   <dd>
                     <ul class="neighbours">
-                      ${group.neighbours.map((n) => html`<li>${neighbourButton(n, onSelect)}</li>`)}
+                      ${group.neighbours.map(
+                        (n) =>
+                          html`<li>
+                            ${neighbourButton(n, onSelect)}
+                            ${relationExtra && n.edges ? relationExtra(n.edges) : nothing}
+                          </li>`,
+                      )}
                     </ul>
                   </dd>`,
             )}
@@ -175,7 +187,7 @@ export function renderDetails(options: DetailsOptions): TemplateResult {
         ×
       </button>
     </header>
-
+    ${options.sections ?? nothing}
     ${
       posts.length
         ? html`<section class="posts">

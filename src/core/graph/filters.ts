@@ -5,7 +5,9 @@
  * edges), predicates (an edge of a hidden predicate goes), sources (an item goes when every
  * kind of source that supports it is hidden; see sources.ts), the ego network (only what lies
  * within depth 1-3 of the centre over the remaining edges, direction ignored; the centre itself
- * always stays), then hide-isolated (a node left without a visible edge goes). Filters read the
+ * always stays), then the nodes brought back by "expand" (`revealed`: they come back whatever the
+ * filters say, with every edge between them and what is visible), then hide-isolated (a node
+ * left without a visible edge goes). Filters read the
  * graph and never change it: the result is two sets of keys.
  */
 import type { Category, OrgraphGraph } from "../model/types";
@@ -21,6 +23,8 @@ export interface FilterState {
   readonly hiddenSources: readonly SourceKind[];
   readonly hideIsolated: boolean;
   readonly ego: { readonly key: string; readonly depth: number } | null;
+  /** Nodes brought back by "expand" (unknown keys are ignored). */
+  readonly revealed?: readonly string[];
 }
 
 /** Keys of the nodes and edges a view shows. */
@@ -87,6 +91,17 @@ export function visibleSubgraph(graph: OrgraphGraph, state: FilterState): Visibl
     });
   } else if (state.ego !== null) {
     visible = { nodes: new Set(), edges: new Set() };
+  }
+
+  const revealed = (state.revealed ?? []).filter((k) => graph.hasNode(k));
+  if (revealed.length > 0) {
+    const added = new Set(revealed);
+    for (const k of revealed) visible.nodes.add(k);
+    for (const k of added) {
+      graph.forEachEdge(k, (edge, _attributes, source, target) => {
+        if (visible.nodes.has(source) && visible.nodes.has(target)) visible.edges.add(edge);
+      });
+    }
   }
 
   if (state.hideIsolated) {

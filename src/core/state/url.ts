@@ -17,6 +17,7 @@
  *   cam    camera x,y,ratio,angle      seed  layout seed
  *   ui     UI language                 dl    data-label languages (comma list)
  *   src    data source                 nary  0 = show n-ary nodes as nodes
+ *   rev    node brought back by "expand" (repeated)
  */
 import { NS } from "../model/vocab";
 import { CATEGORIES } from "../model/types";
@@ -40,6 +41,7 @@ import {
   languageTagProblem,
   MAX_DATA_LANGUAGES,
   MAX_HIDDEN_PREDICATES,
+  MAX_REVEALED,
   MAX_SEARCH_LENGTH,
   seedProblem,
   SIZE_MODES,
@@ -69,6 +71,7 @@ export const URL_PARAMS = [
   "dl",
   "src",
   "nary",
+  "rev",
 ] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
@@ -118,6 +121,7 @@ export function urlCanonicalState(state: ViewState): ViewState {
     hiddenSources: canonicalSources(state.hiddenSources),
     dataLanguages: canonicalLanguages(state.dataLanguages),
     camera: roundCamera(state.camera),
+    revealed: canonicalPredicates(state.revealed),
   };
 }
 
@@ -237,6 +241,10 @@ export function encodeViewState(
   if (list(s.dataLanguages) !== list(d.dataLanguages)) out.push(["dl", list(s.dataLanguages)]);
   if (s.dataSource !== d.dataSource) out.push(["src", s.dataSource]);
   if (s.collapseNary !== d.collapseNary) out.push(["nary", s.collapseNary ? "1" : "0"]);
+  if (list(s.revealed) !== list(d.revealed)) {
+    if (s.revealed.length === 0) out.push(["rev", ""]);
+    for (const k of s.revealed) out.push(["rev", k]);
+  }
 
   return out.map(([k, v]) => `${k}=${encodeComponent(v)}`).join("&");
 }
@@ -428,6 +436,21 @@ export function decodeViewState(
   }
 
   state.collapseNary = boolParam("nary", defaults.collapseNary);
+
+  const rev = values.get("rev");
+  if (rev !== undefined) {
+    const keys: string[] = [];
+    for (const raw of rev) {
+      if (raw === "") continue;
+      const problem = keyProblem(raw, "a revealed node");
+      if (problem !== undefined) warn("rev", raw, `${problem}; ignored`);
+      else keys.push(raw);
+    }
+    if (keys.length > MAX_REVEALED) {
+      warn("rev", "", `more than ${MAX_REVEALED} revealed nodes; the rest ignored`);
+    }
+    state.revealed = canonicalPredicates(keys.slice(0, MAX_REVEALED));
+  }
 
   return { state, warnings };
 }

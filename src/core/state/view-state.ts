@@ -3,7 +3,7 @@
  *
  * `ViewState` is everything the URL keeps: selection, filters, search, ego network, path ends,
  * colour and size modes, camera, layout seed, UI language, data-label languages, data source
- * and the n-ary toggle. Actions take a state and return a new one (the same object when nothing
+ * the n-ary toggle and the neighbours brought back by "expand". Actions take a state and return a new one (the same object when nothing
  * changes, so a caller can skip a history entry); they never mutate. Lists are kept canonical
  * (categories and sources in legend order, predicates sorted, no repeats) so that equal views
  * are equal data and encode to the same URL. `validateViewState` checks untrusted data.
@@ -33,6 +33,8 @@ export const MAX_IRI_LENGTH = 2048;
 export const MAX_SEARCH_LENGTH = 200;
 /** Most hidden predicates accepted. */
 export const MAX_HIDDEN_PREDICATES = 500;
+/** Most revealed nodes accepted. */
+export const MAX_REVEALED = 500;
 /** Most data-label languages accepted. */
 export const MAX_DATA_LANGUAGES = 10;
 /** Camera ratio bounds (sigma's zoom factor). */
@@ -88,6 +90,11 @@ export interface ViewState {
   readonly dataSource: string;
   /** Draw n-ary nodes (memberships) as labelled edges. */
   readonly collapseNary: boolean;
+  /**
+   * Node keys brought back into view by "expand" (hidden neighbours of a node), sorted. They show
+   * whatever the filters say, with their edges to what is visible.
+   */
+  readonly revealed: readonly string[];
 }
 
 export const DEFAULT_CAMERA: Camera = Object.freeze({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
@@ -109,6 +116,7 @@ export const DEFAULT_VIEW_STATE: ViewState = Object.freeze({
   dataLanguages: Object.freeze(["fr", "en"]) as readonly string[],
   dataSource: BUILTIN_SOURCE,
   collapseNary: true,
+  revealed: Object.freeze([]) as readonly string[],
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -328,6 +336,11 @@ export function viewStateProblems(value: unknown): string[] {
   if ("collapseNary" in s && typeof s.collapseNary !== "boolean") {
     problems.push(`collapseNary must be a boolean, not ${show(s.collapseNary)}`);
   }
+  if ("revealed" in s) {
+    problems.push(
+      ...listProblems(s.revealed, "revealed", (k) => keyProblem(k, "a node key"), MAX_REVEALED),
+    );
+  }
   return problems;
 }
 
@@ -391,6 +404,7 @@ export function canonicalViewState(state: ViewState): ViewState {
     dataLanguages: canonicalLanguages(state.dataLanguages),
     dataSource: state.dataSource,
     collapseNary: state.collapseNary,
+    revealed: canonicalPredicates(state.revealed),
   };
 }
 
@@ -479,22 +493,35 @@ export function setHideIsolated(state: ViewState, hideIsolated: boolean): ViewSt
   return update(state, "hideIsolated", hideIsolated);
 }
 
-/** Clears category, predicate and source filters and shows isolated nodes. */
+/** Clears category, predicate and source filters, shows isolated nodes, forgets "expand". */
 export function resetFilters(state: ViewState): ViewState {
   let next = showAllCategories(state);
   next = showAllPredicates(next);
   next = update(next, "hiddenSources", []);
+  next = update(next, "revealed", []);
   return setHideIsolated(next, false);
+}
+
+/** Brings these nodes back into view ("expand"), whatever the filters say. */
+export function revealNodes(state: ViewState, keys: Iterable<string>): ViewState {
+  const next = canonicalPredicates([...state.revealed, ...keys]);
+  return update(state, "revealed", next.slice(0, MAX_REVEALED));
+}
+
+/** Forgets every node brought back by "expand". */
+export function clearRevealed(state: ViewState): ViewState {
+  return update(state, "revealed", []);
 }
 
 export function setSearch(state: ViewState, search: string): ViewState {
   return update(state, "search", search.slice(0, MAX_SEARCH_LENGTH));
 }
 
-/** Shows only the ego network of `key` (depth 1-3). */
+/** Shows only the ego network of `key` (depth 1-3); a new centre forgets "expand". */
 export function setEgo(state: ViewState, key: string, depth: EgoDepth = 1): ViewState {
   if (state.ego?.key === key && state.ego.depth === depth) return state;
-  return { ...state, ego: { key, depth } };
+  const revealed = state.ego?.key === key ? state.revealed : [];
+  return { ...state, ego: { key, depth }, revealed };
 }
 
 /** Changes the ego depth, keeping its centre; no change without an ego network. */
@@ -566,6 +593,7 @@ export function setDataSource(state: ViewState, dataSource: string): ViewState {
     hiddenPredicates: [],
     search: "",
     camera: DEFAULT_CAMERA,
+    revealed: [],
   };
 }
 

@@ -48,7 +48,11 @@ export interface LaunchedBrowser {
  * `--user-data-dir` flag on `launch()`, so the profile goes through `launchPersistentContext`.
  */
 export async function launchChromium(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    /** The browser's language (navigator.language); the page's UI follows it. Default fr-FR. */
+    locale?: string;
+  } = {},
 ): Promise<LaunchedBrowser> {
   const binary = await findChromium();
   const userDataDir = mkdtempSync(join(tmpdir(), "orgraph-chromium-"));
@@ -63,6 +67,7 @@ export async function launchChromium(
     args,
     headless: true,
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? "fr-FR",
   });
   let closed = false;
   return {

@@ -225,6 +225,7 @@ describe("round trip (seeded property test)", () => {
     dataLanguages: rand() < 0.5 ? ["fr", "en"] : [pick(["de", "en-gb", "zh-hant", "fr"])],
     dataSource: rand() < 0.5 ? "builtin" : `https://example.org/${text(1, 10).replace(/\s/g, "_")}`,
     collapseNary: rand() < 0.5,
+    revealed: rand() < 0.7 ? [] : Array.from({ length: 1 + int(3) }, iri),
   });
 
   it("decode(encode(s)) is s with the camera rounded, for 1000 random states", () => {

@@ -1,0 +1,164 @@
+/**
+ * The explorer's layout: which layout (ForceAtlas2, circular, by category), its seed, and the
+ * run in progress (in the layout worker, or in the page when no worker can be made). The element
+ * holds one of these; it owns no graph, it is told which one to lay out.
+ */
+import type { OrgraphGraph } from "../core/model/types";
+import {
+  applyPositions,
+  DEFAULT_LAYOUT_SEED,
+  instantLayout,
+  isLayoutMode,
+  layoutInput,
+  type LayoutMode,
+} from "../render/layout";
+import { startForceLayout, type LayoutRun } from "../render/layout-runner";
+import { DEFAULT_RENDERER_SETTINGS } from "../render/settings";
+
+export type LayoutState = "idle" | "running" | "paused" | "done" | "stopped";
+
+export interface LayoutInfo {
+  mode: LayoutMode;
+  seed: number;
+  status: LayoutState;
+  /** Steps done / total of the force layout (0/0 for the instant ones). */
+  done: number;
+  total: number;
+  /** Whether the force layout runs in the worker (false: in the page). */
+  inWorker: boolean;
+}
+
+export interface LayoutHost {
+  /** The graph on screen, if any. */
+  graph(): OrgraphGraph | null;
+  /** Something shown changed (status, progress). */
+  changed(): void;
+  /** A run finished (positions final). */
+  finished?(info: LayoutInfo): void;
+}
+
+export class LayoutControl {
+  #mode: LayoutMode = "force";
+  #seed = DEFAULT_LAYOUT_SEED;
+  #status: LayoutState = "idle";
+  #done = 0;
+  #total = 0;
+  #inWorker = true;
+  #run: LayoutRun | null = null;
+  #graph: OrgraphGraph | null = null;
+  /** Forces the main-thread fallback (tests, and pages known to forbid workers). */
+  useWorker = true;
+
+  constructor(private readonly host: LayoutHost) {}
+
+  get info(): LayoutInfo {
+    return {
+      mode: this.#mode,
+      seed: this.#seed,
+      status: this.#status,
+      done: this.#done,
+      total: this.#total,
+      inWorker: this.#inWorker,
+    };
+  }
+
+  get mode(): LayoutMode {
+    return this.#mode;
+  }
+
+  get seed(): number {
+    return this.#seed;
+  }
+
+  /** Sets the seed for the next run (no run starts). */
+  set seed(value: number) {
+    if (Number.isInteger(value) && value >= 0 && value <= 0xffffffff) this.#seed = value >>> 0;
+  }
+
+  /** Sets the mode for the next run (no run starts). */
+  set mode(value: LayoutMode) {
+    if (isLayoutMode(value)) this.#mode = value;
+  }
+
+  /**
+   * Lays `graph` out before it is shown (no animation): the worker computes, the page stays
+   * responsive. Resolves once the positions are in the graph.
+   */
+  async prepare(graph: OrgraphGraph): Promise<void> {
+    this.stop();
+    await this.#start(graph, false);
+  }
+
+  /** Runs a layout on the graph shown, drawing it as it settles. */
+  async run(options: { mode?: LayoutMode; seed?: number } = {}): Promise<void> {
+    if (options.mode !== undefined) this.mode = options.mode;
+    if (options.seed !== undefined) this.seed = options.seed;
+    const graph = this.host.graph();
+    this.stop();
+    if (!graph) return;
+    await this.#start(graph, true);
+  }
+
+  pause(): void {
+    this.#run?.pause();
+  }
+
+  resume(): void {
+    this.#run?.resume();
+  }
+
+  /** Stops the run in progress (positions stay where they are). */
+  stop(): void {
+    const run = this.#run;
+    this.#run = null;
+    run?.stop();
+  }
+
+  async #start(graph: OrgraphGraph, animate: boolean): Promise<void> {
+    this.#graph = graph;
+    if (graph.order === 0) {
+      this.#setStatus("done", 0, 0);
+      return;
+    }
+    if (this.#mode !== "force") {
+      const { keys, positions } = instantLayout(graph, this.#mode, DEFAULT_RENDERER_SETTINGS);
+      applyPositions(graph, keys, positions);
+      this.#setStatus("done", 0, 0);
+      this.host.finished?.(this.info);
+      return;
+    }
+    const input = layoutInput(graph, this.#seed, DEFAULT_RENDERER_SETTINGS);
+    const run = startForceLayout(input, {
+      worker: this.useWorker,
+      onProgress: (positions, progress) => {
+        if (this.#run !== run) return;
+        this.#inWorker = run.inWorker;
+        if (animate || progress.phase === "done") applyPositions(graph, input.keys, positions);
+        this.#done = progress.done;
+        this.#total = progress.total;
+        if (animate) this.host.changed();
+      },
+      onStatus: (status) => {
+        if (this.#run === run) this.#setStatus(status, this.#done, this.#total);
+      },
+    });
+    this.#run = run;
+    this.#inWorker = run.inWorker;
+    this.#setStatus("running", 0, 0);
+    const positions = await run.result;
+    if (this.#run !== run) return;
+    this.#run = null;
+    if (positions && this.#graph === graph) {
+      applyPositions(graph, input.keys, positions);
+      this.#setStatus("done", this.#total, this.#total);
+      this.host.finished?.(this.info);
+    }
+  }
+
+  #setStatus(status: LayoutState, done: number, total: number): void {
+    this.#status = status;
+    this.#done = done;
+    this.#total = total;
+    this.host.changed();
+  }
+}

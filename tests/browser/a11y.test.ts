@@ -1,0 +1,98 @@
+/**
+ * axe-core (WCAG 2.x A/AA rules) on the page: at first, with a node selected, with the panels
+ * and menus open. No serious or critical violation.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { OrgraphExplorer } from "../../src/embed/explorer-element";
+import { launchChromium, type LaunchedBrowser } from "./setup/chromium";
+
+let browser: LaunchedBrowser;
+let page: Page;
+
+async function seriousViolations(p: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page: p })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  // The scan ran over the page, shadow DOM included.
+  expect(results.passes.length).toBeGreaterThan(20);
+  if (process.env.ORGRAPH_A11Y_LOG) {
+    for (const v of results.violations) console.log(v.impact, v.id, v.nodes.length);
+  }
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n` +
+        v.nodes
+          .slice(0, 5)
+          .map((n) => `  ${n.target.join(" ")} — ${n.failureSummary?.split("\n").join(" ")}`)
+          .join("\n"),
+    );
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.goto(inject("baseUrl"));
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector("orgraph-explorer") as OrgraphExplorer | null;
+      return !!el?.graph && el.layout.status === "done";
+    },
+    null,
+    { timeout: 30_000 },
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("accessibility (axe-core)", () => {
+  it("the page as it opens", async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("the canvas has a text alternative that points to the text views", async () => {
+    const label = await page
+      .locator("orgraph-explorer .sigma")
+      .evaluate((el) => [el.getAttribute("role"), el.getAttribute("aria-label")]);
+    expect(label[0]).toBe("img");
+    expect(label[1]).toMatch(/74 nœuds.*tableau/);
+  });
+
+  it("with a node selected", async () => {
+    await page.evaluate(() => {
+      const el = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+      const key = el.graph!.findNode((_k, a) => a.label === "Mark Lagon")!;
+      el.select(key);
+      return el.updateComplete;
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("with the export menu, the statements and the source panels open", async () => {
+    await page.locator("orgraph-explorer details.export-menu summary").click();
+    await page.screenshot({ path: "/tmp/orgraph-export-menu.png" });
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const tab of ["statements", "source"] as const) {
+      await page.evaluate((t) => {
+        const el = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+        el.tab = t;
+        return el.updateComplete;
+      }, tab);
+      expect(await seriousViolations(page), tab).toEqual([]);
+    }
+  });
+
+  it("in English, with the copy-link field shown", async () => {
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
+    });
+    await page.locator("#language-toggle").click();
+    await page.locator("#copy-link").click();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
