@@ -97,3 +97,6 @@ export * from "./graph/metrics";
 export * from "./graph/search";
 export * from "./state/view-state";
 export * from "./state/url";
+
+// SPARQL endpoints (issue 7): client, safe query builders, incremental exploration.
+export * from "./sparql";

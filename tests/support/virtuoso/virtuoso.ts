@@ -13,7 +13,7 @@
  * FROM <graph>) sees the whole dataset, while the endpoint's own default (the union of all
  * graphs, in Virtuoso) sees each triple in two graphs: queries must use DISTINCT.
  *
- * `stop()` ends the process group (TERM, then KILL) and removes the folder; safe to call
+ * `stop()` kills the process group (the database is thrown away) and removes the folder; safe to call
  * twice. A missing `virtuoso-t`, a server that does not come up or a load that fails rejects
  * with the reason and the end of Virtuoso's log: tests that need it fail, they never skip.
  */
@@ -195,9 +195,7 @@ function toTrig(data: VirtuosoData): string {
   const parts: string[] = [];
   for (const [graph, list] of byGraph) {
     const writer = new Writer({ format: "N-Triples" });
-    const lines = list
-      .map((q) => writer.quadToString(q.subject, q.predicate, q.object))
-      .join("");
+    const lines = list.map((q) => writer.quadToString(q.subject, q.predicate, q.object)).join("");
     parts.push(graph === "" ? lines : `<${graph}> {\n${lines}}\n`);
   }
   return parts.join("");
@@ -209,6 +207,14 @@ export async function startVirtuoso(options: StartVirtuosoOptions = {}): Promise
   const iniFile = options.iniFile ?? VIRTUOSO_INI;
   if (!existsSync(iniFile)) {
     throw new Error(`Virtuoso's configuration ${iniFile} is missing; ${INSTALL_HINT}.`);
+  }
+  const dataFiles: VirtuosoData[] = (options.data ?? []).map((entry) =>
+    typeof entry === "string"
+      ? { file: resolve(entry), graph: `urn:orgraph:test:${basename(entry)}` }
+      : { ...entry, file: resolve(entry.file) },
+  );
+  for (const data of dataFiles) {
+    if (!existsSync(data.file)) throw new Error(`Virtuoso: no data file ${data.file} to load.`);
   }
   const dir = mkdtempSync(join(tmpdir(), "orgraph-virtuoso-"));
   const [isqlPort, httpPort] = [await freePort(), await freePort()];
@@ -262,15 +268,9 @@ export async function startVirtuoso(options: StartVirtuosoOptions = {}): Promise
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       process.removeListener("exit", onProcessExit);
-      killGroup("SIGTERM");
-      const killed = await Promise.race([
-        exitPromise.then(() => true),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 10_000)),
-      ]);
-      if (!killed) {
-        killGroup("SIGKILL");
-        await exitPromise;
-      }
+      // The database is thrown away: no need for Virtuoso's shutdown checkpoint.
+      killGroup("SIGKILL");
+      await exitPromise;
       rmSync(dir, { recursive: true, force: true });
     })();
     return stopping;
@@ -337,15 +337,9 @@ export async function startVirtuoso(options: StartVirtuosoOptions = {}): Promise
         `DB.DBA.VHOST_DEFINE(lpath=>'/sparql', ppath=>'/!sparql/', is_dav=>1, vsp_user=>'dba', opts=>vector('noinherit', 1, 'cors', ${sqlString(origins)}, 'cors_restricted', 0));`,
       );
     }
-    (options.data ?? []).forEach((entry, i) => {
-      const data: VirtuosoData =
-        typeof entry === "string"
-          ? { file: entry, graph: `urn:orgraph:test:${basename(entry)}` }
-          : entry;
-      const file = resolve(data.file);
-      if (!existsSync(file)) throw new Error(`no data file ${file}`);
+    dataFiles.forEach((data, i) => {
       const trig = join(dir, `data-${i}.trig`);
-      writeFileSync(trig, toTrig({ ...data, file }));
+      writeFileSync(trig, toTrig(data));
       statements.push(
         `DB.DBA.TTLP(file_to_string_output(${sqlString(trig)}), '', ${sqlString(data.graph)}, 256);`,
       );

@@ -1,0 +1,81 @@
+/**
+ * Orgraph core: exploring SPARQL 1.1 endpoints (DOM-free).
+ *
+ * `createSparqlClient` speaks the protocol (typed errors per cause, cancel, time and row
+ * limits); the query builders write SPARQL from validated values only; `searchEndpoint`,
+ * `fetchNeighbourhood`, `connectionCounts` and `expand` fetch quads that `QuadSet` merges and
+ * `endpointGraph` maps through the same `rdfToGraph` as file loading.
+ */
+export {
+  createSparqlClient,
+  parseSelectResults,
+  SparqlEndpointError,
+  DEFAULT_MAX_ROWS,
+  DEFAULT_TIMEOUT_MS,
+  SELECT_ACCEPT,
+  CONSTRUCT_ACCEPT,
+  type ConstructResult,
+  type RequestOptions,
+  type SelectResult,
+  type SparqlAbortSignal,
+  type SparqlClient,
+  type SparqlClientOptions,
+  type SparqlEndpointErrorDetails,
+  type SparqlFailure,
+  type SparqlFetch,
+  type SparqlFetchInit,
+  type SparqlResponse,
+} from "./client";
+export {
+  connectionCountsQuery,
+  describeQuery,
+  expandQuery,
+  graphsOfTriplesQuery,
+  labelSearchQuery,
+  neighbourhoodQuery,
+  provenanceQuery,
+  resourceDetailsQuery,
+  superClassesQuery,
+  DEFAULT_NEIGHBOUR_LIMIT,
+  DEFAULT_SEARCH_LIMIT,
+  FETCHED_LABEL_PREDICATES,
+  SEARCH_LABEL_PREDICATES,
+  type ConnectionCountsOptions,
+  type ExpandOptions,
+  type GraphOption,
+  type LabelSearchOptions,
+  type LinkDirection,
+  type NeighbourhoodOptions,
+  type ResourceDetailsOptions,
+} from "./queries";
+export {
+  assertLanguageTag,
+  assertSparqlIri,
+  escapeSparqlString,
+  integer as sparqlInteger,
+  iri as sparqlIri,
+  literal as sparqlLiteral,
+  raw as sparqlRaw,
+  sparql,
+  SparqlFragment,
+  termToSparql,
+  type LiteralOptions as SparqlLiteralOptions,
+  type SparqlValue,
+} from "./sparql-terms";
+export {
+  connectionCounts,
+  endpointGraph,
+  expand,
+  explorableIri,
+  fetchNeighbourhood,
+  QuadSet,
+  searchEndpoint,
+  type ConnectionCount,
+  type EndpointGraphOptions,
+  type EndpointSearchOptions,
+  type ExpandFetchOptions,
+  type ExploreOptions,
+  type FetchResult,
+  type NeighbourhoodFetchOptions,
+  type SearchHit,
+} from "./explore";
