@@ -5,14 +5,19 @@
 // next to the page (release.trig, release-fr.txt, ...), so that the dataset's relative
 // schema:contentUrl finds the source text.
 import { defineConfig } from "vitest/config";
+import { APP_PAGES, flattenAppPages } from "./src/app/vite-pages";
 
 export default defineConfig({
   base: "./",
   publicDir: "data",
+  // The app's pages: index.html, and src/app/embed.html (the iframe route) and examples.html
+  // written next to it (dist/app/embed.html, dist/app/examples.html).
+  plugins: [flattenAppPages()],
   build: {
     outDir: "dist/app",
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: { input: APP_PAGES },
   },
   worker: { format: "es" },
   test: {
@@ -44,7 +49,11 @@ export default defineConfig({
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/browser/setup/global-setup.ts"],
+          // The app's build and preview server, and a Virtuoso for the endpoint tests (issue 7).
+          globalSetup: [
+            "tests/browser/setup/global-setup.ts",
+            "tests/support/virtuoso/global-setup.ts",
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

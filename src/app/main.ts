@@ -37,7 +37,43 @@ let applying = false;
 function readUrl(): ViewState {
   const { state, warnings } = decodeViewState(location.search, defaults);
   for (const w of warnings) console.warn(`Orgraph URL: ${w.param}: ${w.message}`);
+  // A cited link names the built-in data by its absolute URL (see the element's citeUrl).
+  if (state.dataSource === new URL(builtinSrc, location.href).href) {
+    return { ...state, dataSource: BUILTIN_SOURCE };
+  }
   return state;
+}
+
+/** `url` (from urlFor) with the page's `story` and `v` parameters kept. */
+function keepWidgetParams(url: string): string {
+  const params = new URLSearchParams(location.search);
+  const extra = ["story", "v"]
+    .filter((p) => params.has(p))
+    .map((p) => `${p}=${encodeURIComponent(params.get(p)!)}`)
+    .join("&");
+  if (!extra) return url;
+  const hash = url.indexOf("#");
+  const [base, tail] = hash < 0 ? [url, ""] : [url.slice(0, hash), url.slice(hash)];
+  return `${base}${base.includes("?") ? "&" : "?"}${extra}${tail}`;
+}
+
+/**
+ * Widget parameters of the page URL (issue 5): `v` (the version a cited view was pinned to),
+ * `story` (a story's URL) and `#step=N` (its step).
+ */
+function applyWidgetParams(): void {
+  if (!explorer) return;
+  const params = new URLSearchParams(location.search);
+  const v = params.get("v");
+  if (v) explorer.setAttribute("version", v);
+  else explorer.removeAttribute("version");
+  const story = params.get("story");
+  if (story) explorer.setAttribute("story", story);
+  const step = /^#step=(\d{1,4})$/.exec(location.hash);
+  if (step) {
+    explorer.setAttribute("step", step[1]!);
+    explorer.goToStep(Number(step[1]));
+  }
 }
 
 /** Language of the page chrome: <html lang>, the header, the title, the element. */
@@ -45,8 +81,8 @@ function applyLanguage(state: ViewState): void {
   const lang = state.uiLanguage;
   const t = toolMessages(lang);
   document.documentElement.lang = lang;
-  const builtin = state.dataSource === BUILTIN_SOURCE;
-  const title = builtin ? t.pageTitle : t.pageTitleOther(state.dataSource);
+  const builtin = state.dataSource === BUILTIN_SOURCE && state.endpoint === null;
+  const title = builtin ? t.pageTitle : t.pageTitleOther(state.endpoint ?? state.dataSource);
   const set = (selector: string, text: string): void => {
     const el = document.querySelector(selector);
     if (el && el.textContent !== text) el.textContent = text;
@@ -70,6 +106,12 @@ function applyLanguage(state: ViewState): void {
 /** Points the element at the state's data source (no reload when it already is). */
 function applySource(state: ViewState): void {
   if (!explorer) return;
+  // A SPARQL endpoint (?endpoint=, issue 7): the view state drives the element's endpoint source.
+  if (state.endpoint !== null) {
+    explorer.removeAttribute("src");
+    explorer.removeAttribute("format");
+    return;
+  }
   const src = state.dataSource === BUILTIN_SOURCE ? builtinSrc : state.dataSource;
   if (explorer.getAttribute("src") === src) return;
   if (state.dataSource === BUILTIN_SOURCE && builtinFormat) {
@@ -93,7 +135,7 @@ function applyState(state: ViewState): void {
 }
 
 function writeUrl(state: ViewState, how: "push" | "replace"): void {
-  const url = urlFor(location, state, defaults);
+  const url = keepWidgetParams(urlFor(location, state, defaults));
   if (how === "push") history.pushState(null, "", url);
   else history.replaceState(null, "", url);
   shown = state;
@@ -156,10 +198,16 @@ async function copyLink(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 if (explorer) {
+  applyWidgetParams();
+  window.addEventListener("hashchange", applyWidgetParams);
+  explorer.addEventListener("orgraph-story-step", (event) => {
+    const { step } = (event as CustomEvent<{ step: number }>).detail;
+    history.replaceState(history.state, "", `${location.pathname}${location.search}#step=${step}`);
+  });
   const initial = readUrl();
   applyState(initial);
   // The first entry holds the canonical URL of what is shown.
-  history.replaceState(null, "", urlFor(location, shown, defaults));
+  history.replaceState(null, "", keepWidgetParams(urlFor(location, shown, defaults)));
 
   explorer.addEventListener("orgraph-viewstate", (event) => {
     onViewState((event as CustomEvent<ViewState>).detail);

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   "invalid",
   /** A load stopped by its caller (AbortSignal). */
   "cancelled",
+  /** A size or triple limit was reached (the message names it). */
+  "limit",
   /** A SPARQL endpoint failed: HTTP status, timeout, network/CORS or bad results. */
   "endpoint",
 ] as const;

@@ -1,4 +1,8 @@
-/** Registers `<orgraph-explorer>`; loading this module twice (or next to another copy) is harmless. */
+/**
+ * Registers `<orgraph-explorer>` and exports what index.ts exports. Loading it twice, or next
+ * to another copy (the ES module and the IIFE on one page), is harmless: the first definition
+ * stays, the others do nothing.
+ */
 import { OrgraphExplorer } from "./explorer-element";
 
 export const TAG_NAME = "orgraph-explorer";
@@ -7,4 +11,4 @@ if (!customElements.get(TAG_NAME)) {
   customElements.define(TAG_NAME, OrgraphExplorer);
 }
 
-export { OrgraphExplorer };
+export * from "./index";

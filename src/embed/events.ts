@@ -41,8 +41,34 @@ export class OrgraphSelectEvent extends CustomEvent<SelectDetail | null> {
   }
 }
 
+/** `orgraph-ready`: once, after the first graph is drawn. */
+export interface ReadyDetail extends LoadSummary {
+  /** The dataset version (first 12 hex digits of the SHA-256 of the loaded text). */
+  version: string | null;
+}
+
+export class OrgraphReadyEvent extends CustomEvent<ReadyDetail> {
+  constructor(detail: ReadyDetail) {
+    super("orgraph-ready", { detail, bubbles: true, composed: true });
+  }
+}
+
+/** `orgraph-story-step`: the story moved to another step (1-based). */
+export interface StoryStepDetail {
+  step: number;
+  total: number;
+}
+
+export class OrgraphStoryStepEvent extends CustomEvent<StoryStepDetail> {
+  constructor(detail: StoryStepDetail) {
+    super("orgraph-story-step", { detail, bubbles: true, composed: true });
+  }
+}
+
 export interface OrgraphEventMap {
   "orgraph-load": OrgraphLoadEvent;
   "orgraph-error": OrgraphErrorEvent;
   "orgraph-select": OrgraphSelectEvent;
+  "orgraph-ready": OrgraphReadyEvent;
+  "orgraph-story-step": OrgraphStoryStepEvent;
 }

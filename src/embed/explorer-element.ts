@@ -9,8 +9,18 @@
  * - `src`: URL of an RDF document to fetch and show. Format: the `format` attribute, else the
  *   response's Content-Type, else the URL's file extension.
  * - `format`: `turtle` | `trig` | `n-triples` | `n-quads` (or their labels, e.g. "TriG").
+ * - `endpoint`: a SPARQL endpoint to explore instead of a document (issue 7), with
+ *   `default-graph`; see "SPARQL endpoint" below.
  * - `lang`: `fr` | `en`, the interface language (also the preferred language of node labels).
  *   Without it, the closest ancestor's `lang` is used, then English.
+ * - Widget configuration (issue 5; src/embed/settings.ts, widget.ts): `select` (a node IRI
+ *   selected after each load), `controls` (the panels shown: search, filters, details,
+ *   statements, source, legend, toolbar; `none`: a read-only picture), `height` (a CSS length;
+ *   without it at least 400 px), `theme` (light | dark; partner custom properties
+ *   `--orgraph-*`, see src/ui/widget-styles.ts), `readonly` (no layout re-runs from the UI),
+ *   `caption` (the caption's title), `cite-base`, `version` (the version a cited view was
+ *   pinned to), `story` (a story's URL) and `step`. A bad value logs a console warning naming
+ *   the attribute and the allowed values, and the default is used; nothing throws.
  *
  * Methods and properties
  * - `load({ text?, url?, file?, format?, baseIRI? }): Promise<{ triples, nodes, edges }>`
@@ -35,6 +45,27 @@
  *   highlighted nodes; `asOf` ("2010", "2010-03", "2010-03-15" or null): edges whose period
  *   excludes the date are hidden (`outOfDate` lists them); `tab`: the panel view shown.
  *
+ * Widget API (issue 5)
+ * - `focus(key)` / `focusNode(key)`: the camera flies to a node (`focus()` / `focus(options)`
+ *   with no string still focuses the element, as for any HTMLElement); `fit()`: the camera frames
+ *   everything visible; `setFilters({ hiddenCategories, hiddenPredicates, hiddenSources,
+ *   hideIsolated })`: through the view state; `destroy()`: stops the renderer, the layout
+ *   worker, timers and fetches, empties the element (safe twice; the element is inert after).
+ * - Caption: `datasetVersion` (12 hex digits of the SHA-256 of the loaded text), `citeUrl`.
+ * - Story: `story`, `storyStep`, `goToStep(n)`, `setStory(json)`, `storyNodes`.
+ * - `orgraph-ready` (detail: the load summary and `version`) once, after the first graph is
+ *   drawn; `orgraph-story-step` (detail `{ step, total }`).
+ *
+ * SPARQL endpoint (issue 7; endpoint-source.ts, ../ui/endpoint-panel.ts)
+ * - `load({ endpoint, defaultGraph?, start? })` (start: an IRI to open or a CONSTRUCT /
+ *   DESCRIBE query), or the `endpoint` attribute: the view state's `endpoint`, `opened` and
+ *   `expanded` say what is fetched, so the page's URL re-fetches the same view. The search box
+ *   asks the endpoint; the node-tools card lists a node's relations with counts, each loads.
+ * - `searchEndpoint(text)`, `openResource(iri)`, `connections(key)`,
+ *   `expandRelation(key, predicate, direction)`, `cancelRequests()`, `endpointSettings`
+ *   (time and row limits). A failure shows in the banner with its cause (`orgraph-error`,
+ *   `source`: the endpoint) and leaves the graph as it was.
+ *
  * Events (CustomEvent subclasses; bubbles and composed)
  * - `orgraph-load`, detail `{ triples, nodes, edges, warnings }` (warnings: the number of span
  *   selector warnings), after a graph is swapped in.
@@ -51,8 +82,12 @@
  *   for a bad state), applies and fires `orgraph-viewstate`.
  * - `visibleSubgraph`: the keys of the nodes and edges the view shows (the renderer's display
  *   state; the data graph is never changed), `paths`: the shortest paths shown,
- *   `nodeDisplay(key)`: how the renderer draws a node ({ color, size, hidden }).
- * - The view state's `seed` lays the graph out (a new seed re-runs the layout), `camera` moves
+ *   `nodeDisplay(key)`: how the renderer draws a node ({ color, size, shape, label, hidden }),
+ *   `edgeDisplay(key)`: an edge ({ label, labelVisibility, hidden }; edge labels show between
+ *   labelled nodes once zoomed in), `hoverEdge(key | null)` / `hoveredEdge`: the edge whose
+ *   tooltip (its label and the sentence it comes from) is shown, as the pointer shows it.
+ * - The view state's `layout` and `seed` lay the graph out (a new one re-runs the layout; both
+ *   are kept in the URL), `camera` moves
  *   sigma's camera (camera moves come back into the state once the camera rests) and
  *   `uiLanguage`, when it changes, sets the `lang` attribute.
  *
@@ -68,8 +103,29 @@
  *   "gexf", "graphml", "turtle", "n-triples", "nodes-csv", "edges-csv": what is shown (the
  *   visible subgraph; PNG: the view). The writers load on first use (their own chunk).
  */
-import { LitElement, html, nothing, type PropertyValues } from "lit";
-import { loadRdf, resolveFormat } from "../core";
+import { LitElement, html, nothing, type CSSResult, type PropertyValues } from "lit";
+import { OrgraphError } from "../core/errors";
+import type { LoadProgress } from "../core/load/load";
+import { loadedSourceKey } from "../core/graph/sources";
+import {
+  attributeSources,
+  DEFAULT_LOAD_LIMITS,
+  RdfLoader,
+  readSource,
+  sourceVersion,
+  type LoadLimits,
+  type ReadSource,
+} from "./loader";
+import {
+  loadPanelStyles,
+  progressPercent,
+  renderDropZone,
+  renderLoadPanel,
+  renderLoadProgress,
+  renderSampleOffer,
+  type LoadedSourceInfo,
+  type LoadProgressView,
+} from "../ui/load-panel";
 import type { OrgraphGraph } from "../core/model/types";
 import { createRenderer, type OrgraphRenderer } from "../render";
 import type { LayoutMode } from "../render/layout";
@@ -79,18 +135,23 @@ import { toolMessages } from "../ui/messages";
 import { renderExportMenu, renderLayoutTools, toolStyles, type ExportName } from "../ui/tools";
 import { LayoutControl, type LayoutInfo } from "./layout-control";
 import { downloadExport, makeExport, type ExportFile } from "./export-control";
-import {
-  isLang,
-  messages,
-  renderDetails,
-  uiStyles,
-  statementStyles,
-  type Lang,
-  type SourceFocus,
-} from "../ui";
-import { WhoSaidWhat, wswRender, type PanelTab, type WswState } from "./who-said-what-view";
+import { isLang, messages, uiStyles, type Lang, type SourceFocus } from "../ui";
+import { WhoSaidWhat, type PanelTab, type WswState } from "./who-said-what-view";
+import { panelsModule } from "./lazy";
 import { ExplorerView } from "./explorer-view";
+import {
+  edgeTooltipStyles,
+  placeEdgeTooltip,
+  renderEdgeTooltip,
+  type EdgeTip,
+} from "./edge-tooltip";
 import { explorerStyles } from "../ui/explorer-styles";
+import { widgetStyles } from "../ui/widget-styles";
+import { isolationStyles } from "../ui/isolation-styles";
+import { frameCamera, Widget } from "./widget";
+import { datasetVersion } from "./dataset";
+import type { Story } from "./story";
+import type { WidgetSettings } from "./settings";
 import type { ShortestPaths, ViewState, VisibleSubgraph } from "../core";
 import {
   OrgraphErrorEvent,
@@ -100,6 +161,25 @@ import {
   type LoadSummary,
 } from "./events";
 import { css } from "lit";
+import type { RdfQuad } from "../core/rdf/terms";
+import type { ConnectionCount, SearchHit } from "../core/sparql";
+import { setEndpoint } from "../core/state/view-state";
+import { endpointChanged, EndpointSource, type EndpointSettings } from "./endpoint-source";
+import {
+  EndpointSearchController,
+  endpointErrorMessage,
+  endpointMessages,
+  endpointStyles,
+  renderConnections,
+} from "../ui/endpoint-panel";
+
+/** The filters `setFilters` changes (the view state's fields; absent ones stay as they are). */
+export interface FilterSettings {
+  hiddenCategories?: ViewState["hiddenCategories"];
+  hiddenPredicates?: ViewState["hiddenPredicates"];
+  hiddenSources?: ViewState["hiddenSources"];
+  hideIsolated?: boolean;
+}
 
 export interface LoadInput {
   /** RDF text; needs `format`. */
@@ -114,6 +194,39 @@ export interface LoadInput {
   baseIRI?: string;
   /** Source texts by source IRI (oa:hasSource), instead of fetching their content URLs. */
   texts?: Record<string, string>;
+  /** "replace" (default) the graph, or "merge": add this source to the sources loaded. */
+  mode?: "replace" | "merge";
+  /** The source's name in the sources list (default: the file name, the URL's, or "text"). */
+  name?: string;
+  /** Past the triple cap, load the first `loadLimits.maxTriples` triples instead of failing. */
+  sample?: boolean;
+  /** A SPARQL endpoint to explore instead of a document (issue 7; see endpoint-source.ts). */
+  endpoint?: string;
+  /** With `endpoint`: its default graph (`default-graph-uri`). */
+  defaultGraph?: string;
+  /** With `endpoint`: an IRI to open, or a CONSTRUCT / DESCRIBE query to start from. */
+  start?: string;
+}
+
+/** A range of the loaded quads that one source gave. */
+interface SourceRange {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The short name of a source (file name, URL's last segment or host). */
+function shortSourceName(sourceName: string): string {
+  try {
+    const url = new URL(sourceName);
+    const last = url.pathname
+      .split("/")
+      .filter((p) => p !== "")
+      .at(-1);
+    return last ? decodeURIComponent(last) : url.host || sourceName;
+  } catch {
+    return sourceName;
+  }
 }
 
 const elementStyles = css`
@@ -134,30 +247,64 @@ function errorDetail(error: unknown): ErrorDetail {
 }
 
 export class OrgraphExplorer extends LitElement {
-  static override styles = [uiStyles, statementStyles, elementStyles, toolStyles, explorerStyles];
+  static override styles = [
+    uiStyles,
+    elementStyles,
+    toolStyles,
+    explorerStyles,
+    edgeTooltipStyles,
+    widgetStyles,
+    loadPanelStyles,
+    endpointStyles,
+    isolationStyles,
+  ];
 
   static override properties = {
     src: { type: String },
     format: { type: String },
+    endpoint: { type: String },
+    defaultGraph: { type: String, attribute: "default-graph" },
     _error: { state: true },
     _loading: { state: true },
+    _progress: { state: true },
+    _sources: { state: true },
+    _loadOpen: { state: true },
+    _dropping: { state: true },
+    _offer: { state: true },
+    _merge: { state: true },
     _selected: { state: true },
     _summary: { state: true },
     _wsw: { state: true },
+    _edgeTip: { state: true },
   };
 
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, "lang"];
+    return [...super.observedAttributes, "lang", ...Widget.attributes];
   }
 
   declare src: string | null;
   declare format: string | null;
+  /** A SPARQL endpoint to explore (issue 7); `default-graph`: its default graph. */
+  declare endpoint: string | null;
+  declare defaultGraph: string | null;
   declare _error: ErrorDetail | null;
   declare _loading: boolean;
+  /** The running load's progress (null when none runs). */
+  declare _progress: (LoadProgressView & { percent: number }) | null;
+  /** The sources loaded into the graph shown. */
+  declare _sources: LoadedSourceInfo[];
+  declare _loadOpen: boolean;
+  declare _dropping: boolean;
+  /** The triple cap's offer: load a sample of this input. */
+  declare _offer: { input: LoadInput; max: number } | null;
+  /** The load panel loads more (merge) rather than replacing. */
+  declare _merge: boolean;
   declare _selected: string | null;
   declare _summary: LoadSummary | null;
   /** Who said what: statements, texts, tabs, "as of" (see who-said-what-view.ts). */
   declare _wsw: WswState;
+  /** The hovered edge, for its tooltip (label and supporting sentence). */
+  declare _edgeTip: EdgeTip | null;
 
   #graph: OrgraphGraph | null = null;
   #renderer: OrgraphRenderer | null = null;
@@ -169,10 +316,19 @@ export class OrgraphExplorer extends LitElement {
     super();
     this.src = null;
     this.format = null;
+    this.endpoint = null;
+    this.defaultGraph = null;
     this._error = null;
     this._loading = false;
+    this._progress = null;
+    this._sources = [];
+    this._loadOpen = false;
+    this._dropping = false;
+    this._offer = null;
+    this._merge = false;
     this._selected = null;
     this._summary = null;
+    this._edgeTip = null;
     this._wsw = {
       model: null,
       tab: "details",
@@ -197,6 +353,8 @@ export class OrgraphExplorer extends LitElement {
     select: (key, options) => void this.select(key, options),
     swapGraph: (graph) => this.#swapGraph(graph),
     resetCamera: () => this.#renderer?.resetCamera(),
+    searchBox: (lang) => (this.#endpoint.active ? this.#endpointSearch.render(lang) : null),
+    nodeToolsExtra: (key, lang) => this.#renderConnections(key, lang),
   });
 
   /** The view state (selection, filters, search, ego, path, modes, n-ary toggle, …). */
@@ -223,15 +381,55 @@ export class OrgraphExplorer extends LitElement {
   }
 
   /**
-   * How the renderer draws a node now (display data, not graph attributes): colour, size and
-   * whether it is hidden; null for an unknown key or before a graph is shown.
+   * How the renderer draws a node now (display data, not graph attributes): colour, size, shape,
+   * label and whether it is hidden; null for an unknown key or before a graph is shown.
    */
-  nodeDisplay(key: string): { color: string; size: number; hidden: boolean } | null {
+  nodeDisplay(
+    key: string,
+  ): { color: string; size: number; shape: string; label: string; hidden: boolean } | null {
     const sigma = this.#renderer?.sigma;
     if (!sigma || !this.#graph?.hasNode(key)) return null;
     const data = sigma.getNodeDisplayData(key);
     if (!data) return null;
-    return { color: data.color, size: data.size, hidden: sigma.getNodeState(key).isHidden };
+    return {
+      color: data.color,
+      size: data.size,
+      shape: data.shape ?? "circle",
+      label: data.label ?? "",
+      hidden: sigma.getNodeState(key).isHidden,
+    };
+  }
+
+  /**
+   * How the renderer draws an edge now: its label, whether the label shows ("visible", "auto":
+   * when both ends are labelled, "hidden") and whether the edge is hidden; null when unknown.
+   */
+  edgeDisplay(key: string): { label: string; labelVisibility: string; hidden: boolean } | null {
+    const sigma = this.#renderer?.sigma;
+    if (!sigma || !this.#graph?.hasEdge(key)) return null;
+    const data = sigma.getEdgeDisplayData(key) as
+      { label?: string | null; labelVisibility?: string; visibility?: string } | undefined;
+    if (!data) return null;
+    return {
+      label: data.label ?? "",
+      labelVisibility: data.labelVisibility ?? "hidden",
+      hidden: data.visibility === "hidden" || sigma.getEdgeState(key).isHidden,
+    };
+  }
+
+  /**
+   * Hovers an edge as the pointer would (null leaves it): its tooltip shows its label and the
+   * sentence it comes from. Returns false for an unknown key.
+   */
+  hoverEdge(key: string | null): boolean {
+    if (key !== null && !this.#graph?.hasEdge(key)) return false;
+    this.#renderer?.hoverEdge(key);
+    return true;
+  }
+
+  /** The edge whose tooltip is shown (hovered), or null. */
+  get hoveredEdge(): string | null {
+    return this._edgeTip?.key ?? null;
   }
 
   /** Shows another data graph for the same data (the n-ary toggle); no layout run. */
@@ -264,12 +462,13 @@ export class OrgraphExplorer extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === "lang" && old !== value) this.requestUpdate();
+    if (old !== value) this.#widget.attributeChanged(name);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-attached after a removal: bring the renderer back for the graph we still hold.
-    if (this.#graph && !this.#renderer) {
+    if (this.#graph && !this.#renderer && !this.#destroyed) {
       void this.updateComplete.then(() => {
         if (this.isConnected && this.#graph && !this.#renderer) this.#mount(this.#graph);
       });
@@ -282,34 +481,171 @@ export class OrgraphExplorer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has("src") || changed.has("format")) && this.src) {
+    if ((changed.has("src") || changed.has("format")) && this.src && !this.#destroyed) {
       // Errors are reported through the banner and `orgraph-error`; nothing to rethrow here.
       this.load({ url: this.src, format: this.format ?? undefined }).catch(() => undefined);
+    }
+    if ((changed.has("endpoint") || changed.has("defaultGraph")) && this.endpoint) {
+      if (!this.#destroyed) {
+        this.load({ endpoint: this.endpoint, defaultGraph: this.defaultGraph ?? undefined }).catch(
+          () => undefined,
+        );
+      }
     }
   }
 
   /** Loads RDF and swaps the new graph in only when everything succeeded. */
   async load(input: LoadInput): Promise<LoadSummary> {
+    if (input.endpoint !== undefined) return this.#loadEndpoint(input);
+    const merge = input.mode === "merge" && this.#graph !== null && this.#ranges.length > 0;
+    return this.#run(input, merge ? "merge" : "replace");
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Loading (issue 6): worker, progress, cancel, several sources, limits (see loader.ts and
+  // src/ui/load-panel.ts).
+
+  #loader = new RdfLoader();
+  #abort: AbortController | null = null;
+  /** Every quad of the graph shown, and which source gave which. */
+  #quads: RdfQuad[] = [];
+  #ranges: SourceRange[] = [];
+  #sourceSeq = 0;
+  #version = "";
+  /** Size, triple and time limits of loads (see loader.ts; defaults: 200 MB, 50 MB, 2M). */
+  loadLimits: LoadLimits = { ...DEFAULT_LOAD_LIMITS };
+
+  /** false: parse and build in the page (in time slices), never in the load worker. */
+  get loadInWorker(): boolean {
+    return this.#loader.useWorker;
+  }
+
+  set loadInWorker(value: boolean) {
+    this.#loader.useWorker = value !== false;
+  }
+
+  /** Whether the last load ran in the worker. */
+  get lastLoadInWorker(): boolean {
+    return this.#loader.lastInWorker;
+  }
+
+  /** The sources loaded into the graph shown: name, format, triples, time, shown, sample. */
+  get sources(): readonly LoadedSourceInfo[] {
+    return this._sources;
+  }
+
+  /** The running load's progress, or null. */
+  get loadProgress(): (LoadProgressView & { percent: number }) | null {
+    return this._progress;
+  }
+
+  /** Cancels the running load (the graph shown stays as it was); false when none runs. */
+  cancelLoad(): boolean {
+    if (!this.#abort || !this._loading) return false;
+    this.#abort.abort();
+    return true;
+  }
+
+  /** Removes a loaded source (its triples) and rebuilds the graph from the others. */
+  removeSource(name: string): Promise<LoadSummary> {
+    const index = this.#ranges.findIndex((r) => r.name === name);
+    if (index < 0) return Promise.reject(new OrgraphError("invalid", `No source named ${name}.`));
+    if (this.#ranges.length < 2) {
+      return Promise.reject(new OrgraphError("invalid", "The last source cannot be removed."));
+    }
+    return this.#run({ text: "", format: "n-quads", name }, "remove");
+  }
+
+  /** Shows or hides what a loaded source says (the filter by source). */
+  showSource(name: string, shown: boolean): void {
+    const key = loadedSourceKey(name);
+    const hidden = this.viewState.hiddenSources.filter((k) => k !== key);
+    this.setFilters({ hiddenSources: shown ? hidden : [...hidden, key] });
+    this._sources = this._sources.map((s) => (s.name === name ? { ...s, shown } : s));
+  }
+
+  #uniqueName(name: string): string {
+    const taken = new Set(this.#ranges.map((r) => r.name));
+    if (!taken.has(name)) return name;
+    for (let i = 2; ; i++) if (!taken.has(`${name} (${i})`)) return `${name} (${i})`;
+  }
+
+  async #run(input: LoadInput, mode: "replace" | "merge" | "remove"): Promise<LoadSummary> {
     const seq = ++this.#loadSeq;
+    if (this.#destroyed) throw new DOMException("The element was destroyed", "InvalidStateError");
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const { signal } = abort;
+    const limits = this.loadLimits;
     this._loading = true;
+    this._offer = null;
+    const label =
+      input.url !== undefined
+        ? String(input.url)
+        : ((input.file as File | undefined)?.name ?? input.name ?? "text");
+    const show = (p: LoadProgressView): void => {
+      if (seq === this.#loadSeq) this._progress = { ...p, percent: progressPercent(p) };
+    };
+    show({ phase: "read", bytes: 0, totalBytes: 0, triples: 0, source: label });
     try {
-      const { text, format, baseIRI, sourceName } = await this.#read(input);
       const lang = this.uiLang;
-      const result = loadRdf(text, {
-        format,
-        baseIRI,
-        sourceName,
-        languages: [lang, lang === "fr" ? "en" : "fr"],
+      const languages = [lang, lang === "fr" ? "en" : "fr"];
+      const source: ReadSource = await readSource(input, limits, signal, (bytes, totalBytes) =>
+        show({ phase: "read", bytes, totalBytes, triples: 0, source: label }),
+      );
+      const version = mode === "remove" ? Promise.resolve("") : sourceVersion(source);
+      // What the new graph is built from: the sources kept, then the new one.
+      let extra: RdfQuad[] | undefined;
+      let ranges: SourceRange[];
+      let name = "";
+      if (mode === "remove") {
+        extra = [];
+        ranges = [];
+        for (const r of this.#ranges) {
+          if (r.name === input.name) continue;
+          const start = extra.length;
+          for (let i = r.start; i < r.end; i++) extra.push(this.#quads[i]!);
+          ranges.push({ name: r.name, start, end: extra.length });
+        }
+      } else {
+        name = this.#uniqueName(input.name ?? shortSourceName(source.sourceName));
+        extra = mode === "merge" ? this.#quads : undefined;
+        ranges = mode === "merge" ? [...this.#ranges] : [];
+      }
+      const before = extra?.length ?? 0;
+      const onProgress = (p: LoadProgress): void => show({ ...p, source: label });
+      const run = await this.#loader.run(source, {
+        languages,
+        maxTriples: Math.max(1, limits.maxTriples - before),
+        sample: input.sample === true,
+        extra,
+        blankPrefix: mode === "merge" ? `s${++this.#sourceSeq}.` : undefined,
+        signal,
+        onProgress,
       });
-      const graph: OrgraphGraph = result.graph;
+      if (mode !== "remove") ranges.push({ name, start: before, end: run.quads.length });
+      const graph: OrgraphGraph = run.graph;
+      show({
+        phase: "swap",
+        bytes: source.size,
+        totalBytes: source.size,
+        triples: run.quads.length,
+        source: label,
+      });
+      if (ranges.length > 1) await attributeSources(graph, run.quads, ranges);
       await this.#layout.prepare(graph);
       const model = await WhoSaidWhat.prepare({
         graph,
-        quads: result.quads,
-        languages: [lang, lang === "fr" ? "en" : "fr"],
-        baseUrl: input.url !== undefined ? sourceName : undefined,
+        quads: run.quads,
+        languages,
+        baseUrl: input.url !== undefined ? source.sourceName : undefined,
         texts: input.texts,
       });
+      let versionHash = await version;
+      if (mode !== "replace") {
+        versionHash = await datasetVersion(`${this.#version}\n${versionHash}`);
+      }
       if (seq !== this.#loadSeq) throw new DOMException("Superseded by a later load", "AbortError");
       await this.updateComplete;
       if (this.isConnected) this.#mount(graph);
@@ -318,28 +654,338 @@ export class OrgraphExplorer extends LitElement {
       this._error = null;
       this._wsw = { ...this._wsw, model, statement: null, focus: null, filter: {} };
       this.#renderer?.setOutOfDate(model.outOfDate(this._wsw.asOf));
-      this.#view.loaded(graph, result.quads);
+      this.#leaveEndpoint();
+      this.#view.loaded(graph, run.quads);
+      this.#widget.loaded(
+        run.quads,
+        versionHash,
+        input.url !== undefined ? source.sourceName : undefined,
+      );
+      this.#quads = run.quads;
+      this.#ranges = ranges;
+      this.#version = versionHash;
+      this.#syncSources(
+        mode === "replace" ? [] : this._sources,
+        name,
+        source,
+        input,
+        run.quads.length - before,
+      );
       const summary: LoadSummary = {
-        triples: result.triples,
+        triples: run.quads.length,
         nodes: graph.order,
         edges: graph.size,
         warnings: model.warnings.length,
       };
       this._summary = summary;
       this._loading = false;
+      if (this._progress) this._progress = { ...this._progress, percent: 100 };
       this.dispatchEvent(new OrgraphLoadEvent(summary));
+      this.#widget.afterLoad(summary);
+      // The bar stays at 100 % a moment.
+      setTimeout(() => {
+        if (seq === this.#loadSeq && !this._loading) this._progress = null;
+      }, 600);
       return summary;
     } catch (error) {
       if (seq === this.#loadSeq) {
         this._loading = false;
-        if (!(error instanceof DOMException && error.name === "AbortError")) {
+        this._progress = null;
+        const code = (error as { code?: unknown } | null)?.code;
+        // A cancel is no error: the graph stays as it was, without a banner.
+        if (
+          !(error instanceof DOMException && error.name === "AbortError") &&
+          code !== "cancelled"
+        ) {
           const detail = errorDetail(error);
           this._error = detail;
+          if (
+            code === "limit" &&
+            (error as { limit?: string }).limit !== "bytes" &&
+            !input.sample
+          ) {
+            const max = limits.maxTriples - (mode === "merge" ? this.#quads.length : 0);
+            this._offer = { input, max: Math.max(1, max) };
+          }
           this.dispatchEvent(new OrgraphErrorEvent(detail));
         }
       }
       throw error;
     }
+  }
+
+  /** The sources list after a load: the new source added (or the removed one gone). */
+  #syncSources(
+    previous: readonly LoadedSourceInfo[],
+    name: string,
+    source: ReadSource,
+    input: LoadInput,
+    triples: number,
+  ): void {
+    const names = new Set(this.#ranges.map((r) => r.name));
+    const hidden = new Set<string>(this.viewState.hiddenSources);
+    const kept = previous
+      .filter((s) => names.has(s.name))
+      .map((s) => ({ ...s, shown: !hidden.has(loadedSourceKey(s.name)) }));
+    if (name !== "") {
+      kept.push({
+        name,
+        format: source.format,
+        triples,
+        time: Date.now(),
+        shown: true,
+        sample: input.sample === true,
+      });
+    }
+    this._sources = kept;
+    // Forget the filter keys of sources no longer loaded.
+    const all = this.viewState.hiddenSources;
+    const stale = all.filter(
+      (k) => k.startsWith("source:") && !names.has(k.slice("source:".length)),
+    );
+    if (stale.length > 0) this.setFilters({ hiddenSources: all.filter((k) => !stale.includes(k)) });
+  }
+
+  /** Whether the page may load other data from the UI (not `readonly`, toolbar shown). */
+  get #canLoadFromUi(): boolean {
+    const settings = this.#widget.settings;
+    return !settings.readonly && settings.controls.includes("toolbar");
+  }
+
+  #loadFromUi(input: LoadInput): void {
+    this._offer = null;
+    const mode = this._merge ? "merge" : "replace";
+    void this.load({ ...input, mode }).catch(() => undefined);
+  }
+
+  #dragOver = (event: DragEvent): void => {
+    if (!this.#canLoadFromUi || !event.dataTransfer?.types.includes("Files")) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+    this._dropping = true;
+  };
+
+  #dragLeave = (event: DragEvent): void => {
+    const stage = event.currentTarget as HTMLElement;
+    if (event.relatedTarget instanceof Node && stage.contains(event.relatedTarget)) return;
+    this._dropping = false;
+  };
+
+  #drop = (event: DragEvent): void => {
+    this._dropping = false;
+    if (!this.#canLoadFromUi) return;
+    const file = event.dataTransfer?.files[0];
+    if (!file) return;
+    event.preventDefault();
+    this.#loadFromUi({ file });
+  };
+
+  #renderLoading(lang: Lang) {
+    const canLoad = this.#canLoadFromUi;
+    const progress = this._progress;
+    const offer = this._offer;
+    return html`${
+      canLoad
+        ? renderLoadPanel({
+            lang,
+            open: this._loadOpen,
+            busy: this._loading,
+            merge: this._merge,
+            sources: this._sources,
+            onToggle: () => (this._loadOpen = !this._loadOpen),
+            onMode: (merge) => (this._merge = merge),
+            onFile: (file) => this.#loadFromUi({ file }),
+            onUrl: (url) => this.#loadFromUi({ url }),
+            onText: (text, format) => this.#loadFromUi({ text, format }),
+            onShow: (name, shown) => this.showSource(name, shown),
+            onRemove: (name) => void this.removeSource(name).catch(() => undefined),
+          })
+        : nothing
+    }
+    ${
+      progress
+        ? renderLoadProgress({
+            lang,
+            progress,
+            percent: progress.percent,
+            onCancel: () => this.cancelLoad(),
+          })
+        : nothing
+    }
+    ${
+      offer && !progress
+        ? renderSampleOffer({
+            lang,
+            max: offer.max,
+            onSample: () => {
+              this._offer = null;
+              void this.load({ ...offer.input, sample: true }).catch(() => undefined);
+            },
+            onDismiss: () => (this._offer = null),
+          })
+        : nothing
+    }
+    ${this._dropping ? renderDropZone(lang) : nothing}`;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // SPARQL endpoint (issue 7): src/embed/endpoint-source.ts, src/ui/endpoint-panel.ts.
+
+  #endpoint: EndpointSource = this.#installEndpoint();
+  #endpointSearch = new EndpointSearchController(this, {
+    search: (text, immediate) => this.#endpoint.search(text, { immediate }),
+    hits: () => this.#endpoint.hits,
+    searching: () => this.#endpoint.searching,
+    onChoose: (iri) => void this.openResource(iri),
+  });
+
+  #installEndpoint(): EndpointSource {
+    const source = new EndpointSource({
+      state: () => this.viewState,
+      setState: (state) => this.setViewState(state),
+      graph: () => this.#graph,
+      languages: () => {
+        const lang = this.uiLang;
+        return [lang, lang === "fr" ? "en" : "fr"];
+      },
+      show: (graph, quads, options) => this.#showEndpointGraph(graph, quads, options),
+      fail: (error) => {
+        const detail: ErrorDetail = {
+          ...errorDetail(error),
+          message: endpointErrorMessage(error, this.uiLang),
+          source: this.#endpoint.endpoint,
+        };
+        this._error = detail;
+        this.dispatchEvent(new OrgraphErrorEvent(detail));
+      },
+      busy: (busy) => (this._loading = busy),
+      changed: () => this.requestUpdate(),
+      focus: (key) => void this.focusNode(key),
+    });
+    let seen: ViewState | null = null;
+    this.addEventListener("orgraph-viewstate", (event) => {
+      if (event.target !== this) return;
+      const state = (event as CustomEvent<ViewState>).detail;
+      const prev = seen;
+      seen = state;
+      if (endpointChanged(prev, state) && (state.endpoint !== null || source.active)) {
+        void source.sync();
+      }
+    });
+    return source;
+  }
+
+  async #loadEndpoint(input: LoadInput): Promise<LoadSummary> {
+    if (this.#destroyed) throw new DOMException("The element was destroyed", "InvalidStateError");
+    this.#loadSeq++;
+    try {
+      await this.#endpoint.load({
+        endpoint: input.endpoint!,
+        defaultGraph: input.defaultGraph,
+        start: input.start,
+      });
+    } catch (error) {
+      const detail = errorDetail(error);
+      this._error = detail;
+      this.dispatchEvent(new OrgraphErrorEvent(detail));
+      throw error;
+    }
+    const graph = this.#graph;
+    return {
+      triples: this._summary?.triples ?? 0,
+      nodes: graph?.order ?? 0,
+      edges: graph?.size ?? 0,
+      warnings: this._summary?.warnings ?? 0,
+    };
+  }
+
+  /** A document replaces the endpoint: forget it (and what the view state says of it). */
+  #leaveEndpoint(): void {
+    if (!this.#endpoint.active && this.viewState.endpoint === null) return;
+    this.#endpoint.detach();
+    if (this.viewState.endpoint !== null) this.#view.set(setEndpoint(this.viewState, null));
+  }
+
+  /** Swaps in a graph fetched from the endpoint; positions and camera kept unless `layout`. */
+  async #showEndpointGraph(
+    graph: OrgraphGraph,
+    quads: readonly RdfQuad[],
+    options: { layout: boolean },
+  ): Promise<void> {
+    const camera = options.layout ? null : this.camera;
+    if (options.layout) await this.#layout.prepare(graph);
+    else this.#layout.stop();
+    const lang = this.uiLang;
+    const model = await WhoSaidWhat.prepare({
+      graph,
+      quads,
+      languages: [lang, lang === "fr" ? "en" : "fr"],
+    });
+    await this.updateComplete;
+    if (this.#destroyed) return;
+    if (this.isConnected) this.#mount(graph);
+    this.#graph = graph;
+    this._selected = null;
+    this._wsw = { ...this._wsw, model, statement: null, focus: null };
+    this.#renderer?.setOutOfDate(model.outOfDate(this._wsw.asOf));
+    this.#view.loaded(graph, quads);
+    if (camera) this.camera = camera;
+    const summary: LoadSummary = {
+      triples: quads.length,
+      nodes: graph.order,
+      edges: graph.size,
+      warnings: model.warnings.length,
+    };
+    this._summary = summary;
+    this.dispatchEvent(new OrgraphLoadEvent(summary));
+  }
+
+  #renderConnections(key: string, lang: Lang) {
+    if (!this.#endpoint.active || key.startsWith("_:")) return nothing;
+    return renderConnections({
+      lang,
+      key,
+      counts: this.#endpoint.countsOf(key),
+      isLoaded: (c) => this.#endpoint.isExpanded({ node: key, ...c }),
+      isPending: (c) => this.#endpoint.isPending({ node: key, ...c }),
+      onShow: () => void this.#endpoint.loadCounts(key),
+      onExpand: (c) => void this.expandRelation(key, c.predicate, c.direction),
+    });
+  }
+
+  /** The request limits of the endpoint source (time, rows, search and neighbour limits). */
+  get endpointSettings(): EndpointSettings {
+    return { ...this.#endpoint.settings };
+  }
+
+  /** Changes the request limits (they apply to the next requests). */
+  set endpointSettings(value: Partial<EndpointSettings>) {
+    this.#endpoint.configure(value);
+  }
+
+  /** Searches the endpoint by label now (no debounce); the hits are also listed by the box. */
+  searchEndpoint(text: string): Promise<SearchHit[]> {
+    return this.#endpoint.search(text, { immediate: true });
+  }
+
+  /** Opens an IRI on the endpoint: it and its neighbours are fetched, merged and selected. */
+  openResource(iri: string): Promise<boolean> {
+    return this.#endpoint.open(iri);
+  }
+
+  /** The relations of a node on the endpoint, with counts (fetched; null on failure). */
+  async connections(key: string): Promise<readonly ConnectionCount[] | null> {
+    return this.#endpoint.loadCounts(key);
+  }
+
+  /** Loads one relation of a node from the endpoint ("expand") and merges it. */
+  expandRelation(key: string, predicate: string, direction: "out" | "in"): Promise<boolean> {
+    return this.#endpoint.expand({ node: key, predicate, direction });
+  }
+
+  /** Cancels every endpoint request in flight. */
+  cancelRequests(): void {
+    this.#endpoint.cancel();
   }
 
   /** Selects a node (null clears). Returns false, changing nothing, for an unknown key. */
@@ -399,7 +1045,8 @@ export class OrgraphExplorer extends LitElement {
   set asOf(value: string | null) {
     const next = value === null || value === "" ? null : String(value);
     this._wsw = { ...this._wsw, asOf: next };
-    this.#renderer?.setOutOfDate(this._wsw.model?.outOfDate(next) ?? []);
+    const graph = this.#graph;
+    this.#renderer?.setOutOfDate(graph ? (this._wsw.model?.outOfDateIn(graph, next) ?? []) : []);
   }
 
   /** The side panel's view. */
@@ -467,63 +1114,12 @@ export class OrgraphExplorer extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (changed.has("_edgeTip")) placeEdgeTooltip(this.renderRoot, this._edgeTip);
     if (this._wsw.scroll && this._wsw.tab === "source") {
       this._wsw.scroll = false;
       const mark = this.renderRoot.querySelector(".source-text mark.focus");
       mark?.scrollIntoView({ block: "center" });
     }
-  }
-
-  async #read(input: LoadInput): Promise<{
-    text: string;
-    format: ReturnType<typeof resolveFormat>;
-    baseIRI?: string;
-    sourceName: string;
-  }> {
-    if (input.text !== undefined) {
-      return {
-        text: input.text,
-        format: resolveFormat({ format: input.format }),
-        baseIRI: input.baseIRI,
-        sourceName: "text",
-      };
-    }
-    if (input.file !== undefined) {
-      const name = (input.file as File).name || "file";
-      const format = resolveFormat({
-        format: input.format,
-        mime: input.format === undefined && input.file.type ? input.file.type : undefined,
-        fileName: name,
-      });
-      return { text: await input.file.text(), format, baseIRI: input.baseIRI, sourceName: name };
-    }
-    if (input.url !== undefined) {
-      const url = new URL(String(input.url), document.baseURI);
-      const response = await fetch(url);
-      if (!response.ok) {
-        throw Object.assign(
-          new Error(
-            `Could not fetch ${url.href}: HTTP ${response.status} ${response.statusText}`.trim(),
-          ),
-          { source: url.href },
-        );
-      }
-      const mime = response.headers.get("content-type") ?? undefined;
-      const generic =
-        mime === undefined || /^(text\/plain|application\/octet-stream)\b/i.test(mime);
-      const format = resolveFormat({
-        format: input.format,
-        mime: input.format === undefined && !generic ? mime : undefined,
-        fileName: url.pathname,
-      });
-      return {
-        text: await response.text(),
-        format,
-        baseIRI: input.baseIRI ?? url.href,
-        sourceName: url.href,
-      };
-    }
-    throw new TypeError("load() needs one of text, url or file.");
   }
 
   /** Creates a renderer for `graph` in a fresh layer; replaces the old one only on success. */
@@ -537,10 +1133,13 @@ export class OrgraphExplorer extends LitElement {
     try {
       renderer = createRenderer(layer, graph, {
         onSelect: (key) => this.select(key),
+        onEdgeHover: (key, point) =>
+          (this._edgeTip = key !== null && point ? { key, x: point.x, y: point.y } : null),
       });
-      renderer.setOutOfDate(
-        this._wsw.model?.graph === graph ? this._wsw.model.outOfDate(this._wsw.asOf) : [],
-      );
+      // "As of" hides the edges of the graph shown (another build of the same data after the
+      // n-ary toggle: its edges are mapped from the model's).
+      if (this._wsw.model) this._wsw.model.display = graph;
+      renderer.setOutOfDate(this._wsw.model?.outOfDateIn(graph, this._wsw.asOf) ?? []);
     } catch (error) {
       layer.remove();
       throw error;
@@ -555,6 +1154,7 @@ export class OrgraphExplorer extends LitElement {
   }
 
   #unmount(): void {
+    this._edgeTip = null;
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
     this.#renderer?.destroy();
@@ -604,8 +1204,9 @@ export class OrgraphExplorer extends LitElement {
   #onViewState(state: ViewState): void {
     const prev = this.#seenState;
     this.#seenState = state;
-    if (state.seed !== this.#layout.seed) {
+    if (state.seed !== this.#layout.seed || state.layout !== this.#layout.mode) {
       this.#layout.seed = state.seed;
+      this.#layout.mode = state.layout;
       if (this.#graph) void this.#layout.run();
     }
     if (prev && prev.uiLanguage !== state.uiLanguage && state.uiLanguage !== this.uiLang) {
@@ -664,6 +1265,9 @@ export class OrgraphExplorer extends LitElement {
 
   set layoutMode(value: LayoutMode) {
     this.#layout.mode = value;
+    if (this.viewState.layout !== this.#layout.mode) {
+      this.setViewState({ layout: this.#layout.mode });
+    }
   }
 
   /** false: lay out in the page, never in the worker (where a worker is known to fail). */
@@ -681,10 +1285,11 @@ export class OrgraphExplorer extends LitElement {
    */
   runLayout(options: { mode?: LayoutMode; seed?: number } = {}): Promise<void> {
     if (options.mode !== undefined) this.#layout.mode = options.mode;
-    if (options.seed !== undefined) {
-      this.#layout.seed = options.seed;
-      // Into the view state (and the URL); #onViewState sees the seed already set.
-      if (this.viewState.seed !== this.#layout.seed) this.setViewState({ seed: this.#layout.seed });
+    if (options.seed !== undefined) this.#layout.seed = options.seed;
+    // Into the view state (and the URL) in one step; #onViewState sees both already set.
+    const { mode, seed } = this.#layout;
+    if (this.viewState.layout !== mode || this.viewState.seed !== seed) {
+      this.setViewState({ layout: mode, seed });
     }
     return this.#layout.run();
   }
@@ -759,17 +1364,156 @@ export class OrgraphExplorer extends LitElement {
     })}`;
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Widget (issue 5): configuration, caption, story, camera helpers, destroy.
+
+  #destroyed = false;
+  #widget = new Widget({
+    element: this,
+    renderer: () => this.#renderer,
+    setEmphasis: (emphasis) => (this.#view.emphasis = emphasis),
+  });
+
+  /** The configuration read from the attributes (see settings.ts). */
+  get settings(): WidgetSettings {
+    return this.#widget.settings;
+  }
+
+  /** The dataset version: first 12 hex digits of the SHA-256 of the loaded text (or null). */
+  get datasetVersion(): string | null {
+    return this.#graph ? this.#widget.version : null;
+  }
+
+  /** The "cite this view" URL (the view state and `v=<version>`), or null before a load. */
+  get citeUrl(): string | null {
+    return this.#widget.citeUrl(this.src);
+  }
+
+  /** The story shown (from the `story` attribute or `setStory`), or null. */
+  get story(): Story | null {
+    return this.#widget.story;
+  }
+
+  /** The story step shown (1-based). */
+  get storyStep(): number {
+    return this.#widget.step;
+  }
+
+  /** The nodes the story step highlights. */
+  get storyNodes(): string[] {
+    return this.#widget.storyNodes();
+  }
+
+  /** Shows story step `n` (1-based, clamped); false without a story. */
+  goToStep(n: number): boolean {
+    return this.#widget.goToStep(n);
+  }
+
+  /** Shows a story given as data (parsed JSON or its text); throws StoryError when invalid. */
+  setStory(story: unknown): void {
+    this.#widget.setStory(story);
+  }
+
+  /** Focuses the element (no argument or FocusOptions), or flies the camera to a node (key). */
+  override focus(options?: FocusOptions): void;
+  override focus(key: string): void;
+  override focus(arg?: FocusOptions | string): void {
+    if (typeof arg === "string") this.focusNode(arg);
+    else super.focus(arg);
+  }
+
+  /** The camera flies to a node; false for an unknown or hidden node (nothing moves). */
+  focusNode(key: string): boolean {
+    const renderer = this.#renderer;
+    if (this.#destroyed || !renderer || !this.#graph?.hasNode(key)) return false;
+    if (renderer.sigma?.getNodeState(key).isHidden) return false;
+    renderer.focusNode(key);
+    return true;
+  }
+
+  /** The camera frames every visible node. */
+  fit(): void {
+    const visible = this.visibleSubgraph;
+    const renderer = this.#renderer;
+    if (this.#destroyed || !renderer || !visible) return;
+    const camera = frameCamera(renderer, visible.nodes);
+    if (!camera) return;
+    void renderer.sigma
+      ?.getCamera()
+      .animate(camera, { duration: 300 })
+      .catch(() => undefined);
+  }
+
+  /** Changes the filters (the view state's hidden categories, predicates, sources, isolated). */
+  setFilters(filters: FilterSettings): void {
+    const { hiddenCategories, hiddenPredicates, hiddenSources, hideIsolated } = filters;
+    this.setViewState({
+      ...(hiddenCategories !== undefined ? { hiddenCategories } : {}),
+      ...(hiddenPredicates !== undefined ? { hiddenPredicates } : {}),
+      ...(hiddenSources !== undefined ? { hiddenSources } : {}),
+      ...(hideIsolated !== undefined ? { hideIsolated } : {}),
+    });
+  }
+
+  /** Whether destroy() was called. */
+  get destroyed(): boolean {
+    return this.#destroyed;
+  }
+
+  /**
+   * Frees the element: the renderer (WebGL contexts), the layout run and its worker, timers,
+   * the story fetch; pending loads are dropped. Safe to call twice. The element stays in the
+   * page, empty and inert (hidden through its `destroyed` attribute).
+   */
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#loadSeq++;
+    this.#abort?.abort();
+    this.#loader.destroy();
+    this.#endpoint.cancel();
+    this.#layout.stop();
+    this.#unmount();
+    if (this.#cameraTimer !== null) clearTimeout(this.#cameraTimer);
+    this.#cameraTimer = null;
+    this.#widget.destroy();
+    this.#graph = null;
+    this._loading = false;
+    this.inert = true;
+    this.setAttribute("destroyed", "");
+    this.requestUpdate();
+  }
+
   #dismissError = (): void => {
     this._error = null;
   };
 
+  #panelStyles = false;
+
+  /**
+   * Adopts the styles of the panels loaded on demand (panels.ts) once they arrive, at their place
+   * among the element's own (after `uiStyles`, before `elementStyles`), as static styles had them.
+   */
+  #adoptPanelStyles(styles: CSSResult): void {
+    const root = this.renderRoot;
+    if (this.#panelStyles || !(root instanceof ShadowRoot) || !styles.styleSheet) return;
+    this.#panelStyles = true;
+    const sheets = [...root.adoptedStyleSheets];
+    const before = elementStyles.styleSheet ? sheets.indexOf(elementStyles.styleSheet) : -1;
+    sheets.splice(before < 0 ? 0 : before, 0, styles.styleSheet);
+    root.adoptedStyleSheets = sheets;
+  }
+
   override render() {
+    if (this.#destroyed) return nothing;
     const lang = this.uiLang;
     const m = messages(lang);
     const graph = this.#graph;
     const selected = this._selected;
     const summary = this._summary;
-    const wsw = wswRender(this._wsw, lang, {
+    const panels = panelsModule.get(() => this.requestUpdate());
+    if (panels) this.#adoptPanelStyles(panels.statementStyles);
+    const wsw = panels?.wswRender(this._wsw, lang, {
       update: (patch) => (this._wsw = { ...this._wsw, ...patch }),
       select: (key) => {
         this.select(key, { center: true });
@@ -782,14 +1526,16 @@ export class OrgraphExplorer extends LitElement {
     });
     const details =
       graph && selected !== null && graph.hasNode(selected)
-        ? renderDetails({
-            graph,
-            key: selected,
-            lang,
-            onSelect: (key) => this.#view.choose(key),
-            onClose: () => this.select(null),
-            ...wsw.details(selected),
-          })
+        ? panels && wsw
+          ? panels.renderDetails({
+              graph,
+              key: selected,
+              lang,
+              onSelect: (key) => this.#view.choose(key),
+              onClose: () => this.select(null),
+              ...wsw.details(selected),
+            })
+          : html`<p class="hint">${m.loading}</p>`
         : html`<p class="hint">${m.noSelection}</p>`;
     const toolbar = graph
       ? this.#view.renderToolbar(lang, this.#renderTools(lang), m.resetView)
@@ -819,10 +1565,17 @@ export class OrgraphExplorer extends LitElement {
       "layout",
       this._wsw.tab === "details" ? "" : "wide",
       graph && this.#view.tableOpen ? "with-table" : "",
+      this.#widget.layoutClasses(),
     ].join(" ");
     return html`<div class=${layoutClass} lang=${lang}>
         ${toolbar}
-        <div class="stage">
+        <div
+          class="stage"
+          @dragenter=${this.#dragOver}
+          @dragover=${this.#dragOver}
+          @dragleave=${this.#dragLeave}
+          @drop=${this.#drop}
+        >
           <div
             class="sigma"
             role="img"
@@ -833,20 +1586,28 @@ export class OrgraphExplorer extends LitElement {
             }
           ></div>
           ${this.#view.renderNodeTools(lang)} ${this.#view.renderDrawer(lang)} ${stats}
-          ${graph ? wsw.asOfControl(this.outOfDate.length) : nothing}
+          ${
+            this.#endpoint.active && graph?.order === 0 && !this._loading
+              ? html`<p class="overlay endpoint-hint">${endpointMessages(lang).openHint}</p>`
+              : nothing
+          }
+          ${renderEdgeTooltip(graph, this._edgeTip, lang)}
+          ${graph && wsw ? wsw.asOfControl(this.outOfDate.length) : nothing}
           ${this._loading ? html`<div class="loading" role="status">${m.loading}</div>` : nothing}
+          ${this.#renderLoading(lang)}
         </div>
         <aside class="panel" aria-label=${m.details}>
-          ${graph ? wsw.tabs() : nothing}
+          ${graph && wsw ? wsw.tabs() : nothing}
           ${
             this._wsw.tab === "details" || !graph
-              ? html`${graph ? this.#view.renderLegend(lang) : nothing} ${details}`
-              : wsw.view()
+              ? html`${graph ? this.#view.renderLegend(lang) : nothing}
+                  <div class="details-body">${details}</div>`
+              : (wsw?.view() ?? html`<p class="hint">${m.loading}</p>`)
           }
         </aside>
         ${this.#view.renderTable(lang)}
       </div>
-      ${banner}`;
+      ${banner} ${this.#widget.renderStory(lang)} ${this.#widget.renderCaption(lang, this.src)}`;
   }
 }
 

@@ -16,16 +16,16 @@ import {
   clearEgo,
   clearPath,
   clearRevealed,
-  createSearchIndex,
   DEFAULT_VIEW_STATE,
   hiddenNeighbours,
-  louvainCommunities,
-  metricMap,
   predicateCounts,
   resetFilters,
   revealNodes,
   rdfToGraph,
-  setCollapseNary,
+  setCollapsed,
+  setDataLanguages,
+  effectiveDataLanguages,
+  DATA_LANGUAGE_AUTO,
   setColourMode,
   setEgo,
   setEgoDepth,
@@ -50,21 +50,22 @@ import {
   type VisibleSubgraph,
 } from "../core";
 import { legendEntries, type DisplaySubgraph, type OrgraphRenderer } from "../render";
+import { metricsModule, panelsModule, searchModule } from "./lazy";
 import {
   activeFilterCount,
   DEFAULT_TABLE_VIEW,
   explorerMessages,
+  messages,
   renderFilters,
   renderLegend,
   renderNodeTools,
-  renderPathPanel,
-  renderTableView,
   renderToolbar,
   SearchController,
   type FilterCounts,
   type Lang,
   type TableViewState,
 } from "../ui";
+import type { DataLabelChoice } from "../ui/toolbar";
 
 /** Fired on every change of the view state; detail = the new state. */
 export class OrgraphViewStateEvent extends CustomEvent<ViewState> {
@@ -87,9 +88,41 @@ export interface ExplorerViewHost {
   swapGraph(graph: OrgraphGraph): void;
   /** Resets the camera. */
   resetCamera(): void;
+  /** Another search box (the endpoint's, issue 7), or null for the graph search. */
+  searchBox?(lang: Lang): TemplateResult | null;
+  /** More tools for the selected node (the endpoint's connections menu, issue 7). */
+  nodeToolsExtra?(key: string, lang: Lang): TemplateResult | typeof nothing;
 }
 
 const ORG_MEMBERSHIP = "http://www.w3.org/ns/org#Membership";
+const ORG_POST = "http://www.w3.org/ns/org#Post";
+const ORG_HOLDS = "http://www.w3.org/ns/org#holds";
+const OG_SAID = "https://orgraph.dev/ns#said";
+
+/** The n-ary toggles of a state, as a key: memberships, posts, statements collapsed (1) or not. */
+export function naryKey(s: {
+  collapseNary: boolean;
+  collapsePosts: boolean;
+  collapseStatements: boolean;
+}): string {
+  return [s.collapseNary, s.collapsePosts, s.collapseStatements].map((b) => (b ? 1 : 0)).join("");
+}
+
+/** The n-ary toggles a data graph was built with (read from what it holds). */
+export function naryKeyOf(graph: OrgraphGraph): string {
+  return naryKey({
+    // A graph whose memberships are nodes has org:Membership nodes; a collapsed one has none.
+    collapseNary: !graph.someNode((_k, a) => a.types.includes(ORG_MEMBERSHIP)),
+    collapsePosts: graph.someEdge((_e, a) => a.predicate === ORG_HOLDS && a.via !== undefined),
+    collapseStatements: graph.someEdge((_e, a) => a.predicate === OG_SAID),
+  });
+}
+
+/** The data-label control's value for a state's data languages. */
+export function dataLabelChoice(languages: readonly string[]): DataLabelChoice {
+  const first = languages[0];
+  return first === "fr" || first === "en" ? first : "auto";
+}
 
 /** Nodes and edges on any of the paths (primary hop edges). */
 export function pathSubgraph(result: ShortestPaths | null): DisplaySubgraph {
@@ -158,16 +191,19 @@ const sameTuple = (a: readonly unknown[], b: readonly unknown[]): boolean =>
 export class ExplorerView implements ReactiveController {
   #state: ViewState = DEFAULT_VIEW_STATE;
   #quads: readonly RdfQuad[] | null = null;
-  /** The data graphs of the current data, by collapseNary. */
-  #graphs = new Map<boolean, OrgraphGraph>();
+  /** The data graphs of the current data, by n-ary toggles (naryKey). */
+  #graphs = new Map<string, OrgraphGraph>();
   #hasNary = false;
   #drawer: DrawerName | null = null;
   #tableOpen = false;
+  /** Narrow screens: the tools under the search box are shown. */
+  #toolsOpen = false;
   #table: TableViewState = DEFAULT_TABLE_VIEW;
   #pendingCenter = false;
 
   #visible = new Memo<readonly unknown[], VisibleSubgraph>(sameTuple);
   #paths = new Memo<readonly unknown[], ShortestPaths | null>(sameTuple);
+  #pathOut = new Memo<readonly unknown[], boolean>(sameTuple);
   #shown = new Memo<readonly unknown[], VisibleSubgraph>(sameTuple);
   #communities = new Memo<readonly unknown[], Communities>(sameTuple);
   #metric = new Memo<readonly unknown[], ReadonlyMap<string, number> | null>(sameTuple);
@@ -189,6 +225,46 @@ export class ExplorerView implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /** The selection the table view last scrolled to (null: none, or the table is closed). */
+  #scrolledTo: string | null = null;
+
+  /** After a render: the table view keeps the selected row in view. */
+  hostUpdated(): void {
+    const key = this.#state.selection;
+    if (!this.#tableOpen || key === null) {
+      this.#scrolledTo = null;
+      return;
+    }
+    if (key === this.#scrolledTo) return;
+    const rows = this.#root().querySelectorAll<HTMLElement>(
+      ".table-pane .data-table.nodes tr[data-key]",
+    );
+    const row = [...rows].find((r) => r.dataset.key === key);
+    if (!row) return;
+    this.#scrolledTo = key;
+    row.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
+
+  #root(): ParentNode {
+    return this.element.shadowRoot ?? this.element;
+  }
+
+  /** Escape in a drawer closes it and gives the focus back to the toolbar button. */
+  #onDrawerKey = (event: KeyboardEvent): void => {
+    if (event.key !== "Escape" || this.#drawer === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const which = this.#drawer;
+    this.drawer = null;
+    void this.element.updateComplete.then(() => {
+      const target =
+        which === "filters"
+          ? this.#root().querySelector<HTMLElement>('[data-tool="filters"]')
+          : this.#root().querySelector<HTMLElement>('input[type="search"]');
+      target?.focus();
+    });
+  };
 
   // -------------------------------------------------------------------------------------------
   // State.
@@ -225,10 +301,15 @@ export class ExplorerView implements ReactiveController {
   /** A new data graph was loaded: keep what still names something in it, show the state. */
   loaded(graph: OrgraphGraph, quads: readonly RdfQuad[] | null): void {
     this.#quads = quads;
-    this.#graphs = new Map([[this.#collapsedOf(graph), graph]]);
+    this.#graphs = new Map([[naryKeyOf(graph), graph]]);
     this.#hasNary =
       graph.someEdge((_e, a) => a.via !== undefined) ||
-      graph.someNode((_k, a) => a.types.includes(ORG_MEMBERSHIP));
+      graph.someNode(
+        (_k, a) =>
+          a.types.includes(ORG_MEMBERSHIP) ||
+          a.types.includes(ORG_POST) ||
+          a.category === "statement",
+      );
     const s = this.#state;
     const has = (k: string | null | undefined): boolean => !!k && graph.hasNode(k);
     const next: ViewState = {
@@ -244,9 +325,7 @@ export class ExplorerView implements ReactiveController {
       next.path !== s.path ||
       next.revealed.length !== s.revealed.length;
     this.#state = changed ? next : s;
-    if (this.#collapsedOf(graph) !== this.#state.collapseNary) {
-      this.#rebuild(this.#state.collapseNary);
-    }
+    if (naryKeyOf(graph) !== naryKey(this.#state)) this.#rebuild(this.#state);
     this.sync();
     if (changed) this.element.dispatchEvent(new OrgraphViewStateEvent(this.#state));
   }
@@ -258,13 +337,8 @@ export class ExplorerView implements ReactiveController {
     this.#pushDisplay();
   }
 
-  #collapsedOf(graph: OrgraphGraph): boolean {
-    // A graph whose memberships are nodes has org:Membership nodes; a collapsed one has none.
-    return !graph.someNode((_k, a) => a.types.includes(ORG_MEMBERSHIP));
-  }
-
   #apply(prev: ViewState, next: ViewState): void {
-    if (prev.collapseNary !== next.collapseNary) this.#rebuild(next.collapseNary);
+    if (naryKey(prev) !== naryKey(next)) this.#rebuild(next);
     const graph = this.host.graph();
     if (next.selection !== this.host.selected()) {
       const key = next.selection !== null && graph?.hasNode(next.selection) ? next.selection : null;
@@ -278,18 +352,21 @@ export class ExplorerView implements ReactiveController {
   }
 
   /** Shows the same data with n-ary nodes collapsed or not (built apart, then swapped). */
-  #rebuild(collapse: boolean): void {
+  #rebuild(state: ViewState): void {
     const current = this.host.graph();
     if (!current || !this.#quads) return;
-    let graph = this.#graphs.get(collapse);
+    const key = naryKey(state);
+    let graph = this.#graphs.get(key);
     if (!graph) {
       graph = rdfToGraph(this.#quads, {
         prefixes: current.getAttribute("prefixes"),
         languages: current.getAttribute("languages"),
-        collapseMemberships: collapse,
+        collapseMemberships: state.collapseNary,
+        collapsePosts: state.collapsePosts,
+        collapseStatements: state.collapseStatements,
       });
       carryPositions(current, graph);
-      this.#graphs.set(collapse, graph);
+      this.#graphs.set(key, graph);
     }
     if (graph === current) return;
     this.host.swapGraph(graph);
@@ -327,14 +404,30 @@ export class ExplorerView implements ReactiveController {
     );
   }
 
-  /** The shortest paths of the state's path (over the whole graph), or null. */
+  /**
+   * The shortest paths of the state's path within what the filters leave visible (filtered
+   * items are out of the picture, so paths do not run through them), or null.
+   */
   paths(): ShortestPaths | null {
     const graph = this.host.graph();
     const p = this.#state.path;
-    return this.#paths.get([graph, p?.from, p?.to], () =>
+    const within = this.filtered() ?? undefined;
+    return this.#paths.get([graph, within, p?.from, p?.to], () =>
       graph && p && graph.hasNode(p.from) && graph.hasNode(p.to)
-        ? shortestPaths(graph, p.from, p.to)
+        ? shortestPaths(graph, p.from, p.to, { within })
         : null,
+    );
+  }
+
+  /** True when the path's ends are connected in the whole graph but not in the filtered view. */
+  pathFilteredOut(): boolean {
+    const graph = this.host.graph();
+    const p = this.#state.path;
+    const result = this.paths();
+    if (!graph || !p || !result || result.distance >= 0) return false;
+    return this.#pathOut.get(
+      [graph, p.from, p.to],
+      () => shortestPaths(graph, p.from, p.to, { maxPaths: 1 }).distance >= 0,
     );
   }
 
@@ -357,22 +450,36 @@ export class ExplorerView implements ReactiveController {
     const graph = this.host.graph();
     if (!graph) return null;
     const seed = this.#state.seed;
-    return this.#communities.get([graph, seed], () => louvainCommunities(graph, { seed }));
+    const metrics = this.#metrics();
+    if (!metrics) return null;
+    return this.#communities.get([graph, seed], () => metrics.louvainCommunities(graph, { seed }));
   }
 
   metric(): ReadonlyMap<string, number> | null {
     const graph = this.host.graph();
     const mode = this.#state.sizeMode;
-    return this.#metric.get([graph, mode], () =>
-      graph && mode !== "degree" ? metricMap(graph, mode) : null,
+    const metrics = graph && mode !== "degree" ? this.#metrics() : null;
+    return this.#metric.get([graph, mode, metrics], () =>
+      graph && metrics && mode !== "degree" ? metrics.metricMap(graph, mode) : null,
     );
+  }
+
+  /** The metrics module (its own chunk), or null until it has loaded; then the view redraws. */
+  #metrics(): typeof import("../core/graph/metrics") | null {
+    return metricsModule.get(() => {
+      this.#pushDisplay();
+      this.element.requestUpdate();
+    });
   }
 
   searchIndex(): SearchIndex | null {
     const graph = this.host.graph();
     if (!graph) return null;
+    // The search module (MiniSearch) loads on first asking, i.e. at the first render of a graph.
+    const search = searchModule.get(() => this.element.requestUpdate());
+    if (!search) return null;
     return this.#index.get([graph], () =>
-      createSearchIndex(graph, { languages: graph.getAttribute("languages") }),
+      search.createSearchIndex(graph, { languages: graph.getAttribute("languages") }),
     );
   }
 
@@ -407,14 +514,36 @@ export class ExplorerView implements ReactiveController {
     if (!renderer || renderer.graph !== this.host.graph()) return;
     const s = this.#state;
     const visible = this.visible();
+    const shortest = pathSubgraph(this.paths());
+    // The story's emphasis (issue 5) shows like a path: highlighted, the rest faded.
+    const emphasis = this.#emphasis;
+    const path = emphasis
+      ? {
+          nodes: new Set([...shortest.nodes, ...emphasis.nodes]),
+          edges: new Set([...shortest.edges, ...emphasis.edges]),
+        }
+      : shortest;
     renderer.setDisplay({
       visible,
-      path: pathSubgraph(this.paths()),
+      path,
       colourMode: s.colourMode,
       communities: s.colourMode === "community" ? (this.communities()?.communities ?? null) : null,
       sizeMode: s.sizeMode,
       metric: this.metric(),
+      languages: effectiveDataLanguages(s),
     });
+  }
+
+  #emphasis: DisplaySubgraph | null = null;
+
+  /** Nodes and edges to highlight with the rest faded (a story step), or null. */
+  get emphasis(): DisplaySubgraph | null {
+    return this.#emphasis;
+  }
+
+  set emphasis(value: DisplaySubgraph | null) {
+    this.#emphasis = value;
+    this.#pushDisplay();
   }
 
   /** A new renderer was created for the graph shown: give it the display state. */
@@ -473,23 +602,40 @@ export class ExplorerView implements ReactiveController {
     const s = this.#state;
     return renderToolbar({
       lang,
-      search: this.search.render(s.search, lang),
+      search: this.host.searchBox?.(lang) ?? this.search.render(s.search, lang),
       filtersOpen: this.#drawer === "filters",
       filterCount: activeFilterCount(s),
       canEgo: s.selection !== null,
       ego: s.ego,
       colourMode: s.colourMode,
       sizeMode: s.sizeMode,
-      collapseNary: s.collapseNary,
+      nary: {
+        memberships: s.collapseNary,
+        posts: s.collapsePosts,
+        statements: s.collapseStatements,
+      },
+      dataLabels: dataLabelChoice(s.dataLanguages),
       hasNary: this.#hasNary,
       tableOpen: this.#tableOpen,
+      toolsOpen: this.#toolsOpen,
+      onToolsToggle: () => {
+        this.#toolsOpen = !this.#toolsOpen;
+        this.element.requestUpdate();
+      },
       extra,
       onFilters: () => (this.drawer = this.#drawer === "filters" ? null : "filters"),
       onEgo: () => this.toggleEgo(),
       onDepth: (depth) => this.set(setEgoDepth(this.#state, depth)),
       onColour: (mode) => this.set(setColourMode(this.#state, mode)),
       onSize: (mode) => this.set(setSizeMode(this.#state, mode)),
-      onNary: (collapse) => this.set(setCollapseNary(this.#state, collapse)),
+      onNary: (kind, collapse) => this.set(setCollapsed(this.#state, kind, collapse)),
+      onDataLabels: (choice) =>
+        this.set(
+          setDataLanguages(
+            this.#state,
+            choice === "auto" ? [DATA_LANGUAGE_AUTO] : [choice, choice === "fr" ? "en" : "fr"],
+          ),
+        ),
       onTable: () => (this.tableOpen = !this.#tableOpen),
       onResetView: () => this.host.resetCamera(),
       resetViewLabel,
@@ -540,26 +686,30 @@ export class ExplorerView implements ReactiveController {
         });
       }
     } else {
-      body = renderPathPanel({
-        graph,
-        lang,
-        from: s.path?.from ?? this.#pathStart,
-        to: s.path?.to ?? null,
-        result: this.paths(),
-        onSelect: (key) => this.choose(key),
-        onClear: () => {
-          this.#pathStart = null;
-          this.set(clearPath(this.#state));
-          this.drawer = null;
-        },
-        onSwap: () => {
-          const p = this.#state.path;
-          if (p) this.set(setPath(this.#state, p.to, p.from));
-        },
-        onClose: close,
-      });
+      const panels = panelsModule.get(() => this.element.requestUpdate());
+      body = !panels
+        ? html`<p class="hint">${messages(lang).loading}</p>`
+        : panels.renderPathPanel({
+            graph,
+            lang,
+            from: s.path?.from ?? this.#pathStart,
+            to: s.path?.to ?? null,
+            result: this.paths(),
+            filteredOut: this.pathFilteredOut(),
+            onSelect: (key) => this.choose(key),
+            onClear: () => {
+              this.#pathStart = null;
+              this.set(clearPath(this.#state));
+              this.drawer = null;
+            },
+            onSwap: () => {
+              const p = this.#state.path;
+              if (p) this.set(setPath(this.#state, p.to, p.from));
+            },
+            onClose: close,
+          });
     }
-    return html`<div id="og-drawer" class="drawer">${body}</div>`;
+    return html`<div id="og-drawer" class="drawer" @keydown=${this.#onDrawerKey}>${body}</div>`;
   }
 
   /** A path start picked before its end. */
@@ -609,6 +759,7 @@ export class ExplorerView implements ReactiveController {
       onEgo: (k) => this.toggleEgo(k),
       onExpand: (_k, group) => this.set(revealNodes(this.#state, group.keys)),
       onForgetExpanded: () => this.set(clearRevealed(this.#state)),
+      extra: this.host.nodeToolsExtra?.(key, lang),
     });
   }
 
@@ -617,7 +768,9 @@ export class ExplorerView implements ReactiveController {
     const graph = this.host.graph();
     const visible = this.visible();
     if (!this.#tableOpen || !graph || !visible) return nothing;
-    return renderTableView({
+    const panels = panelsModule.get(() => this.element.requestUpdate());
+    if (!panels) return html`<p class="hint">${messages(lang).loading}</p>`;
+    return panels.renderTableView({
       graph,
       visible,
       lang,

@@ -36,6 +36,7 @@ import {
 } from "../ui";
 
 export const CONTENT_URL = `${NS.schema}contentUrl`;
+const ORG_HOLDS = `${NS.org}holds`;
 
 export interface WhoSaidWhatInput {
   graph: OrgraphGraph;
@@ -169,7 +170,84 @@ export class WhoSaidWhat {
     );
   }
 
-  timing(edge: string, asOf: string | null): EdgeTiming {
+  /**
+   * The graph shown, when it is another build of the same data (memberships, posts or
+   * statements shown as nodes or collapsed): its edges are mapped to the model's (`modelEdge`,
+   * `edgesIn`). The model itself always reads the graph it was built from.
+   */
+  display: OrgraphGraph | null = null;
+
+  /** The model's edge that a shown edge stands for (itself when the model has it), or null. */
+  modelEdge(edge: string): string | null {
+    if (this.graph.hasEdge(edge)) return edge;
+    const display = this.display;
+    if (!display?.hasEdge(edge)) return null;
+    const via = display.getEdgeAttribute(edge, "via");
+    const s = display.source(edge);
+    if (via !== undefined) {
+      // A collapsed post: the model's `holder org:holds post`.
+      const held = this.graph.hasNode(s) && this.graph.hasNode(via) ? this.graph.edges(s, via) : [];
+      const holds = held.find((e) => this.graph.getEdgeAttribute(e, "predicate") === ORG_HOLDS);
+      if (holds !== undefined) return holds;
+    }
+    // A membership (collapsed in the model), shown as it is or as a node.
+    for (const m of [via, s, display.target(edge)]) {
+      if (m === undefined) continue;
+      const found = this.#byVia().get(m)?.[0];
+      if (found !== undefined) return found;
+    }
+    return null;
+  }
+
+  #viaIndex: Map<string, string[]> | null = null;
+  /** The model's edges by the n-ary node they stand for. */
+  #byVia(): Map<string, string[]> {
+    if (!this.#viaIndex) {
+      const index = new Map<string, string[]>();
+      this.graph.forEachEdge((e, a) => {
+        if (a.via !== undefined) index.set(a.via, [...(index.get(a.via) ?? []), e]);
+      });
+      this.#viaIndex = index;
+    }
+    return this.#viaIndex;
+  }
+
+  /**
+   * The edges of `display` (another build of the same data) that stand for these edges of the
+   * model's graph: the same edge, the edges of a membership shown as a node, the collapsed edge
+   * of a held post.
+   */
+  edgesIn(display: OrgraphGraph, edges: readonly string[]): string[] {
+    if (display === this.graph) return [...edges];
+    const byVia = new Map<string, string[]>();
+    display.forEachEdge((e, a) => {
+      if (a.via !== undefined) byVia.set(a.via, [...(byVia.get(a.via) ?? []), e]);
+    });
+    const out = new Set<string>();
+    for (const e of edges) {
+      if (display.hasEdge(e)) {
+        out.add(e);
+        continue;
+      }
+      if (!this.graph.hasEdge(e)) continue;
+      const via = this.graph.getEdgeAttribute(e, "via");
+      if (via !== undefined && display.hasNode(via)) for (const d of display.edges(via)) out.add(d);
+      const s = this.graph.source(e);
+      for (const d of byVia.get(this.graph.target(e)) ?? []) {
+        if (display.source(d) === s) out.add(d);
+      }
+    }
+    return [...out];
+  }
+
+  /** The edges of `display` whose period excludes `asOf` (see outOfDate). */
+  outOfDateIn(display: OrgraphGraph, asOf: string | null): string[] {
+    return this.edgesIn(display, this.outOfDate(asOf));
+  }
+
+  timing(shown: string, asOf: string | null): EdgeTiming {
+    const edge = this.modelEdge(shown);
+    if (edge === null) return { timed: false };
     const a = this.graph.getEdgeAttributes(edge);
     const timed = TIMED_PREDICATES.includes(a.predicate) || a.during !== undefined;
     if (!timed) return { timed };

@@ -4,7 +4,7 @@
  * all, a worker that fails to load), on the main thread in small time slices. Both run the same
  * steps (layout-steps.ts), so both give the same positions.
  */
-import { createForceStepper, type LayoutInput, type LayoutProgress } from "./layout-steps";
+import type { createForceStepper, LayoutInput, LayoutProgress } from "./layout-steps";
 import type { FromLayoutWorker, ToLayoutWorker } from "./layout-protocol";
 
 export type LayoutStatus = "running" | "paused" | "done" | "stopped";
@@ -99,9 +99,19 @@ export function startForceLayout(input: LayoutInput, options: LayoutRunOptions =
   const startFallback = (): void => {
     worker?.terminate();
     worker = null;
-    stepper = createForceStepper(input);
-    progress = { ...stepper.progress };
-    if (status === "running") timer = setTimeout(slice, 0);
+    // The steps (ForceAtlas2, noverlap) load on demand: the page needs them only here.
+    import("./layout-steps").then(
+      ({ createForceStepper }) => {
+        if (status === "done" || status === "stopped") return;
+        stepper = createForceStepper(input);
+        progress = { ...stepper.progress };
+        if (status === "running" && timer === null) timer = setTimeout(slice, 0);
+      },
+      (error: unknown) => {
+        console.error("Orgraph layout: the layout steps could not load", error);
+        finish(null);
+      },
+    );
   };
 
   if (worker) {

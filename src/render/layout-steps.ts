@@ -14,6 +14,7 @@
 import { MultiDirectedGraph } from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
+import { seededRandom } from "../core/random";
 
 export interface LayoutInput {
   /** Node keys, in graph order. */
@@ -64,21 +65,9 @@ export function hashKey(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The seeded start of one node: the same key and seed always give the same point. */
 export function seededPoint(key: string, seed: number, radius: number): { x: number; y: number } {
-  const random = prng(hashKey(key) ^ Math.imul(seed >>> 0, 0x9e3779b1));
+  const random = seededRandom(hashKey(key) ^ Math.imul(seed >>> 0, 0x9e3779b1));
   const angle = random() * 2 * Math.PI;
   const distance = radius * Math.sqrt(random());
   return { x: Math.cos(angle) * distance, y: Math.sin(angle) * distance };

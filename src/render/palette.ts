@@ -1,7 +1,8 @@
 /**
  * Category colours. Every colour has at least 3:1 contrast against the white canvas (WCAG 1.4.11,
  * non-text contrast) and hues that stay apart for the common colour-vision deficiencies as far as
- * ten categories allow. The UI's legend reads `legendEntries`.
+ * ten categories allow. Each category also has a shape (CATEGORY_SHAPES). The UI's legend reads
+ * `legendEntries`.
  */
 import { CATEGORIES, type Category, type OrgraphGraph } from "../core/model/types";
 
@@ -17,6 +18,31 @@ export const CATEGORY_COLORS = {
   document: "#455a64",
   other: "#6b6b6b",
 } as const satisfies Record<Category, string>;
+
+/** The node shapes (sigma 4 SDF shapes the renderer declares). */
+export const NODE_SHAPES = ["circle", "square", "triangle", "diamond", "rectangle"] as const;
+export type NodeShape = (typeof NODE_SHAPES)[number];
+
+/**
+ * Category shapes, so that a category reads without its colour: people round, organisations
+ * square, events diamonds, statements triangles, roles and documents bars.
+ */
+export const CATEGORY_SHAPES = {
+  person: "circle",
+  role: "rectangle",
+  organisation: "square",
+  ministry: "square",
+  country: "circle",
+  place: "circle",
+  event: "diamond",
+  statement: "triangle",
+  document: "rectangle",
+  other: "circle",
+} as const satisfies Record<Category, NodeShape>;
+
+export function categoryShape(category: string): NodeShape {
+  return (CATEGORY_SHAPES as Record<string, NodeShape>)[category] ?? CATEGORY_SHAPES.other;
+}
 
 /** Colour of nodes and edges outside the focused neighbourhood. */
 export const FADED_NODE_COLOR = "#dde1e6";
@@ -61,6 +87,7 @@ export function categoryColor(category: string): string {
 export interface LegendEntry {
   category: Category;
   color: string;
+  shape: NodeShape;
   count: number;
 }
 
@@ -73,6 +100,7 @@ export function legendEntries(graph: OrgraphGraph): LegendEntry[] {
   return CATEGORIES.filter((category) => (counts.get(category) ?? 0) > 0).map((category) => ({
     category,
     color: CATEGORY_COLORS[category],
+    shape: CATEGORY_SHAPES[category],
     count: counts.get(category) ?? 0,
   }));
 }

@@ -2,11 +2,15 @@
  * The sigma 4 renderer of an Orgraph graph.
  *
  * Meaning stays in the graph; everything visual comes from sigma styles driven by state:
- * - colour by `category` (CATEGORY_COLORS), size by degree (computed here, never written back);
+ * - colour and shape by `category` (CATEGORY_COLORS, CATEGORY_SHAPES: sigma's SDF shapes), size
+ *   by degree (computed here, never written back);
  * - hovering a node keeps its neighbourhood and fades the rest, clicking selects it (the
  *   selected node keeps its neighbourhood in focus while nothing is hovered);
  * - arrows on every edge (the graph is directed), curved parallel edges, loops for self-edges;
- * - edge (predicate) labels on the focused neighbourhood;
+ * - edge (predicate) labels on the focused neighbourhood, and on every edge between labelled
+ *   nodes once the camera is zoomed in past `EDGE_LABEL_ZOOM_RATIO` (graph state `zoomedIn`);
+ * - hovering an edge (sigma edge events) reports it with the pointer position (`onEdgeHover`),
+ *   for the tooltip that shows its label and supporting sentence (`edgeHoverText`);
  * - a highlighted set of nodes (e.g. a statement's speaker and what it mentions) stays in colour
  *   with its label and an amber halo, whatever else is in focus;
  * - edges out of date (an "as of" date outside their period) leave the picture (hidden by
@@ -18,7 +22,19 @@
  *   graph is written and nothing is re-indexed.
  */
 import Sigma from "sigma";
-import { extremityArrow, layerPlain, pathCurved, pathLine, pathLoop } from "sigma/rendering";
+import {
+  extremityArrow,
+  layerFill,
+  layerPlain,
+  pathCurved,
+  pathLine,
+  pathLoop,
+  sdfCircle,
+  sdfDiamond,
+  sdfRectangle,
+  sdfSquare,
+  sdfTriangle,
+} from "sigma/rendering";
 import type {
   EdgeAttributes,
   GraphAttributes,
@@ -34,9 +50,11 @@ import {
   PATH_EDGE_COLOR,
   STAGE_BACKGROUND,
   categoryColor,
+  categoryShape,
   communityColor,
 } from "./palette";
 import { degreeSizes } from "./layout";
+import { labelIn } from "../core/model/labels";
 import { resolveRendererSettings, type RendererSettings } from "./settings";
 
 export interface RendererOptions {
@@ -45,6 +63,39 @@ export interface RendererOptions {
   onSelect?: (key: string | null) => void;
   /** Called when the pointer enters (key) or leaves (null) a node. */
   onHover?: (key: string | null) => void;
+  /**
+   * Called when the pointer enters (key, with the pointer's position in the stage's pixels) or
+   * leaves (null) an edge.
+   */
+  onEdgeHover?: (key: string | null, point: { x: number; y: number } | null) => void;
+}
+
+/** Edge labels show on every edge between labelled nodes below this camera ratio (zoomed in). */
+export const EDGE_LABEL_ZOOM_RATIO = 0.5;
+
+/** The longest sentence a tooltip shows (characters). */
+const TOOLTIP_SENTENCE_LENGTH = 280;
+
+/**
+ * What the tooltip of a hovered edge says: its label and the sentence it comes from (the first
+ * span's exact text, in source order), else the label of the source that states it (a node of
+ * the graph, or the source IRI). Plain text, for text nodes only.
+ */
+export function edgeHoverText(
+  graph: OrgraphGraph,
+  edge: string,
+): { label: string; sentence: string | null; source: string | null } | null {
+  if (!graph.hasEdge(edge)) return null;
+  const a = graph.getEdgeAttributes(edge);
+  const spans = [...a.spans].sort((x, y) => (x.start ?? 0) - (y.start ?? 0));
+  const exact = spans.map((s) => s.exact?.replace(/\s+/g, " ").trim() ?? "").find((t) => t);
+  const sentence = exact ? shorten(exact, TOOLTIP_SENTENCE_LENGTH) : null;
+  let source: string | null = null;
+  if (!sentence) {
+    const ref = a.sources[0]?.source ?? a.spans[0]?.source;
+    if (ref !== undefined) source = graph.hasNode(ref) ? graph.getNodeAttribute(ref, "label") : ref;
+  }
+  return { label: a.label, sentence, source };
 }
 
 export interface OrgraphRenderer {
@@ -54,6 +105,13 @@ export interface OrgraphRenderer {
   readonly sigma: OrgraphSigma | null;
   readonly selected: string | null;
   readonly hovered: string | null;
+  /** The edge under the pointer, or null. */
+  readonly hoveredEdge: string | null;
+  /**
+   * Hovers an edge as the pointer would (null leaves it), reporting it to `onEdgeHover` with
+   * `point` (default: the middle of the edge on screen).
+   */
+  hoverEdge(key: string | null, point?: { x: number; y: number }): void;
   /** Selects a node (or clears the selection with null); unknown keys clear it. No callback. */
   select(key: string | null, options?: { center?: boolean }): void;
   /** The highlighted nodes (display state only). */
@@ -96,6 +154,11 @@ export interface DisplayState {
   sizeMode: DisplaySizeMode;
   /** Node key -> metric value for the size; null: degree in the whole graph. */
   metric: ReadonlyMap<string, number> | null;
+  /**
+   * Data-label languages, most preferred first: node and edge labels are read from their
+   * `labels` in these languages (else their `label`); null: their `label`.
+   */
+  languages: readonly string[] | null;
 }
 
 const NO_PATH: DisplaySubgraph = Object.freeze({
@@ -110,6 +173,7 @@ export const DEFAULT_DISPLAY_STATE: Readonly<DisplayState> = Object.freeze({
   communities: null,
   sizeMode: "degree",
   metric: null,
+  languages: null,
 });
 
 export interface NodeState {
@@ -125,6 +189,8 @@ export interface EdgeState {
 export interface GraphState {
   hasFocus: boolean;
   hasPath: boolean;
+  /** The camera is zoomed in past EDGE_LABEL_ZOOM_RATIO: edge labels show between labels. */
+  zoomedIn: boolean;
   /** Bumped when colours or sizes change, so that every node is restyled in place. */
   displayVersion: number;
 }
@@ -172,6 +238,10 @@ export function createRenderer(
   const degreeSizeMap = degreeSizes(graph, settings.minNodeSize, settings.maxNodeSize);
   let sizes: Map<string, number> = degreeSizeMap;
   let display: DisplayState = { ...DEFAULT_DISPLAY_STATE };
+  /** The label in the display languages (the graph's own label without them). */
+  const labelOf = (attributes: NodeAttributes | EdgeAttributes): string =>
+    (display.languages ? labelIn(attributes.labels, display.languages) : undefined) ??
+    attributes.label;
   const sizeOf = (attributes: NodeAttributes): number =>
     sizes.get(attributes.iri) ?? settings.minNodeSize;
   const colorOf = (attributes: NodeAttributes): string =>
@@ -189,8 +259,18 @@ export function createRenderer(
   >(graph, container, {
     customNodeState: { isActive: false, isSelected: false, isOnPath: false },
     customEdgeState: { isActive: false, isOutOfDate: false, isOnPath: false },
-    customGraphState: { hasFocus: false, hasPath: false, displayVersion: 0 },
+    customGraphState: { hasFocus: false, hasPath: false, zoomedIn: false, displayVersion: 0 },
     primitives: {
+      nodes: {
+        shapes: [
+          sdfCircle(),
+          sdfSquare({ cornerRadius: 0.1 }),
+          sdfTriangle(),
+          sdfDiamond(),
+          sdfRectangle({ aspectRatio: 1.7, cornerRadius: 0.1 }),
+        ],
+        layers: [layerFill()],
+      },
       edges: {
         paths: [pathLine(), pathCurved(), pathLoop()],
         extremities: [extremityArrow()],
@@ -207,9 +287,10 @@ export function createRenderer(
           // and in the details panel), so that they do not run over their neighbours.
           label: (attributes, state) =>
             state.isHovered || state.isSelected
-              ? attributes.label
-              : shorten(attributes.label, settings.maxLabelLength),
+              ? labelOf(attributes)
+              : shorten(labelOf(attributes), settings.maxLabelLength),
           color: (attributes) => colorOf(attributes),
+          shape: (attributes) => categoryShape(attributes.category),
           size: (attributes, state) =>
             sizeOf(attributes) * (state.isSelected || state.isHovered ? 1.35 : 1),
           labelColor: LABEL_COLOR,
@@ -283,7 +364,7 @@ export function createRenderer(
           path: "straight",
           parallelPath: "curved",
           selfLoopPath: "loop",
-          label: { attribute: "label" },
+          label: (attributes) => labelOf(attributes),
           labelColor: "#374151",
           labelSize: Math.max(9, settings.labelSize - 2),
           labelVisibility: "hidden",
@@ -291,9 +372,14 @@ export function createRenderer(
           depth: "edges",
         },
         {
+          // Zoomed in: labels on the edges between labelled nodes (sigma's "auto").
+          when: (_attributes, _state, graphState) => graphState.zoomedIn && settings.edgeLabels,
+          then: { labelVisibility: "auto" },
+        },
+        {
           when: (_attributes, state, graphState) =>
             (graphState.hasFocus || graphState.hasPath) && !state.isActive && !state.isOnPath,
-          then: { color: FADED_EDGE_COLOR },
+          then: { color: FADED_EDGE_COLOR, labelVisibility: "hidden" },
         },
         {
           whenState: "isActive",
@@ -324,7 +410,7 @@ export function createRenderer(
       labelRenderedSizeThreshold: settings.labelRenderedSizeThreshold,
       stagePadding: 30,
       autoRescaleContent: "labels",
-      enableEdgeEvents: false,
+      enableEdgeEvents: true,
       // The explorer lives inside pages: plain wheel scrolls the page only when asked.
       gestureTarget: "graph",
     },
@@ -333,6 +419,7 @@ export function createRenderer(
   let destroyed = false;
   let selected: string | null = null;
   let hovered: string | null = null;
+  let hoveredEdge: string | null = null;
   let activeNodes: string[] = [];
   let activeEdges: string[] = [];
   let highlighted: string[] = [];
@@ -397,6 +484,15 @@ export function createRenderer(
     sigma.setGraphState({ hasFocus: true });
   };
 
+  // Zoomed in past the threshold: edge labels between labelled nodes (graph state, restyled).
+  const camera = sigma.getCamera();
+  const onCamera = (): void => {
+    const zoomedIn = camera.ratio < EDGE_LABEL_ZOOM_RATIO;
+    if (zoomedIn !== sigma.getGraphState().zoomedIn) sigma.setGraphState({ zoomedIn });
+  };
+  camera.on("updated", onCamera);
+  onCamera();
+
   sigma.on("enterNode", ({ node }) => {
     hovered = node;
     refreshFocus();
@@ -407,6 +503,24 @@ export function createRenderer(
     refreshFocus();
     options.onHover?.(null);
   });
+  const edgeMiddle = (key: string): { x: number; y: number } | null => {
+    const [s, t] = graph.extremities(key);
+    const a = sigma.getNodeDisplayData(s);
+    const b = sigma.getNodeDisplayData(t);
+    if (!a || !b) return null;
+    const p = sigma.framedGraphToViewport({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+    return { x: p.x, y: p.y };
+  };
+  const setHoveredEdge = (key: string | null, point: { x: number; y: number } | null): void => {
+    if (hoveredEdge !== null && graph.hasEdge(hoveredEdge) && hoveredEdge !== key) {
+      sigma.setEdgeState(hoveredEdge, { isActive: activeEdges.includes(hoveredEdge) });
+    }
+    hoveredEdge = key !== null && graph.hasEdge(key) ? key : null;
+    if (hoveredEdge !== null) sigma.setEdgeState(hoveredEdge, { isActive: true });
+    options.onEdgeHover?.(hoveredEdge, hoveredEdge === null ? null : point);
+  };
+  sigma.on("enterEdge", ({ edge, event }) => setHoveredEdge(edge, { x: event.x, y: event.y }));
+  sigma.on("leaveEdge", () => setHoveredEdge(null, null));
   sigma.on("clickNode", ({ node }) => options.onSelect?.(node));
   sigma.on("clickStage", () => options.onSelect?.(null));
 
@@ -421,6 +535,13 @@ export function createRenderer(
     },
     get hovered() {
       return hovered;
+    },
+    get hoveredEdge() {
+      return hoveredEdge;
+    },
+    hoverEdge(key, point) {
+      if (destroyed) return;
+      setHoveredEdge(key, key === null ? null : (point ?? edgeMiddle(key)));
     },
     select(key, { center = false } = {}) {
       if (destroyed) return;
@@ -480,7 +601,8 @@ export function createRenderer(
         display.colourMode !== before.colourMode ||
         display.communities !== before.communities ||
         display.sizeMode !== before.sizeMode ||
-        display.metric !== before.metric;
+        display.metric !== before.metric ||
+        (display.languages ?? []).join() !== (before.languages ?? []).join();
       if (restyle) {
         sizes = display.metric
           ? metricSizes(display.metric, settings.minNodeSize, settings.maxNodeSize)

@@ -562,15 +562,55 @@ export const explorerStyles = css`
   .data-table tbody tr:hover {
     background: #f3f6fa;
   }
+  .tools-toggle {
+    display: none;
+  }
+  /*
+   * Narrow screens: the search box and a "Tools" button on one row (the other tools show under
+   * it when asked), the stage, and the side panel as a bottom sheet of its own height.
+   */
   @media (max-width: 720px) {
     .layout,
     .layout.with-table {
       grid-template-columns: 1fr;
-      grid-template-rows: auto minmax(0, 1fr) minmax(0, 45%);
+      grid-template-rows: auto minmax(0, 1fr) auto;
+    }
+    .toolbar {
+      flex-wrap: wrap;
+      gap: 6px 8px;
+      padding: 6px 8px;
+    }
+    .search {
+      flex: 1 1 0;
+      min-width: 0;
+      max-width: none;
+    }
+    .tools-toggle {
+      display: inline-block;
+    }
+    .toolbar:not(.tools-open) > .tool-group {
+      display: none;
+    }
+    .toolbar.tools-open > .tool-group {
+      flex: 1 1 100%;
+    }
+    .tool-group.end {
+      margin-left: 0;
     }
     .layout > .panel {
       grid-column: 1;
       grid-row: 3;
+      max-height: 38vh;
+      overflow: auto;
+      padding: 10px 12px 16px;
+    }
+    .stage > .overlay.bottom-right {
+      left: 8px;
+      right: 8px;
+      max-width: calc(100% - 16px);
+    }
+    .stage .as-of fieldset {
+      flex-wrap: wrap;
     }
     .layout.with-table > .table-pane {
       grid-column: 1;

@@ -22,7 +22,7 @@ export interface FiltersOptions {
   counts: FilterCounts;
   hiddenCategories: readonly Category[];
   hiddenPredicates: readonly string[];
-  hiddenSources: readonly SourceKind[];
+  hiddenSources: readonly string[];
   hideIsolated: boolean;
   /** Whether anything differs from "no filter". */
   active: boolean;

@@ -1,5 +1,6 @@
 /**
- * The legend: category → colour swatch, with node counts. With `onToggle` it doubles as the
+ * The legend: category → colour and shape swatch (the shape the canvas draws, in `data-shape`),
+ * with node counts. With `onToggle` it doubles as the
  * category filter: each entry is a toggle button (`aria-pressed` = the category is shown) whose
  * count reads "shown/total" while some of its nodes are filtered out.
  */
@@ -48,7 +49,11 @@ export function renderLegend(
         const visible = !hidden.has(entry.category);
         const shown = visible ? (options.shown?.[entry.category] ?? entry.count) : 0;
         const count = x.shownOfTotal(shown, entry.count);
-        const body = html`<span class="swatch cat-${entry.category}" aria-hidden="true"></span>
+        const body = html`<span
+            class="swatch cat-${entry.category}"
+            data-shape=${entry.shape}
+            aria-hidden="true"
+          ></span>
           <span class="legend-name">${name}</span>
           <span class="legend-count">${count}</span>`;
         return html`<li class="legend-item ${visible ? "" : "off"}" data-category=${entry.category}>

@@ -438,6 +438,8 @@ export function statementMessages(lang: Lang): StatementMessages {
 /** Strings of the explorer's tools: search, filters, neighbourhood, paths, modes, table view. */
 export interface ExplorerMessages {
   toolbar: string;
+  /** The narrow-screen button that shows or hides the tools under the search box. */
+  moreTools: string;
   search: string;
   searchPlaceholder: string;
   searchResults: string;
@@ -473,6 +475,8 @@ export interface ExplorerMessages {
   pathTo: string;
   pathPick: string;
   pathNone: string;
+  /** The two ends are connected, but not within what the filters leave visible. */
+  pathNoneFiltered: string;
   pathSame: string;
   pathSummary: (paths: number, hops: number, truncated: boolean) => string;
   pathNumber: (n: number) => string;
@@ -488,6 +492,14 @@ export interface ExplorerMessages {
   sizeModes: Record<"degree" | "betweenness" | "pagerank", string>;
   nary: string;
   naryHint: string;
+  /** The n-ary group: "as edges", and the three kinds. */
+  naryAsEdges: string;
+  naryKinds: Record<"memberships" | "posts" | "statements", string>;
+  naryKindHints: Record<"memberships" | "posts" | "statements", string>;
+  /** The data-label language control. */
+  dataLabels: string;
+  dataLabelsHint: string;
+  dataLabelsAuto: string;
   tableView: string;
   tableTitle: string;
   tableNodes: string;
@@ -509,6 +521,7 @@ export interface ExplorerMessages {
 export const EXPLORER_MESSAGES = {
   fr: {
     toolbar: "Outils du graphe",
+    moreTools: "Outils",
     search: "Rechercher",
     searchPlaceholder: "Personne, organisation, déclaration…",
     searchResults: "Résultats de la recherche",
@@ -555,6 +568,8 @@ export const EXPLORER_MESSAGES = {
     pathTo: "À",
     pathPick: "Choisissez l'autre extrémité : sélectionnez un nœud puis « Chemin jusqu'ici ».",
     pathNone: "Ces deux nœuds ne sont pas reliés.",
+    pathNoneFiltered:
+      "Aucun chemin dans la vue filtrée : ces deux nœuds ne sont reliés que par des éléments masqués par les filtres.",
     pathSame: "Départ et arrivée sont le même nœud.",
     pathSummary: (paths, hops, truncated) =>
       `${truncated ? "Plus de " : ""}${paths} chemin${paths > 1 ? "s" : ""} de ${hops} saut${hops > 1 ? "s" : ""}`,
@@ -571,6 +586,19 @@ export const EXPLORER_MESSAGES = {
     sizeModes: { degree: "Degré", betweenness: "Intermédiarité", pagerank: "PageRank" },
     nary: "Adhésions en liens",
     naryHint: "Montrer les adhésions (n-aires) comme des liens étiquetés plutôt que des nœuds",
+    naryAsEdges: "En liens :",
+    naryKinds: { memberships: "adhésions", posts: "postes", statements: "déclarations" },
+    naryKindHints: {
+      memberships:
+        "Montrer chaque adhésion comme un lien membre → organisation, étiqueté par le rôle",
+      posts:
+        "Montrer chaque poste occupé comme un lien titulaire → organisation, étiqueté par le poste",
+      statements:
+        "Montrer chaque déclaration comme un lien orateur → événement, étiqueté par un extrait de la citation",
+    },
+    dataLabels: "Libellés",
+    dataLabelsHint: "Langue des libellés des données (indépendante de la langue de l'interface)",
+    dataLabelsAuto: "auto (langue de l'interface)",
     tableView: "Tableau",
     tableTitle: "Vue en tableau",
     tableNodes: "Nœuds",
@@ -590,6 +618,7 @@ export const EXPLORER_MESSAGES = {
   },
   en: {
     toolbar: "Graph tools",
+    moreTools: "Tools",
     search: "Search",
     searchPlaceholder: "Person, organisation, statement…",
     searchResults: "Search results",
@@ -636,6 +665,8 @@ export const EXPLORER_MESSAGES = {
     pathTo: "To",
     pathPick: "Pick the other end: select a node, then “Path to here”.",
     pathNone: "These two nodes are not connected.",
+    pathNoneFiltered:
+      "No path in the filtered view: these two nodes are only connected through items the filters hide.",
     pathSame: "Start and end are the same node.",
     pathSummary: (paths, hops, truncated) =>
       `${truncated ? "More than " : ""}${paths} path${paths > 1 ? "s" : ""} of ${hops} hop${hops > 1 ? "s" : ""}`,
@@ -652,6 +683,16 @@ export const EXPLORER_MESSAGES = {
     sizeModes: { degree: "Degree", betweenness: "Betweenness", pagerank: "PageRank" },
     nary: "Memberships as edges",
     naryHint: "Show memberships (n-ary) as labelled edges rather than nodes",
+    naryAsEdges: "As edges:",
+    naryKinds: { memberships: "memberships", posts: "posts", statements: "statements" },
+    naryKindHints: {
+      memberships: "Show each membership as an edge member → organisation, labelled by the role",
+      posts: "Show each held post as an edge holder → organisation, labelled by the post",
+      statements: "Show each statement as an edge speaker → event, labelled by a quote excerpt",
+    },
+    dataLabels: "Labels",
+    dataLabelsHint: "Language of the data's labels (separate from the interface language)",
+    dataLabelsAuto: "auto (interface language)",
     tableView: "Table",
     tableTitle: "Table view",
     tableNodes: "Nodes",

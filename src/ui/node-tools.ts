@@ -22,6 +22,8 @@ export interface NodeToolsOptions {
   onEgo: (key: string) => void;
   onExpand: (key: string, group: NeighbourGroup) => void;
   onForgetExpanded: () => void;
+  /** More tools (e.g. the endpoint's connections menu). */
+  extra?: TemplateResult | typeof nothing;
 }
 
 export function renderNodeTools(o: NodeToolsOptions): TemplateResult {
@@ -82,6 +84,7 @@ export function renderNodeTools(o: NodeToolsOptions): TemplateResult {
             </ul>`
         : nothing
     }
+    ${o.extra ?? nothing}
     ${
       o.revealedCount > 0
         ? html`<button type="button" class="link-button" @click=${o.onForgetExpanded}>

@@ -15,6 +15,8 @@ export interface PathPanelOptions {
   from: string | null;
   to: string | null;
   result: ShortestPaths | null;
+  /** True when the ends are connected in the whole graph but not in the filtered view. */
+  filteredOut?: boolean;
   onSelect: (key: string) => void;
   onClear: () => void;
   onSwap: () => void;
@@ -120,7 +122,9 @@ export function renderPathPanel(o: PathPanelOptions): TemplateResult {
       !o.from || !o.to
         ? html`<p class="hint">${m.pathPick}</p>`
         : !r || r.distance < 0
-          ? html`<p class="hint" role="status">${m.pathNone}</p>`
+          ? html`<p class="hint" role="status">
+              ${o.filteredOut ? m.pathNoneFiltered : m.pathNone}
+            </p>`
           : r.distance === 0
             ? html`<p class="hint" role="status">${m.pathSame}</p>`
             : html`<p class="path-summary" role="status">

@@ -4,7 +4,7 @@
  * come from the renderer's palette as `.cat-<category>` classes.
  */
 import { css, unsafeCSS } from "lit";
-import { CATEGORY_COLORS } from "../render/palette";
+import { CATEGORY_COLORS, CATEGORY_SHAPES } from "../render/palette";
 
 // The palette is a constant of this code base (never data), so building CSS from it is safe.
 const categoryRules = unsafeCSS(
@@ -13,6 +13,20 @@ const categoryRules = unsafeCSS(
       ([category, color]) =>
         `.swatch.cat-${category} { background: ${color}; }\n.chip.cat-${category} { border-color: ${color}; }`,
     )
+    .join("\n"),
+);
+
+// The node shape of each category, drawn by the swatch (as on the canvas).
+const SHAPE_CSS: Record<string, string> = {
+  circle: "border-radius: 50%;",
+  square: "border-radius: 1px;",
+  triangle: "border-radius: 0; clip-path: polygon(50% 0, 100% 100%, 0 100%);",
+  diamond: "border-radius: 0; clip-path: polygon(50% 0, 100% 50%, 50% 100%, 0 50%);",
+  rectangle: "border-radius: 1px; height: 7px;",
+};
+const shapeRules = unsafeCSS(
+  Object.entries(CATEGORY_SHAPES)
+    .map(([category, shape]) => `.swatch.cat-${category} { ${SHAPE_CSS[shape] ?? ""} }`)
     .join("\n"),
 );
 
@@ -330,5 +344,6 @@ export const uiStyles = [
   `,
   css`
     ${categoryRules}
+    ${shapeRules}
   `,
 ];

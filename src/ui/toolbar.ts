@@ -5,8 +5,24 @@
  * toggle, the table view, and room for other tools (layout, export).
  */
 import { html, nothing, type TemplateResult } from "lit";
-import type { ColourMode, EgoDepth, SizeMode } from "../core/state/view-state";
-import { COLOUR_MODES, EGO_DEPTHS, SIZE_MODES } from "../core/state/view-state";
+import type { ColourMode, EgoDepth, NaryKind, SizeMode } from "../core/state/view-state";
+import { COLOUR_MODES, EGO_DEPTHS, NARY_KINDS, SIZE_MODES } from "../core/state/view-state";
+
+/** The data-label language choices: follow the UI language, or French / English first. */
+export const DATA_LABEL_CHOICES = ["auto", "fr", "en"] as const;
+export type DataLabelChoice = (typeof DATA_LABEL_CHOICES)[number];
+
+const DATA_LABEL_NAMES: Record<Exclude<DataLabelChoice, "auto">, string> = {
+  fr: "français",
+  en: "English",
+};
+
+/** The tool names of the n-ary checkboxes (memberships keep "nary"). */
+const NARY_TOOL: Record<NaryKind, string> = {
+  memberships: "nary",
+  posts: "nary-posts",
+  statements: "nary-statements",
+};
 import { explorerMessages, type Lang } from "./messages";
 
 export interface ToolbarOptions {
@@ -19,10 +35,16 @@ export interface ToolbarOptions {
   ego: { key: string; depth: EgoDepth } | null;
   colourMode: ColourMode;
   sizeMode: SizeMode;
-  collapseNary: boolean;
+  /** Which n-ary kinds are collapsed into labelled edges. */
+  nary: Readonly<Record<NaryKind, boolean>>;
+  /** The data-label language choice. */
+  dataLabels: DataLabelChoice;
   /** Whether the data has n-ary nodes the toggle would change. */
   hasNary: boolean;
   tableOpen: boolean;
+  /** Narrow screens: whether the tools under the search box are shown. */
+  toolsOpen?: boolean;
+  onToolsToggle?: () => void;
   /** Other tools (layout, export), shown before "reset view". */
   extra?: TemplateResult | typeof nothing;
   onFilters: () => void;
@@ -30,7 +52,8 @@ export interface ToolbarOptions {
   onDepth: (depth: EgoDepth) => void;
   onColour: (mode: ColourMode) => void;
   onSize: (mode: SizeMode) => void;
-  onNary: (collapse: boolean) => void;
+  onNary: (kind: NaryKind, collapse: boolean) => void;
+  onDataLabels: (choice: DataLabelChoice) => void;
   onTable: () => void;
   onResetView: () => void;
   resetViewLabel: string;
@@ -39,8 +62,21 @@ export interface ToolbarOptions {
 export function renderToolbar(o: ToolbarOptions): TemplateResult {
   const m = explorerMessages(o.lang);
   const value = (e: Event): string => (e.target as HTMLSelectElement).value;
-  return html`<div class="toolbar" role="group" aria-label=${m.toolbar}>
+  return html`<div
+    class="toolbar ${o.toolsOpen ? "tools-open" : ""}"
+    role="group"
+    aria-label=${m.toolbar}
+  >
     ${o.search}
+    <button
+      type="button"
+      class="tool-button tools-toggle"
+      data-tool="more"
+      aria-expanded=${o.toolsOpen ? "true" : "false"}
+      @click=${() => o.onToolsToggle?.()}
+    >
+      ${m.moreTools}
+    </button>
     <div class="tool-group">
       <button
         type="button"
@@ -98,17 +134,42 @@ export function renderToolbar(o: ToolbarOptions): TemplateResult {
           )}
         </select>
       </label>
+      <label class="tool-select" title=${m.dataLabelsHint}>
+        <span>${m.dataLabels}</span>
+        <select
+          data-tool="data-labels"
+          @change=${(e: Event) => o.onDataLabels(value(e) as DataLabelChoice)}
+        >
+          ${DATA_LABEL_CHOICES.map(
+            (c) =>
+              html`<option
+                value=${c}
+                lang=${c === "auto" ? nothing : c}
+                ?selected=${o.dataLabels === c}
+              >
+                ${c === "auto" ? m.dataLabelsAuto : DATA_LABEL_NAMES[c]}
+              </option>`,
+          )}
+        </select>
+      </label>
       ${
         o.hasNary
-          ? html`<label class="tool-check" title=${m.naryHint}>
-              <input
-                type="checkbox"
-                data-tool="nary"
-                .checked=${o.collapseNary}
-                @change=${(e: Event) => o.onNary((e.target as HTMLInputElement).checked)}
-              />
-              ${m.nary}
-            </label>`
+          ? html`<span class="tool-checks" role="group" aria-label=${m.naryAsEdges}>
+              <span class="tool-checks-title" aria-hidden="true">${m.naryAsEdges}</span>
+              ${NARY_KINDS.map(
+                (kind) =>
+                  html`<label class="tool-check" title=${m.naryKindHints[kind]}>
+                    <input
+                      type="checkbox"
+                      data-tool=${NARY_TOOL[kind]}
+                      .checked=${o.nary[kind]}
+                      @change=${(e: Event) =>
+                        o.onNary(kind, (e.target as HTMLInputElement).checked)}
+                    />
+                    ${m.naryKinds[kind]}
+                  </label>`,
+              )}
+            </span>`
           : nothing
       }
     </div>

@@ -6,18 +6,10 @@
  * the model), sub-organisations, sites, acquaintance links, and facts in named graphs derived
  * from source documents (provenance in the default graph).
  */
+import { seededRandom } from "../../src/core/random";
 
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same graph. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator (mulberry32): the same seed gives the same graph. */
+export const prng = seededRandom;
 
 const HEADER = `@prefix : <https://orgraph.dev/bench/> .
 @prefix org: <http://www.w3.org/ns/org#> .

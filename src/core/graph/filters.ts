@@ -14,13 +14,22 @@ import type { Category, OrgraphGraph } from "../model/types";
 import { CATEGORIES } from "../model/types";
 import { compareStrings } from "../rdf/terms";
 import { egoNetwork } from "./neighbourhood";
-import { SOURCE_KINDS, sourceKindsOf, type SourceKind } from "./sources";
+import {
+  isLoadedSourceKey,
+  isSourceKind,
+  LOADED_SOURCE_PREFIX,
+  originVisible,
+  SOURCE_KINDS,
+  sourceKindsOf,
+  type SourceFilterKey,
+  type SourceKind,
+} from "./sources";
 
 /** What the filters read: the matching fields of ViewState. */
 export interface FilterState {
   readonly hiddenCategories: readonly Category[];
   readonly hiddenPredicates: readonly string[];
-  readonly hiddenSources: readonly SourceKind[];
+  readonly hiddenSources: readonly SourceFilterKey[];
   readonly hideIsolated: boolean;
   readonly ego: { readonly key: string; readonly depth: number } | null;
   /** Nodes brought back by "expand" (unknown keys are ignored). */
@@ -51,9 +60,15 @@ export function wholeGraph(graph: OrgraphGraph): VisibleSubgraph {
 export function visibleSubgraph(graph: OrgraphGraph, state: FilterState): VisibleSubgraph {
   const hiddenCategories = new Set<string>(state.hiddenCategories);
   const hiddenPredicates = new Set(state.hiddenPredicates);
-  const hiddenSources = new Set<SourceKind>(state.hiddenSources);
-  const sourceVisible = (item: Parameters<typeof sourceKindsOf>[0]): boolean =>
-    hiddenSources.size === 0 || sourceKindsOf(item).some((k) => !hiddenSources.has(k));
+  const hiddenSources = new Set<SourceKind>(state.hiddenSources.filter(isSourceKind));
+  const hiddenLoaded = new Set(
+    state.hiddenSources.filter(isLoadedSourceKey).map((k) => k.slice(LOADED_SOURCE_PREFIX.length)),
+  );
+  const sourceVisible = (
+    item: Parameters<typeof sourceKindsOf>[0] & { readonly origin?: readonly string[] },
+  ): boolean =>
+    (hiddenSources.size === 0 || sourceKindsOf(item).some((k) => !hiddenSources.has(k))) &&
+    originVisible(item, hiddenLoaded);
 
   const nodes = new Set<string>();
   graph.forEachNode((key, attributes) => {

@@ -14,23 +14,14 @@ import pagerank from "graphology-metrics/centrality/pagerank";
 import type { OrgraphGraph } from "../model/types";
 import { compareStrings } from "../rdf/terms";
 import type { VisibleSubgraph } from "./filters";
+import { seededRandom } from "../random";
+
+export { seededRandom };
 
 export const METRICS = ["degree", "betweenness", "pagerank"] as const;
 export type Metric = (typeof METRICS)[number];
 
 export type MetricMap = Map<string, number>;
-
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface WeightAttributes {
   weight: number;

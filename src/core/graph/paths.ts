@@ -129,30 +129,42 @@ export function shortestPaths(
   if (distance === undefined) return { distance: -1, paths: [], truncated: false };
   const toEnd = undirectedSingleSourceLength(view, to);
 
-  // Depth-first over the nodes that lie on a shortest path, in key order.
+  // Depth-first over the nodes that lie on a shortest path, in key order. Iterative (an explicit
+  // stack of candidate lists), so that a path of any length cannot overflow the call stack.
   const sequences: string[][] = [];
   let truncated = false;
-  const walk = (trail: string[]): void => {
-    if (truncated) return;
-    const last = trail[trail.length - 1] as string;
-    if (last === to) {
-      if (sequences.length >= maxPaths) truncated = true;
-      else sequences.push([...trail]);
-      return;
-    }
-    const step = trail.length; // distance from `from` of the next node
-    const next = view
+  const onPath = (n: string, step: number): boolean =>
+    fromStart[n] === step && toEnd[n] === distance - step;
+  const trail: string[] = [from];
+  /** For each node of the trail, its next candidates (last first, so pop() gives key order). */
+  const pending: string[][] = [];
+  const candidates = (last: string, step: number): string[] =>
+    view
       .neighbors(last)
-      .filter((n) => fromStart[n] === step && toEnd[n] === distance - step)
-      .sort(compareStrings);
-    for (const n of next) {
-      trail.push(n);
-      walk(trail);
+      .filter((n) => onPath(n, step))
+      .sort(compareStrings)
+      .reverse();
+  if (from === to) sequences.push([from]);
+  else pending.push(candidates(from, 1));
+  while (pending.length > 0) {
+    const next = (pending[pending.length - 1] as string[]).pop();
+    if (next === undefined) {
+      pending.pop();
       trail.pop();
-      if (truncated) return;
+      continue;
     }
-  };
-  walk([from]);
+    trail.push(next);
+    if (next === to) {
+      if (sequences.length >= maxPaths) {
+        truncated = true;
+        break;
+      }
+      sequences.push([...trail]);
+      trail.pop();
+      continue;
+    }
+    pending.push(candidates(next, trail.length));
+  }
 
   const paths = sequences.map((nodes) => {
     const hops: Hop[] = [];

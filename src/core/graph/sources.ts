@@ -17,6 +17,45 @@ export function isSourceKind(value: unknown): value is SourceKind {
   return typeof value === "string" && (SOURCE_KINDS as readonly string[]).includes(value);
 }
 
+/**
+ * The filter by source also takes the sources loaded into one graph (issue 6, "load more"): the
+ * key `source:<name>` hides what only that loaded source says (items carry `origin`, the names
+ * of the loaded sources their triples come from; items without it are not filtered by it).
+ */
+export const LOADED_SOURCE_PREFIX = "source:";
+export type LoadedSourceKey = `source:${string}`;
+/** A key of the filter by source: a source kind or a loaded source. */
+export type SourceFilterKey = SourceKind | LoadedSourceKey;
+const MAX_LOADED_SOURCE_KEY = 1024;
+
+export function isLoadedSourceKey(value: unknown): value is LoadedSourceKey {
+  return (
+    typeof value === "string" &&
+    value.startsWith(LOADED_SOURCE_PREFIX) &&
+    value.length > LOADED_SOURCE_PREFIX.length &&
+    value.length <= MAX_LOADED_SOURCE_KEY
+  );
+}
+
+export function isSourceFilterKey(value: unknown): value is SourceFilterKey {
+  return isSourceKind(value) || isLoadedSourceKey(value);
+}
+
+/** The filter key of a loaded source's name. */
+export function loadedSourceKey(name: string): LoadedSourceKey {
+  return `${LOADED_SOURCE_PREFIX}${name}`;
+}
+
+/** Whether an item stays visible under the hidden loaded sources (names, without the prefix). */
+export function originVisible(
+  item: { readonly origin?: readonly string[] },
+  hidden: ReadonlySet<string>,
+): boolean {
+  const origin = item.origin;
+  if (hidden.size === 0 || !origin || origin.length === 0) return true;
+  return origin.some((name) => !hidden.has(name));
+}
+
 /** The local name of an IRI: what follows the last "#", "/" or ":". */
 function localName(iri: string): string {
   const cut = Math.max(iri.lastIndexOf("#"), iri.lastIndexOf("/"), iri.lastIndexOf(":"));

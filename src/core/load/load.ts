@@ -11,6 +11,7 @@ import { OrgraphError } from "../errors";
 import { buildGraphInSteps } from "../model/rdf-to-graph";
 import { createRdfParser } from "../rdf/parse";
 import type { LoadOptions, LoadResult } from "../index";
+import type { RdfQuad, RdfTerm } from "../rdf/terms";
 
 /** Minimal AbortSignal shape (src/core builds without the DOM library). */
 export interface AbortSignalLike {
@@ -37,6 +38,16 @@ export interface ChunkedLoadOptions extends LoadOptions {
   yieldTo?: () => Promise<void>;
   /** Clock in ms; default performance.now / Date.now. */
   now?: () => number;
+  /**
+   * The most triples to load: past it the load fails with OrgraphError "limit" (its message
+   * says so), unless `sample` is set, when the first `maxTriples` triples are kept.
+   */
+  maxTriples?: number;
+  sample?: boolean;
+  /** Quads of sources already loaded, built together with the new ones ("load more"). */
+  prefixQuads?: readonly RdfQuad[];
+  /** Prefix for the new quads' blank node labels (keeps them apart from earlier sources'). */
+  blankPrefix?: string;
 }
 
 export const DEFAULT_CHUNK_SIZE = 64 * 1024;
@@ -113,7 +124,10 @@ export async function loadRdfChunked(
   const { signal, onProgress } = options;
 
   let text: string | undefined = typeof input === "string" ? input : undefined;
+  const max = options.maxTriples;
+  const kept: RdfQuad[] | undefined = max !== undefined && options.sample ? [] : undefined;
   const parser = createRdfParser({
+    ...(kept ? { onQuad: (quad: RdfQuad) => void (kept.length < max! && kept.push(quad)) } : {}),
     format: options.format,
     baseIRI: options.baseIRI,
     sourceName: options.sourceName,
@@ -147,10 +161,27 @@ export async function loadRdfChunked(
       parser.write(text.slice(at, end));
     }
     at = end;
+    if (max !== undefined && parser.quadCount > max) {
+      if (kept) break;
+      throw new OrgraphError(
+        "limit",
+        `${source} has more than ${max.toLocaleString("en")} triples, the most Orgraph loads at once.`,
+      );
+    }
     await pause({ phase: "parse", bytes: at, totalBytes: total, triples: parser.quadCount });
   }
-  if (decoder) parser.write(decoder.decode());
-  const { quads, prefixes } = parser.end();
+  let parsed: { quads: RdfQuad[]; prefixes: Record<string, string> };
+  if (kept && kept.length >= max!) {
+    // A sample: the first `maxTriples` triples (the rest of the input is not read).
+    parsed = { quads: kept, prefixes: {} };
+  } else {
+    if (decoder) parser.write(decoder.decode());
+    parsed = parser.end();
+  }
+  const prefixes = parsed.prefixes;
+  let quads: readonly RdfQuad[] = parsed.quads;
+  if (options.blankPrefix) quads = renameBlanks(quads, options.blankPrefix);
+  if (options.prefixQuads?.length) quads = [...options.prefixQuads, ...quads];
   onProgress?.({ phase: "build", bytes: total, totalBytes: total, triples: quads.length });
 
   const steps = buildGraphInSteps(quads, {
@@ -168,6 +199,26 @@ export async function loadRdfChunked(
     }
     await pause({ phase: "build", bytes: total, totalBytes: total, triples: quads.length });
   }
+}
+
+/** Blank nodes `_:x` become `_:<prefix>x` (top-level terms; triple terms keep theirs). */
+function renameBlanks(quads: readonly RdfQuad[], prefix: string): RdfQuad[] {
+  const renamed = new Map<string, RdfTerm>();
+  const term = (t: RdfTerm): RdfTerm => {
+    if (t.termType !== "BlankNode") return t;
+    let out = renamed.get(t.value);
+    if (!out) {
+      out = { termType: "BlankNode", value: `${prefix}${t.value}` } as RdfTerm;
+      renamed.set(t.value, out);
+    }
+    return out;
+  };
+  return quads.map((q) => ({
+    subject: term(q.subject),
+    predicate: q.predicate,
+    object: term(q.object),
+    graph: term(q.graph),
+  }));
 }
 
 function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {

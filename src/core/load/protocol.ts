@@ -30,6 +30,13 @@ export interface LoadRequest {
   collapseMemberships?: boolean;
   /** Send the parsed quads back too (default true; `indexClaims` needs them). */
   withQuads?: boolean;
+  /** Fail past this many triples (OrgraphError "limit"), or keep the first ones (`sample`). */
+  maxTriples?: number;
+  sample?: boolean;
+  /** Quads of sources already loaded, built together with the new ones (first in the result). */
+  extraQuads?: EncodedQuads;
+  /** Prefix for the new quads' blank node labels. */
+  blankPrefix?: string;
 }
 
 export interface CancelRequest {
@@ -250,6 +257,10 @@ export function createLoadHandler(
         sourceName: request.sourceName,
         languages: request.languages,
         collapseMemberships: request.collapseMemberships,
+        maxTriples: request.maxTriples,
+        sample: request.sample,
+        prefixQuads: request.extraQuads ? decodeQuads(request.extraQuads) : undefined,
+        blankPrefix: request.blankPrefix,
         signal: current.signal,
         onProgress: (progress) => post({ type: "progress", id, progress }),
       });

@@ -220,3 +220,30 @@ export function predicateLabels(
   for (const lang of Object.keys(labels).sort(compare)) sortedLabels[lang] = labels[lang] ?? "";
   return { label: labelOf(predicate, candidates, languages, prefixes), labels: sortedLabels };
 }
+
+/**
+ * The label of a node (labels: language -> values, best first) or an edge (language -> value)
+ * in the first of `languages` that has one (exact tag, then the same primary language, e.g.
+ * "en" for "en-gb"); undefined when none has one.
+ */
+export function labelIn(
+  labels: Readonly<Record<string, string | readonly string[]>>,
+  languages: readonly string[],
+): string | undefined {
+  const first = (v: string | readonly string[] | undefined): string | undefined => {
+    const value = typeof v === "string" ? v : v?.[0];
+    return value !== undefined && value !== "" ? value : undefined;
+  };
+  for (const lang of languages) {
+    const exact = first(labels[lang]);
+    if (exact !== undefined) return exact;
+    const primary = lang.split("-")[0];
+    for (const tag of Object.keys(labels).sort()) {
+      if (tag.split("-")[0] === primary) {
+        const value = first(labels[tag]);
+        if (value !== undefined) return value;
+      }
+    }
+  }
+  return undefined;
+}

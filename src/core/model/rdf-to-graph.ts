@@ -5,7 +5,10 @@
  * distinct (subject, predicate, object) between resources (rdf:type is not drawn). Annotation
  * machinery is folded into spans and sources, OWL-Time intervals into `during`, vocabulary
  * terms (classes, properties) are not drawn, and by default each org:Membership becomes one
- * edge member -> organisation labelled by its role. The result is deterministic: the same quads
+ * edge member -> organisation labelled by its role. On request, each org:Post with a holder
+ * becomes one edge holder -> organisation labelled by the post (org:holds, `via` the post), and
+ * each statement with a speaker one edge speaker -> event (schema:recordedAt; else what it is
+ * about) labelled by an excerpt of its text in « » (og:said, `via` the statement). The result is deterministic: the same quads
  * in any order give the same keys, insertion order and attributes.
  */
 import { MultiDirectedGraph } from "graphology";
@@ -40,7 +43,7 @@ import type {
   SourceRef,
   Span,
 } from "./types";
-import { canonicalIri, ORG, OWL, RDF, RDFS, TIME } from "./vocab";
+import { canonicalIri, OG, ORG, OWL, RDF, RDFS, SCHEMA, TIME } from "./vocab";
 
 export interface RdfToGraphOptions {
   /** Prefixes of the input (prefix -> namespace), for fallback labels. */
@@ -49,6 +52,23 @@ export interface RdfToGraphOptions {
   languages?: readonly string[];
   /** Draw each org:Membership as one edge member -> organisation (default true). */
   collapseMemberships?: boolean;
+  /** Draw each held org:Post as one edge holder -> organisation (default false). */
+  collapsePosts?: boolean;
+  /** Draw each statement as one edge speaker -> event or topic (default false). */
+  collapseStatements?: boolean;
+}
+
+/** Longest quote excerpt on a collapsed statement's edge (characters, « » excluded). */
+export const STATEMENT_EXCERPT_LENGTH = 48;
+
+/** `text` on one line, cut at a word boundary to at most `max` characters (with "…"). */
+function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const chars = Array.from(flat);
+  if (chars.length <= max) return flat;
+  const cut = chars.slice(0, max - 1).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.(«"'-]+$/u, "")}…`;
 }
 
 /** Predicates that state vocabulary (schema), whose subjects and objects are not drawn. */
@@ -148,6 +168,8 @@ interface EdgeDraft {
   graphs: Set<string>;
   via?: string;
   roles?: string[];
+  /** The label of a collapsed post or statement. */
+  label?: { label: string; labels: Record<string, string> };
   extraSpans?: Span[];
   extraSources?: SourceRef[];
   during?: Period;
@@ -160,6 +182,10 @@ class Builder {
   private readonly vocabulary = new Set<string>();
   private readonly timeNodes = new Set<string>();
   private readonly memberships = new Set<string>();
+  private readonly posts = new Set<string>();
+  private readonly statements = new Set<string>();
+  /** post -> its holders (subjects of org:holds). */
+  private readonly holders = new Map<string, Set<string>>();
   private readonly languages: readonly string[];
   private readonly prefixes: Readonly<Record<string, string>>;
   private readonly predicateLabelCache = new Map<
@@ -203,6 +229,12 @@ class Builder {
       if (p === TIME.hasBeginning || p === TIME.hasEnd || TIME_DATE_PREDICATES.includes(p)) {
         this.timeNodes.add(termKey(q.subject));
       }
+      if (p === ORG.holds && isResource(q.subject) && isResource(q.object)) {
+        const post = termKey(q.object);
+        const set = this.holders.get(post) ?? new Set<string>();
+        set.add(termKey(q.subject));
+        this.holders.set(post, set);
+      }
     }
     if (this.options.collapseMemberships ?? true) {
       for (const m of index.instancesOf(ORG.Membership)) {
@@ -212,6 +244,67 @@ class Builder {
         if (members.length > 0 && orgs.length > 0) this.memberships.add(m);
       }
     }
+    if (this.options.collapsePosts ?? false) {
+      for (const post of index.instancesOf(ORG.Post)) {
+        if (this.provenance.machinery.has(post)) continue;
+        if (this.postHolders(post).length > 0 && this.drawableObjects(post, ORG.postIn).length > 0)
+          this.posts.add(post);
+      }
+    }
+    if (this.options.collapseStatements ?? false) {
+      const candidates = new Set<string>();
+      for (const q of index.quads) {
+        if (canonicalIri(q.predicate.value) === OG.speaker && isResource(q.subject)) {
+          candidates.add(termKey(q.subject));
+        }
+      }
+      for (const s of [...candidates].sort(compareStrings)) {
+        if (this.provenance.machinery.has(s)) continue;
+        if (categoryOf(index.typesOf(s), this.subClassOf) !== "statement") continue;
+        if (this.drawableObjects(s, OG.speaker).length > 0 && this.statementTargets(s).length > 0)
+          this.statements.add(s);
+      }
+    }
+  }
+
+  /** The holders of a post (org:holds), drawable ones, sorted. */
+  private postHolders(post: string): string[] {
+    return [...(this.holders.get(post) ?? [])]
+      .filter((k) => !this.excluded(k))
+      .sort(compareStrings);
+  }
+
+  /** Where a collapsed statement points: the event it was recorded at, else what it is about. */
+  private statementTargets(statement: string): string[] {
+    const events = this.drawableObjects(statement, SCHEMA.recordedAt);
+    return events.length > 0 ? events : this.drawableObjects(statement, SCHEMA.about);
+  }
+
+  /** The label of a collapsed post: the post's own label, per language. */
+  private nodeLabel(key: string): { label: string; labels: Record<string, string> } {
+    const candidates = labelCandidates(this.literalProperties(key));
+    const labels: Record<string, string> = {};
+    for (const [lang, values] of Object.entries(labelsByLanguage(candidates))) {
+      if (values[0] !== undefined) labels[lang] = values[0];
+    }
+    return { label: labelOf(key, candidates, this.languages, this.prefixes), labels };
+  }
+
+  /** The label of a collapsed statement: an excerpt of its text in « », per language. */
+  private quoteLabel(key: string): { label: string; labels: Record<string, string> } {
+    const texts = this.literalProperties(key)[SCHEMA.text] ?? [];
+    if (texts.length === 0) return this.nodeLabel(key);
+    const labels: Record<string, string> = {};
+    for (const t of texts) {
+      const lang = t.lang ?? "";
+      labels[lang] ??= `« ${excerpt(t.value, STATEMENT_EXCERPT_LENGTH)} »`;
+    }
+    const preferred =
+      this.languages.map((l) => labels[l]).find((l) => l !== undefined) ??
+      labels[""] ??
+      Object.values(labels)[0] ??
+      "";
+    return { label: preferred, labels };
   }
 
   /** Not drawn as a node: machinery, vocabulary, time, collapsed memberships. */
@@ -220,7 +313,9 @@ class Builder {
       this.provenance.machinery.has(key) ||
       this.vocabulary.has(key) ||
       this.timeNodes.has(key) ||
-      this.memberships.has(key)
+      this.memberships.has(key) ||
+      this.posts.has(key) ||
+      this.statements.has(key)
     );
   }
 
@@ -378,6 +473,58 @@ class Builder {
       }
     }
 
+    // Collapsed posts: holder -> organisation, labelled by the post.
+    for (const post of [...this.posts].sort(compareStrings)) {
+      if (++n % STEP === 0) yield;
+      const graphs = new Set(index.about(post).map((q) => termKey(q.graph)));
+      const support = this.supportOf(post);
+      const label = this.nodeLabel(post);
+      for (const holder of this.postHolders(post)) {
+        for (const org of this.drawableObjects(post, ORG.postIn)) {
+          // The holding itself (holder org:holds post) is part of the evidence.
+          const held = index
+            .about(holder)
+            .filter(
+              (q) => canonicalIri(q.predicate.value) === ORG.holds && termKey(q.object) === post,
+            )
+            .map((q) => termKey(q.graph));
+          const draft: EdgeDraft = {
+            subject: holder,
+            predicate: ORG.holds,
+            object: org,
+            graphs: new Set([...graphs, ...held]),
+            via: post,
+            label,
+            extraSpans: support.spans,
+            extraSources: support.sources,
+          };
+          drafts.set(edgeKey(holder, ORG.holds, org, post), draft);
+        }
+      }
+    }
+
+    // Collapsed statements: speaker -> event (or topic), labelled by a quote excerpt.
+    for (const statement of [...this.statements].sort(compareStrings)) {
+      if (++n % STEP === 0) yield;
+      const graphs = new Set(index.about(statement).map((q) => termKey(q.graph)));
+      const support = this.supportOf(statement);
+      const label = this.quoteLabel(statement);
+      for (const speaker of this.drawableObjects(statement, OG.speaker)) {
+        for (const target of this.statementTargets(statement)) {
+          drafts.set(edgeKey(speaker, OG.said, target, statement), {
+            subject: speaker,
+            predicate: OG.said,
+            object: target,
+            graphs,
+            via: statement,
+            label,
+            extraSpans: support.spans,
+            extraSources: support.sources,
+          });
+        }
+      }
+    }
+
     // Nodes: typed resources and edge endpoints, minus what is folded away.
     const nodeKeys = new Set<string>();
     for (const q of index.quads) {
@@ -456,7 +603,9 @@ class Builder {
     const support = this.spansOfGraphs(graphs);
     let label: string;
     let labels: Record<string, string>;
-    if (d.roles && d.roles.length > 0) {
+    if (d.label) {
+      ({ label, labels } = d.label);
+    } else if (d.roles && d.roles.length > 0) {
       ({ label, labels } = this.rolesLabel(d.roles));
     } else {
       ({ label, labels } = this.predicateLabel(d.predicate));

@@ -85,6 +85,8 @@ export interface NodeAttributes {
   y: number;
   /** When the resource holds over a time interval (e.g. an uncollapsed org:Membership). */
   during?: Period;
+  /** The loaded sources (names) whose triples give this item, when several are loaded. */
+  origin?: string[];
 }
 
 export interface EdgeAttributes {
@@ -101,6 +103,8 @@ export interface EdgeAttributes {
   via?: string;
   /** When the fact holds (e.g. org:memberDuring of a collapsed membership). */
   during?: Period;
+  /** The loaded sources (names) whose triples give this item, when several are loaded. */
+  origin?: string[];
 }
 
 export interface GraphAttributes {

@@ -236,6 +236,7 @@ export const OG = terms(NS.og, [
   "ReportedSpeech",
   "speaker",
   "speakerPost",
+  "said",
 ]);
 
 /** Readable labels of a predicate, per language. */
@@ -343,4 +344,6 @@ export const PREDICATE_LABELS: Readonly<Record<string, PredicateLabel>> = {
   // Orgraph
   [OG.speaker]: { fr: "orateur", en: "speaker" },
   [OG.speakerPost]: { fr: "en qualité de", en: "speaking as" },
+  // A collapsed statement: speaker -> event (or what it is about).
+  [OG.said]: { fr: "a déclaré", en: "said" },
 };

@@ -15,9 +15,15 @@
  *   from   path start key, to  path end key
  *   col    colour mode                 sz    size mode
  *   cam    camera x,y,ratio,angle      seed  layout seed
+ *   lay    layout (circular, category; force is the default)
  *   ui     UI language                 dl    data-label languages (comma list)
- *   src    data source                 nary  0 = show n-ary nodes as nodes
+ *   src    data source                 nary  0 = show memberships as nodes
+ *   posts  1 = collapse posts into edges   stmts  1 = collapse statements into edges
  *   rev    node brought back by "expand" (repeated)
+ *   endpoint  SPARQL endpoint URL       graph  its default graph IRI
+ *   open   IRI opened on the endpoint (repeated)
+ *   exp    relation expanded on the endpoint: `direction predicate node` (repeated; the
+ *          predicate as `prefix:local` in a known namespace)
  */
 import { NS } from "../model/vocab";
 import { CATEGORIES } from "../model/types";
@@ -25,6 +31,11 @@ import { SOURCE_KINDS } from "../graph/sources";
 import {
   cameraProblem,
   canonicalCategories,
+  canonicalExpansions,
+  endpointProblem,
+  expansionProblem,
+  MAX_ENDPOINT_STEPS,
+  type EndpointExpansion,
   canonicalLanguages,
   canonicalPredicates,
   canonicalSources,
@@ -34,10 +45,12 @@ import {
   EGO_DEPTHS,
   isCategory,
   isColourMode,
+  isLayoutMode,
   isEgoDepth,
   isSizeMode,
   isUiLanguage,
   keyProblem,
+  LAYOUT_MODES,
   languageTagProblem,
   MAX_DATA_LANGUAGES,
   MAX_HIDDEN_PREDICATES,
@@ -67,11 +80,18 @@ export const URL_PARAMS = [
   "sz",
   "cam",
   "seed",
+  "lay",
   "ui",
   "dl",
   "src",
   "nary",
+  "posts",
+  "stmts",
   "rev",
+  "endpoint",
+  "graph",
+  "open",
+  "exp",
 ] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
@@ -122,6 +142,8 @@ export function urlCanonicalState(state: ViewState): ViewState {
     dataLanguages: canonicalLanguages(state.dataLanguages),
     camera: roundCamera(state.camera),
     revealed: canonicalPredicates(state.revealed),
+    opened: canonicalPredicates(state.opened),
+    expanded: canonicalExpansions(state.expanded),
   };
 }
 
@@ -237,13 +259,32 @@ export function encodeViewState(
     out.push(["cam", [c.x, c.y, c.ratio, c.angle].map(formatNumber).join(",")]);
   }
   if (s.seed !== d.seed) out.push(["seed", String(s.seed)]);
+  if (s.layout !== d.layout) out.push(["lay", s.layout]);
   if (s.uiLanguage !== d.uiLanguage) out.push(["ui", s.uiLanguage]);
   if (list(s.dataLanguages) !== list(d.dataLanguages)) out.push(["dl", list(s.dataLanguages)]);
   if (s.dataSource !== d.dataSource) out.push(["src", s.dataSource]);
   if (s.collapseNary !== d.collapseNary) out.push(["nary", s.collapseNary ? "1" : "0"]);
+  if (s.collapsePosts !== d.collapsePosts) out.push(["posts", s.collapsePosts ? "1" : "0"]);
+  if (s.collapseStatements !== d.collapseStatements) {
+    out.push(["stmts", s.collapseStatements ? "1" : "0"]);
+  }
   if (list(s.revealed) !== list(d.revealed)) {
     if (s.revealed.length === 0) out.push(["rev", ""]);
     for (const k of s.revealed) out.push(["rev", k]);
+  }
+  if (s.endpoint !== null && s.endpoint !== d.endpoint) out.push(["endpoint", s.endpoint]);
+  if (s.endpointGraph !== null && s.endpointGraph !== d.endpointGraph) {
+    out.push(["graph", s.endpointGraph]);
+  }
+  if (list(s.opened) !== list(d.opened)) {
+    if (s.opened.length === 0) out.push(["open", ""]);
+    for (const k of s.opened) out.push(["open", k]);
+  }
+  const expansions = (a: readonly EndpointExpansion[]): string[] =>
+    a.map((e) => `${e.direction} ${compactIri(e.predicate)} ${e.node}`);
+  if (list(expansions(s.expanded)) !== list(expansions(d.expanded))) {
+    if (s.expanded.length === 0) out.push(["exp", ""]);
+    for (const e of expansions(s.expanded)) out.push(["exp", e]);
   }
 
   return out.map(([k, v]) => `${k}=${encodeComponent(v)}`).join("&");
@@ -412,6 +453,8 @@ export function decodeViewState(
     else state.seed = n;
   }
 
+  state.layout = enumParam("lay", LAYOUT_MODES, isLayoutMode, defaults.layout);
+
   state.uiLanguage = enumParam("ui", UI_LANGUAGES, isUiLanguage, defaults.uiLanguage);
 
   const dl = single("dl");
@@ -436,6 +479,8 @@ export function decodeViewState(
   }
 
   state.collapseNary = boolParam("nary", defaults.collapseNary);
+  state.collapsePosts = boolParam("posts", defaults.collapsePosts);
+  state.collapseStatements = boolParam("stmts", defaults.collapseStatements);
 
   const rev = values.get("rev");
   if (rev !== undefined) {
@@ -450,6 +495,62 @@ export function decodeViewState(
       warn("rev", "", `more than ${MAX_REVEALED} revealed nodes; the rest ignored`);
     }
     state.revealed = canonicalPredicates(keys.slice(0, MAX_REVEALED));
+  }
+
+  const endpoint = single("endpoint");
+  if (endpoint !== undefined) {
+    const problem = endpointProblem(endpoint);
+    if (problem !== undefined) warn("endpoint", endpoint, `${problem}; ignored`);
+    else state.endpoint = endpoint;
+  }
+  const graph = single("graph");
+  if (graph !== undefined) {
+    const problem = keyProblem(graph, "graph");
+    if (problem !== undefined) warn("graph", graph, `${problem}; ignored`);
+    else state.endpointGraph = graph;
+  }
+
+  const open = values.get("open");
+  if (open !== undefined) {
+    const keys: string[] = [];
+    for (const raw of open) {
+      if (raw === "") continue;
+      const problem = keyProblem(raw, "an opened IRI");
+      if (problem !== undefined) warn("open", raw, `${problem}; ignored`);
+      else keys.push(raw);
+    }
+    if (keys.length > MAX_ENDPOINT_STEPS) {
+      warn("open", "", `more than ${MAX_ENDPOINT_STEPS} opened IRIs; the rest ignored`);
+    }
+    state.opened = canonicalPredicates(keys.slice(0, MAX_ENDPOINT_STEPS));
+  }
+
+  const exp = values.get("exp");
+  if (exp !== undefined) {
+    const list: EndpointExpansion[] = [];
+    for (const raw of exp) {
+      if (raw === "") continue;
+      const first = raw.indexOf(" ");
+      const second = first < 0 ? -1 : raw.indexOf(" ", first + 1);
+      const candidate =
+        second < 0
+          ? null
+          : {
+              direction: raw.slice(0, first),
+              predicate: expandIri(raw.slice(first + 1, second)),
+              node: raw.slice(second + 1),
+            };
+      const problem =
+        candidate === null
+          ? "an expansion must be `direction predicate node`"
+          : expansionProblem(candidate);
+      if (problem !== undefined) warn("exp", raw, `${problem}; ignored`);
+      else list.push(candidate as EndpointExpansion);
+    }
+    if (list.length > MAX_ENDPOINT_STEPS) {
+      warn("exp", "", `more than ${MAX_ENDPOINT_STEPS} expansions; the rest ignored`);
+    }
+    state.expanded = canonicalExpansions(list.slice(0, MAX_ENDPOINT_STEPS));
   }
 
   return { state, warnings };

@@ -2,15 +2,20 @@
  * Orgraph core: the view state, plain data changed by small pure functions.
  *
  * `ViewState` is everything the URL keeps: selection, filters, search, ego network, path ends,
- * colour and size modes, camera, layout seed, UI language, data-label languages, data source
- * the n-ary toggle and the neighbours brought back by "expand". Actions take a state and return a new one (the same object when nothing
+ * colour and size modes, camera, layout mode and seed, UI language, data-label languages, data
+ * source, the n-ary toggles and the neighbours brought back by "expand". Actions take a state and return a new one (the same object when nothing
  * changes, so a caller can skip a history entry); they never mutate. Lists are kept canonical
  * (categories and sources in legend order, predicates sorted, no repeats) so that equal views
  * are equal data and encode to the same URL. `validateViewState` checks untrusted data.
  */
 import { OrgraphError } from "../errors";
 import { CATEGORIES, type Category } from "../model/types";
-import { isSourceKind, SOURCE_KINDS, type SourceKind } from "../graph/sources";
+import {
+  isLoadedSourceKey,
+  isSourceFilterKey,
+  SOURCE_KINDS,
+  type SourceFilterKey,
+} from "../graph/sources";
 
 export const UI_LANGUAGES = ["fr", "en"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -21,8 +26,27 @@ export type ColourMode = (typeof COLOUR_MODES)[number];
 export const SIZE_MODES = ["degree", "betweenness", "pagerank"] as const;
 export type SizeMode = (typeof SIZE_MODES)[number];
 
+/** The layouts: ForceAtlas2 (seeded), circular, and by category. */
+export const LAYOUT_MODES = ["force", "circular", "category"] as const;
+export type LayoutModeName = (typeof LAYOUT_MODES)[number];
+
 export const EGO_DEPTHS = [1, 2, 3] as const;
 export type EgoDepth = (typeof EGO_DEPTHS)[number];
+
+/** The data-label language that follows the UI language. */
+export const DATA_LANGUAGE_AUTO = "auto";
+
+/** The data-label languages in effect: the state's, or the UI language (then the other) for auto. */
+export function effectiveDataLanguages(state: {
+  dataLanguages: readonly string[];
+  uiLanguage: UiLanguage;
+}): readonly string[] {
+  const langs = state.dataLanguages.filter((l) => l !== DATA_LANGUAGE_AUTO);
+  const ui = [state.uiLanguage, ...UI_LANGUAGES.filter((l) => l !== state.uiLanguage)];
+  return state.dataLanguages[0] === DATA_LANGUAGE_AUTO || langs.length === 0
+    ? ui
+    : [...langs, ...ui.filter((l) => !langs.includes(l))];
+}
 
 /** The data source that is the built-in release graph. */
 export const BUILTIN_SOURCE = "builtin";
@@ -43,6 +67,17 @@ export const MAX_CAMERA_RATIO = 1e6;
 /** Camera x/y bounds (sigma's framed-graph coordinates are around [0, 1]). */
 export const MAX_CAMERA_COORDINATE = 1e6;
 export const MAX_SEED = 0xffffffff;
+
+/** Most IRIs opened from an endpoint, and relations expanded there, accepted. */
+export const MAX_ENDPOINT_STEPS = 200;
+
+/** A relation loaded from a SPARQL endpoint ("expand"): `node`'s `predicate` links. */
+export interface EndpointExpansion {
+  readonly node: string;
+  readonly predicate: string;
+  /** "out": node -> other; "in": other -> node. */
+  readonly direction: "out" | "in";
+}
 
 /** Sigma's camera state. */
 export interface Camera {
@@ -71,8 +106,8 @@ export interface ViewState {
   readonly hiddenCategories: readonly Category[];
   /** Predicate IRIs filtered out, sorted. */
   readonly hiddenPredicates: readonly string[];
-  /** Source kinds filtered out, in SOURCE_KINDS order. */
-  readonly hiddenSources: readonly SourceKind[];
+  /** Source kinds filtered out, in SOURCE_KINDS order, then loaded sources (`source:<name>`). */
+  readonly hiddenSources: readonly SourceFilterKey[];
   readonly hideIsolated: boolean;
   /** Search box text. */
   readonly search: string;
@@ -81,20 +116,37 @@ export interface ViewState {
   readonly colourMode: ColourMode;
   readonly sizeMode: SizeMode;
   readonly camera: Camera;
+  /** Layout: "force" (seeded ForceAtlas2), "circular" or "category". */
+  readonly layout: LayoutModeName;
   /** Layout seed, an unsigned 32-bit integer. */
   readonly seed: number;
   readonly uiLanguage: UiLanguage;
-  /** Data-label language preference, lower-case BCP 47 tags, most preferred first. */
+  /**
+   * Data-label language preference, lower-case BCP 47 tags, most preferred first; ["auto"]
+   * (DATA_LANGUAGE_AUTO, the default) follows the UI language. Separate from the UI language.
+   */
   readonly dataLanguages: readonly string[];
   /** "builtin" or an http(s) URL. */
   readonly dataSource: string;
-  /** Draw n-ary nodes (memberships) as labelled edges. */
+  /** Draw n-ary membership nodes (org:Membership) as labelled edges member -> organisation. */
   readonly collapseNary: boolean;
+  /** Draw posts (org:Post) as labelled edges holder -> organisation. */
+  readonly collapsePosts: boolean;
+  /** Draw statements as labelled edges speaker -> event (or what they are about). */
+  readonly collapseStatements: boolean;
   /**
    * Node keys brought back into view by "expand" (hidden neighbours of a node), sorted. They show
    * whatever the filters say, with their edges to what is visible.
    */
   readonly revealed: readonly string[];
+  /** The SPARQL endpoint explored (an http(s) URL), or null when the data is a document. */
+  readonly endpoint: string | null;
+  /** The endpoint's default graph (its `default-graph-uri`), or null for the endpoint's own. */
+  readonly endpointGraph: string | null;
+  /** IRIs opened on the endpoint (each with its neighbourhood), sorted. */
+  readonly opened: readonly string[];
+  /** Relations expanded on the endpoint, sorted by node, predicate, direction. */
+  readonly expanded: readonly EndpointExpansion[];
 }
 
 export const DEFAULT_CAMERA: Camera = Object.freeze({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
@@ -103,7 +155,7 @@ export const DEFAULT_VIEW_STATE: ViewState = Object.freeze({
   selection: null,
   hiddenCategories: Object.freeze([]) as readonly Category[],
   hiddenPredicates: Object.freeze([]) as readonly string[],
-  hiddenSources: Object.freeze([]) as readonly SourceKind[],
+  hiddenSources: Object.freeze([]) as readonly SourceFilterKey[],
   hideIsolated: false,
   search: "",
   ego: null,
@@ -111,12 +163,19 @@ export const DEFAULT_VIEW_STATE: ViewState = Object.freeze({
   colourMode: "category",
   sizeMode: "degree",
   camera: DEFAULT_CAMERA,
+  layout: "force",
   seed: 1,
   uiLanguage: "fr",
-  dataLanguages: Object.freeze(["fr", "en"]) as readonly string[],
+  dataLanguages: Object.freeze(["auto"]) as readonly string[],
   dataSource: BUILTIN_SOURCE,
   collapseNary: true,
+  collapsePosts: false,
+  collapseStatements: false,
   revealed: Object.freeze([]) as readonly string[],
+  endpoint: null,
+  endpointGraph: null,
+  opened: Object.freeze([]) as readonly string[],
+  expanded: Object.freeze([]) as readonly EndpointExpansion[],
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -146,6 +205,9 @@ export function isColourMode(value: unknown): value is ColourMode {
 }
 export function isSizeMode(value: unknown): value is SizeMode {
   return typeof value === "string" && (SIZE_MODES as readonly string[]).includes(value);
+}
+export function isLayoutMode(value: unknown): value is LayoutModeName {
+  return typeof value === "string" && (LAYOUT_MODES as readonly string[]).includes(value);
 }
 export function isEgoDepth(value: unknown): value is EgoDepth {
   return typeof value === "number" && (EGO_DEPTHS as readonly number[]).includes(value);
@@ -180,6 +242,30 @@ export function dataSourceProblem(value: unknown): string | undefined {
   }
   if (!HTTP_URL.test(value)) {
     return `data source ${show(value)} must be "${BUILTIN_SOURCE}" or an http(s) URL`;
+  }
+  return undefined;
+}
+
+/** An endpoint URL: http(s), no longer than MAX_IRI_LENGTH. */
+export function endpointProblem(value: unknown): string | undefined {
+  if (typeof value !== "string") return `endpoint must be a string, not ${show(value)}`;
+  if (value.length > MAX_IRI_LENGTH) return `endpoint is longer than ${MAX_IRI_LENGTH} characters`;
+  if (!HTTP_URL.test(value)) return `endpoint ${show(value)} must be an http(s) URL`;
+  return undefined;
+}
+
+/** A relation expanded on an endpoint: {node, predicate, direction}. */
+export function expansionProblem(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return `an expansion must be {node, predicate, direction}, not ${show(value)}`;
+  }
+  const e = value as Record<string, unknown>;
+  const problem =
+    keyProblem(e.node, "expansion node") ?? keyProblem(e.predicate, "expansion predicate");
+  if (problem !== undefined) return problem;
+  if (/\s/.test(e.predicate as string)) return "expansion predicate must not contain white space";
+  if (e.direction !== "out" && e.direction !== "in") {
+    return `expansion direction must be "out" or "in", not ${show(e.direction)}`;
   }
   return undefined;
 }
@@ -280,8 +366,11 @@ export function viewStateProblems(value: unknown): string[] {
       ...listProblems(
         s.hiddenSources,
         "hiddenSources",
-        (k) => (isSourceKind(k) ? undefined : `${show(k)} is not one of ${oneOf(SOURCE_KINDS)}`),
-        SOURCE_KINDS.length,
+        (k) =>
+          isSourceFilterKey(k)
+            ? undefined
+            : `${show(k)} is not one of ${oneOf(SOURCE_KINDS)} nor "source:<name>"`,
+        SOURCE_KINDS.length + MAX_LOADED_SOURCES,
       ),
     );
   }
@@ -316,6 +405,9 @@ export function viewStateProblems(value: unknown): string[] {
     problems.push(`sizeMode must be one of ${oneOf(SIZE_MODES)}, not ${show(s.sizeMode)}`);
   }
   if ("camera" in s) add(cameraProblem(s.camera));
+  if ("layout" in s && !isLayoutMode(s.layout)) {
+    problems.push(`layout must be one of ${oneOf(LAYOUT_MODES)}, not ${show(s.layout)}`);
+  }
   if ("seed" in s) add(seedProblem(s.seed));
   if ("uiLanguage" in s && !isUiLanguage(s.uiLanguage)) {
     problems.push(`uiLanguage must be one of ${oneOf(UI_LANGUAGES)}, not ${show(s.uiLanguage)}`);
@@ -336,10 +428,27 @@ export function viewStateProblems(value: unknown): string[] {
   if ("collapseNary" in s && typeof s.collapseNary !== "boolean") {
     problems.push(`collapseNary must be a boolean, not ${show(s.collapseNary)}`);
   }
+  for (const field of ["collapsePosts", "collapseStatements"] as const) {
+    if (field in s && typeof s[field] !== "boolean") {
+      problems.push(`${field} must be a boolean, not ${show(s[field])}`);
+    }
+  }
   if ("revealed" in s) {
     problems.push(
       ...listProblems(s.revealed, "revealed", (k) => keyProblem(k, "a node key"), MAX_REVEALED),
     );
+  }
+  if ("endpoint" in s && s.endpoint !== null) add(endpointProblem(s.endpoint));
+  if ("endpointGraph" in s && s.endpointGraph !== null) {
+    add(keyProblem(s.endpointGraph, "endpointGraph"));
+  }
+  if ("opened" in s) {
+    problems.push(
+      ...listProblems(s.opened, "opened", (k) => keyProblem(k, "an IRI"), MAX_ENDPOINT_STEPS),
+    );
+  }
+  if ("expanded" in s) {
+    problems.push(...listProblems(s.expanded, "expanded", expansionProblem, MAX_ENDPOINT_STEPS));
   }
   return problems;
 }
@@ -367,13 +476,32 @@ export function canonicalCategories(categories: Iterable<Category>): readonly Ca
   return CATEGORIES.filter((c) => set.has(c));
 }
 
-export function canonicalSources(kinds: Iterable<SourceKind>): readonly SourceKind[] {
+export function canonicalSources(kinds: Iterable<SourceFilterKey>): readonly SourceFilterKey[] {
   const set = new Set(kinds);
-  return SOURCE_KINDS.filter((k) => set.has(k));
+  const loaded = [...set].filter(isLoadedSourceKey).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...SOURCE_KINDS.filter((k) => set.has(k)), ...loaded];
 }
+
+/** The most loaded sources the filter by source names. */
+export const MAX_LOADED_SOURCES = 100;
 
 export function canonicalPredicates(predicates: Iterable<string>): readonly string[] {
   return [...new Set(predicates)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function expansionKey(e: EndpointExpansion): string {
+  return `${e.node}\u0000${e.predicate}\u0000${e.direction}`;
+}
+
+/** Expansions sorted (node, predicate, direction), without repeats, as fresh objects. */
+export function canonicalExpansions(
+  expansions: Iterable<EndpointExpansion>,
+): readonly EndpointExpansion[] {
+  const byKey = new Map<string, EndpointExpansion>();
+  for (const e of expansions) {
+    byKey.set(expansionKey(e), { node: e.node, predicate: e.predicate, direction: e.direction });
+  }
+  return [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => byKey.get(k)!);
 }
 
 export function canonicalLanguages(languages: Iterable<string>): readonly string[] {
@@ -399,12 +527,19 @@ export function canonicalViewState(state: ViewState): ViewState {
       ratio: state.camera.ratio,
       angle: state.camera.angle,
     },
+    layout: state.layout,
     seed: state.seed,
     uiLanguage: state.uiLanguage,
     dataLanguages: canonicalLanguages(state.dataLanguages),
     dataSource: state.dataSource,
     collapseNary: state.collapseNary,
+    collapsePosts: state.collapsePosts,
+    collapseStatements: state.collapseStatements,
     revealed: canonicalPredicates(state.revealed),
+    endpoint: state.endpoint,
+    endpointGraph: state.endpointGraph,
+    opened: canonicalPredicates(state.opened),
+    expanded: canonicalExpansions(state.expanded),
   };
 }
 
@@ -478,14 +613,18 @@ export function showAllPredicates(state: ViewState): ViewState {
   return update(state, "hiddenPredicates", []);
 }
 
-export function setSourceHidden(state: ViewState, kind: SourceKind, hidden: boolean): ViewState {
+export function setSourceHidden(
+  state: ViewState,
+  kind: SourceFilterKey,
+  hidden: boolean,
+): ViewState {
   const set = new Set(state.hiddenSources);
   if (hidden) set.add(kind);
   else set.delete(kind);
   return update(state, "hiddenSources", canonicalSources(set));
 }
 
-export function toggleSource(state: ViewState, kind: SourceKind): ViewState {
+export function toggleSource(state: ViewState, kind: SourceFilterKey): ViewState {
   return setSourceHidden(state, kind, !state.hiddenSources.includes(kind));
 }
 
@@ -568,6 +707,10 @@ export function setSeed(state: ViewState, seed: number): ViewState {
   return update(state, "seed", seed >>> 0);
 }
 
+export function setLayout(state: ViewState, layout: LayoutModeName): ViewState {
+  return update(state, "layout", layout);
+}
+
 export function setUiLanguage(state: ViewState, language: UiLanguage): ViewState {
   return update(state, "uiLanguage", language);
 }
@@ -597,6 +740,65 @@ export function setDataSource(state: ViewState, dataSource: string): ViewState {
   };
 }
 
+/**
+ * Explores a SPARQL endpoint (null: back to documents), with its default graph. What names
+ * things in the old data is reset, as for setDataSource; nothing is opened yet.
+ */
+export function setEndpoint(
+  state: ViewState,
+  endpoint: string | null,
+  endpointGraph: string | null = null,
+): ViewState {
+  if (state.endpoint === endpoint && state.endpointGraph === endpointGraph) return state;
+  return {
+    ...state,
+    endpoint,
+    endpointGraph: endpoint === null ? null : endpointGraph,
+    opened: [],
+    expanded: [],
+    selection: null,
+    ego: null,
+    path: null,
+    hiddenPredicates: [],
+    search: "",
+    camera: DEFAULT_CAMERA,
+    revealed: [],
+  };
+}
+
+/** Notes an IRI opened on the endpoint. */
+export function addOpened(state: ViewState, iri: string): ViewState {
+  if (state.opened.includes(iri)) return state;
+  return { ...state, opened: canonicalPredicates([...state.opened, iri]) };
+}
+
+/** Notes a relation expanded on the endpoint. */
+export function addExpanded(state: ViewState, expansion: EndpointExpansion): ViewState {
+  const key = expansionKey(expansion);
+  if (state.expanded.some((e) => expansionKey(e) === key)) return state;
+  return { ...state, expanded: canonicalExpansions([...state.expanded, expansion]) };
+}
+
 export function setCollapseNary(state: ViewState, collapseNary: boolean): ViewState {
   return update(state, "collapseNary", collapseNary);
+}
+
+/** The n-ary kinds the toggle shows as nodes or collapses into labelled edges. */
+export const NARY_KINDS = ["memberships", "posts", "statements"] as const;
+export type NaryKind = (typeof NARY_KINDS)[number];
+
+const NARY_FIELD = {
+  memberships: "collapseNary",
+  posts: "collapsePosts",
+  statements: "collapseStatements",
+} as const satisfies Record<NaryKind, keyof ViewState>;
+
+/** Whether the n-ary nodes of `kind` are collapsed into labelled edges. */
+export function isCollapsed(state: ViewState, kind: NaryKind): boolean {
+  return state[NARY_FIELD[kind]];
+}
+
+/** Shows the n-ary nodes of `kind` as nodes (false) or collapses them into edges (true). */
+export function setCollapsed(state: ViewState, kind: NaryKind, collapse: boolean): ViewState {
+  return update(state, NARY_FIELD[kind], collapse);
 }

@@ -1,5 +1,6 @@
 /**
- * Browser-test global setup: builds the app with Vite (dist/app, as `npm run build` does), serves
+ * Browser-test global setup: builds the app with Vite (dist/app, as `npm run build` does) and the
+ * widget library (dist/lib, without its type declarations), serves
  * it with `vite preview` on a free port of 127.0.0.1, and provides its URL to the tests as
  * `inject("baseUrl")`. Teardown closes the server.
  */
@@ -36,6 +37,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.NODE_ENV = "production";
   try {
     await build({ logLevel: "warn", mode: "production" });
+    // The widget library (dist/lib), as `npm run build:lib` builds it (its three Vite builds).
+    for (const mode of ["lazy", "es", "iife"]) {
+      await build({ configFile: "src/embed/vite.lib.config.ts", mode, logLevel: "warn" });
+    }
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { shortestPaths } from "../../../../src/core/graph/paths";
 import { visibleSubgraph, NO_FILTERS } from "../../../../src/core/graph/filters";
-import { OrgraphError } from "../../../../src/core/index";
+import { OrgraphError, type OrgraphGraph } from "../../../../src/core/index";
+import { MultiDirectedGraph } from "graphology";
 import { DATA, releaseGraph, SMALL, smallGraph } from "./load";
 
 const ORG = "http://www.w3.org/ns/org#";
@@ -88,5 +89,65 @@ describe("shortestPaths on the release graph", () => {
     expect(one.paths).toHaveLength(1);
     expect(one.paths[0]).toEqual(a.paths[0]);
     expect(one.truncated).toBe(a.paths.length > 1 || a.truncated);
+  });
+});
+
+describe("shortestPaths on long and branching graphs", () => {
+  const node = (key: string) => ({
+    iri: key,
+    label: key,
+    labels: {},
+    types: [],
+    category: "other" as const,
+    properties: {},
+    spans: [],
+    sources: [],
+    x: 0,
+    y: 0,
+  });
+  const edge = (predicate: string) => ({
+    predicate,
+    label: predicate,
+    labels: {},
+    graphs: [""],
+    spans: [],
+    sources: [],
+  });
+
+  it("walks a chain of 100,000 nodes without overflowing the stack", () => {
+    const graph: OrgraphGraph = new MultiDirectedGraph();
+    const n = 100_000;
+    for (let i = 0; i < n; i++) graph.addNode(`n${i}`, node(`n${i}`));
+    for (let i = 0; i + 1 < n; i++) graph.addEdge(`n${i}`, `n${i + 1}`, edge("p"));
+    const result = shortestPaths(graph, "n0", `n${n - 1}`);
+    expect(result.distance).toBe(n - 1);
+    expect(result.paths).toHaveLength(1);
+    expect(result.paths[0]?.nodes).toHaveLength(n);
+    expect(result.paths[0]?.hops).toHaveLength(n - 1);
+  });
+
+  it("enumerates every shortest path of a lattice in key order, and truncates at maxPaths", () => {
+    // s -> {a, b} -> {c, d} -> t: four shortest paths of three hops.
+    const graph: OrgraphGraph = new MultiDirectedGraph();
+    for (const k of ["s", "a", "b", "c", "d", "t", "x"]) graph.addNode(k, node(k));
+    for (const [u, v] of [
+      ["s", "a"],
+      ["s", "b"],
+      ["a", "c"],
+      ["a", "d"],
+      ["b", "c"],
+      ["b", "d"],
+      ["c", "t"],
+      ["d", "t"],
+      ["s", "x"],
+    ] as const)
+      graph.addEdge(u, v, edge("p"));
+    const all = shortestPaths(graph, "s", "t");
+    expect(all.distance).toBe(3);
+    expect(all.truncated).toBe(false);
+    expect(all.paths.map((p) => p.nodes.join(""))).toEqual(["sact", "sadt", "sbct", "sbdt"]);
+    const two = shortestPaths(graph, "s", "t", { maxPaths: 2 });
+    expect(two.paths.map((p) => p.nodes.join(""))).toEqual(["sact", "sadt"]);
+    expect(two.truncated).toBe(true);
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { edgeKey, initialPosition, rdfToGraph } from "../../../../src/core/model/rdf-to-graph";
 import { loadRdf } from "../../../../src/core";
 import { parseRdf } from "../../../../src/core/rdf/parse";
-import { ORG } from "../../../../src/core/model/vocab";
+import { readFileSync } from "node:fs";
+import { OG, ORG } from "../../../../src/core/model/vocab";
 import { fixture } from "../fixtures";
 
 const EX = "https://example.org/mini/";
@@ -199,5 +200,64 @@ describe("determinism", () => {
       const g = rdfToGraph(shuffled(quads, seed), { prefixes });
       expect(exported(g)).toBe(exported(graph));
     }
+  });
+});
+
+describe("posts and statements collapsed into labelled edges", () => {
+  const RELEASE = readFileSync(new URL("../../../../data/release.trig", import.meta.url), "utf8");
+  const D = "https://orgraph.dev/data/iom-pk-2008/";
+  const release = loadRdf(RELEASE, { format: "trig" });
+  const collapsed = rdfToGraph(release.quads, {
+    prefixes: release.graph.getAttribute("prefixes"),
+    collapsePosts: true,
+    collapseStatements: true,
+  });
+
+  it("stay nodes by default", () => {
+    expect(release.graph.someNode((_k, a) => a.types.includes(`${ORG.Post}`))).toBe(true);
+    expect(release.graph.someNode((_k, a) => a.category === "statement")).toBe(true);
+    expect(release.graph.someEdge((_e, a) => a.predicate === OG.said)).toBe(false);
+  });
+
+  it("a held post becomes holder -[post label]-> organisation, via the post", () => {
+    const held = collapsed.filterOutEdges(
+      `${D}malik`,
+      (_e, a) => a.predicate === ORG.holds && a.via !== undefined,
+    );
+    expect(held.length).toBeGreaterThan(0);
+    const a = collapsed.getEdgeAttributes(held[0]!);
+    expect(release.graph.getNodeAttribute(a.via!, "types")).toContain(ORG.Post);
+    expect(a.label).toBe(release.graph.getNodeAttribute(a.via!, "label"));
+    expect(a.labels.en).toBeTruthy();
+    const postIn = release.graph
+      .outEdges(a.via!)
+      .filter((e) => release.graph.getEdgeAttribute(e, "predicate") === ORG.postIn)
+      .map((e) => release.graph.target(e));
+    expect(postIn).toContain(collapsed.target(held[0]!));
+    expect(a.spans.length).toBeGreaterThan(0);
+    // Held posts are no longer nodes.
+    expect(collapsed.hasNode(a.via!)).toBe(false);
+  });
+
+  it("a statement becomes speaker -[« quote »]-> event, with the quote's span", () => {
+    const said = collapsed.filterOutEdges(`${D}lagon`, (_e, a) => a.predicate === OG.said);
+    expect(said.length).toBeGreaterThan(0);
+    for (const e of said) {
+      const a = collapsed.getEdgeAttributes(e);
+      expect(a.label).toMatch(/^« .+ »$/);
+      expect(release.graph.getNodeAttribute(a.via!, "category")).toBe("statement");
+      expect(collapsed.getNodeAttribute(collapsed.target(e), "category")).toBe("event");
+      expect(a.spans.some((s) => (s.exact ?? "").length > 0)).toBe(true);
+    }
+    expect(collapsed.someNode((_k, a) => a.category === "statement")).toBe(false);
+  });
+
+  it("is deterministic", () => {
+    const again = rdfToGraph([...release.quads].reverse(), {
+      prefixes: release.graph.getAttribute("prefixes"),
+      collapsePosts: true,
+      collapseStatements: true,
+    });
+    expect(JSON.stringify(again.export())).toBe(JSON.stringify(collapsed.export()));
   });
 });

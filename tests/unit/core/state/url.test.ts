@@ -14,18 +14,7 @@ import {
 } from "../../../../src/core/state/view-state";
 import { CATEGORIES, type Category } from "../../../../src/core/index";
 import { SOURCE_KINDS, type SourceKind } from "../../../../src/core/graph/sources";
-
-/** mulberry32: a tiny seeded generator in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../../../src/core/random";
 
 const DATA = "https://orgraph.dev/data/iom-pk-2008/";
 
@@ -103,6 +92,30 @@ describe("decodeViewState", () => {
     });
   });
 
+  it("keeps the layout mode and the n-ary toggles; a bad layout is a warning and force", () => {
+    const query = encodeViewState({
+      ...DEFAULT_VIEW_STATE,
+      layout: "circular",
+      collapsePosts: true,
+      collapseStatements: true,
+    });
+    expect(query).toBe("lay=circular&posts=1&stmts=1");
+    expect(decodeViewState(query)).toEqual({
+      state: {
+        ...DEFAULT_VIEW_STATE,
+        layout: "circular",
+        collapsePosts: true,
+        collapseStatements: true,
+      },
+      warnings: [],
+    });
+    expect(decodeViewState("lay=category").state.layout).toBe("category");
+    const bad = decodeViewState("lay=spiral");
+    expect(bad.state.layout).toBe("force");
+    expect(bad.warnings.map((w) => w.param)).toEqual(["lay"]);
+    expect(encodeViewState({ ...DEFAULT_VIEW_STATE, layout: "force" })).toBe("");
+  });
+
   it("ignores unknown keys and turns bad values into warnings and defaults", () => {
     const { state, warnings } = decodeViewState(
       "foo=bar&sel=&hc=robot,person&cam=1,2&seed=-4&ego=k&depth=9&ui=de&col=rainbow" +
@@ -135,7 +148,7 @@ describe("decodeViewState", () => {
   });
 
   it("never throws on random garbage and always gives a valid state", () => {
-    const rand = mulberry32(2024);
+    const rand = seededRandom(2024);
     const alphabet = "ab=&%+,:?#<>\"' \u00e9\uD83D\uDE00selhcqcamsdepth0123456789.-eE";
     for (let i = 0; i < 2000; i++) {
       let text = "";
@@ -148,8 +161,45 @@ describe("decodeViewState", () => {
   });
 });
 
+describe("the endpoint in the URL", () => {
+  it("writes endpoint, graph, opened IRIs and expansions, and reads them back", () => {
+    const state: ViewState = {
+      ...DEFAULT_VIEW_STATE,
+      endpoint: "http://127.0.0.1:8890/sparql",
+      endpointGraph: DATA,
+      opened: [`${DATA}lagon`, `${DATA}conference`],
+      expanded: [
+        { node: `${DATA}conference`, predicate: "http://schema.org/organizer", direction: "out" },
+        { node: `${DATA}lagon`, predicate: "http://example.org/p,q", direction: "in" },
+      ],
+    };
+    const query = encodeViewState(state);
+    expect(query).toBe(
+      "endpoint=http://127.0.0.1:8890/sparql&graph=https://orgraph.dev/data/iom-pk-2008/" +
+        "&open=https://orgraph.dev/data/iom-pk-2008/conference" +
+        "&open=https://orgraph.dev/data/iom-pk-2008/lagon" +
+        "&exp=out+schema:organizer+https://orgraph.dev/data/iom-pk-2008/conference" +
+        "&exp=in+http://example.org/p,q+https://orgraph.dev/data/iom-pk-2008/lagon",
+    );
+    const { state: back, warnings } = decodeViewState(query);
+    expect(warnings).toEqual([]);
+    expect(back).toEqual(urlCanonicalState(state));
+    expect(viewStateProblems(back)).toEqual([]);
+  });
+
+  it("warns about a bad endpoint or expansion and ignores it", () => {
+    const { state, warnings } = decodeViewState(
+      "endpoint=javascript:alert(1)&exp=sideways+schema:about+x&exp=out&open=x",
+    );
+    expect(state.endpoint).toBeNull();
+    expect(state.expanded).toEqual([]);
+    expect(state.opened).toEqual(["x"]);
+    expect(warnings.map((w) => w.param)).toEqual(["endpoint", "exp", "exp"]);
+  });
+});
+
 describe("round trip (seeded property test)", () => {
-  const rand = mulberry32(0x0c0ffee);
+  const rand = seededRandom(0x0c0ffee);
   const int = (n: number): number => Math.floor(rand() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
   const chars = [
@@ -220,12 +270,26 @@ describe("round trip (seeded property test)", () => {
             ratio: 10 ** ((rand() - 0.5) * 10),
             angle: (rand() - 0.5) * 20,
           },
+    layout: pick(["force", "circular", "category"] as const),
     seed: rand() < 0.5 ? 1 : int(2 ** 32),
     uiLanguage: pick(["fr", "en"] as const),
     dataLanguages: rand() < 0.5 ? ["fr", "en"] : [pick(["de", "en-gb", "zh-hant", "fr"])],
     dataSource: rand() < 0.5 ? "builtin" : `https://example.org/${text(1, 10).replace(/\s/g, "_")}`,
     collapseNary: rand() < 0.5,
+    collapsePosts: rand() < 0.5,
+    collapseStatements: rand() < 0.5,
     revealed: rand() < 0.7 ? [] : Array.from({ length: 1 + int(3) }, iri),
+    endpoint: rand() < 0.5 ? null : `https://example.org/${text(1, 10).replace(/\s/g, "_")}`,
+    endpointGraph: rand() < 0.7 ? null : iri(),
+    opened: rand() < 0.6 ? [] : Array.from({ length: 1 + int(3) }, iri),
+    expanded:
+      rand() < 0.6
+        ? []
+        : Array.from({ length: 1 + int(3) }, () => ({
+            node: iri(),
+            predicate: iri().replace(/\s/g, "_"),
+            direction: pick(["out", "in"] as const),
+          })),
   });
 
   it("decode(encode(s)) is s with the camera rounded, for 1000 random states", () => {

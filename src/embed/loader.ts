@@ -1,0 +1,529 @@
+/**
+ * The element's loading machinery (issue 6): reading a source (text, file, URL) under size caps
+ * with network errors by cause, parsing and building it in the Vite-bundled load worker
+ * (src/core/load/worker.ts) with progress and cancel, a main-thread fallback in short time slices
+ * where a worker cannot run, and bringing the built graph back into the page in slices.
+ */
+import { MultiDirectedGraph } from "graphology";
+import { OrgraphError } from "../core/errors";
+import { loadRdfChunked, macrotask, type LoadProgress } from "../core/load/load";
+import {
+  decodeQuads,
+  deserializeError,
+  encodeQuads,
+  type LoadRequest,
+  type SerializedOrgraph,
+  type WorkerResponse,
+} from "../core/load/protocol";
+import { edgeKey } from "../core/model/rdf-to-graph";
+import type {
+  EdgeAttributes,
+  GraphAttributes,
+  NodeAttributes,
+  OrgraphGraph,
+} from "../core/model/types";
+import { resolveFormat, type RdfFormat } from "../core/rdf/formats";
+import type { RdfQuad, RdfTerm } from "../core/rdf/terms";
+import { datasetVersion } from "./dataset";
+
+/** Size, triple and time limits of a load (the element's `loadLimits`). */
+export interface LoadLimits {
+  /** Largest file accepted (file picker, drop, `load({ file })`), in bytes. */
+  maxFileBytes: number;
+  /** Largest download accepted (`src`, `?src=`, the URL field, `load({ url })`), in bytes. */
+  maxUrlBytes: number;
+  /** Most triples loaded at once (all sources together); past it: a sample or nothing. */
+  maxTriples: number;
+  /** Longest wait for a URL's response and body, in ms. */
+  urlTimeoutMs: number;
+}
+
+export const DEFAULT_LOAD_LIMITS: Readonly<LoadLimits> = Object.freeze({
+  maxFileBytes: 200 * 1024 * 1024,
+  maxUrlBytes: 50 * 1024 * 1024,
+  maxTriples: 2_000_000,
+  urlTimeoutMs: 60_000,
+});
+
+/** What the load progress shows. */
+export interface LoadStatus extends Omit<LoadProgress, "phase"> {
+  /** "read": reading the file or downloading; "swap": bringing the graph into the page. */
+  phase: LoadProgress["phase"] | "read" | "swap";
+  source: string;
+}
+
+/** A source read and ready to parse. */
+export interface ReadSource {
+  input: string | ArrayBuffer;
+  format: RdfFormat;
+  baseIRI?: string;
+  /** The name in messages: the file name, the URL or "text". */
+  sourceName: string;
+  /** Bytes (or UTF-16 units for text). */
+  size: number;
+}
+
+export interface SourceInput {
+  text?: string;
+  url?: string | URL;
+  file?: Blob;
+  format?: string;
+  baseIRI?: string;
+  /** A name for pasted text (default "text"). */
+  name?: string;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
+}
+
+function limitError(what: string, size: number | null, max: number, setting: string): OrgraphError {
+  const sized = size === null ? "is larger than" : `is ${mb(size)}, more than`;
+  return Object.assign(
+    new OrgraphError(
+      "limit",
+      `${what} ${sized} the ${mb(max)} limit (the loadLimits.${setting} setting).`,
+    ),
+    { limit: "bytes" },
+  );
+}
+
+function fetchError(source: string, message: string): OrgraphError {
+  return Object.assign(new OrgraphError("fetch", message), { source });
+}
+
+function cancelled(source: string): OrgraphError {
+  return new OrgraphError("cancelled", `Loading ${source} was cancelled.`);
+}
+
+const GENERIC_MIME = /^(text\/plain|application\/octet-stream|binary\/octet-stream)\b/i;
+const NOT_RDF_MIME =
+  /^(text\/html|application\/xhtml\+xml|image\/|video\/|audio\/|application\/pdf)/i;
+
+/** Reads a source (text, file or URL) under the limits; rejects with one clear error. */
+export async function readSource(
+  input: SourceInput,
+  limits: LoadLimits,
+  signal: AbortSignal,
+  onProgress?: (bytes: number, total: number) => void,
+): Promise<ReadSource> {
+  if (input.text !== undefined) {
+    return {
+      input: input.text,
+      format: resolveFormat({ format: input.format }),
+      baseIRI: input.baseIRI,
+      sourceName: input.name || "text",
+      size: input.text.length,
+    };
+  }
+  if (input.file !== undefined) {
+    const name = (input.file as File).name || "file";
+    const format = resolveFormat({
+      format: input.format,
+      mime: input.format === undefined && input.file.type ? input.file.type : undefined,
+      fileName: name,
+    });
+    if (input.file.size > limits.maxFileBytes) {
+      throw limitError(name, input.file.size, limits.maxFileBytes, "maxFileBytes");
+    }
+    onProgress?.(0, input.file.size);
+    const buffer = await input.file.arrayBuffer();
+    if (signal.aborted) throw cancelled(name);
+    return {
+      input: buffer,
+      format,
+      baseIRI: input.baseIRI,
+      sourceName: name,
+      size: buffer.byteLength,
+    };
+  }
+  if (input.url !== undefined) return readUrl(input, limits, signal, onProgress);
+  throw new TypeError("load() needs one of text, url or file.");
+}
+
+async function readUrl(
+  input: SourceInput,
+  limits: LoadLimits,
+  signal: AbortSignal,
+  onProgress?: (bytes: number, total: number) => void,
+): Promise<ReadSource> {
+  const url = new URL(String(input.url), document.baseURI);
+  const href = url.href;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, limits.urlTimeoutMs);
+  const stop = (): void => controller.abort();
+  signal.addEventListener("abort", stop);
+  const seconds = Math.round(limits.urlTimeoutMs / 1000);
+  const why = (error: unknown): OrgraphError => {
+    if (signal.aborted) return cancelled(href);
+    if (timedOut) return fetchError(href, `${href} did not answer within ${seconds} s (timeout).`);
+    if (error instanceof OrgraphError) return error;
+    const detail = error instanceof Error && error.message ? ` (${error.message})` : "";
+    return fetchError(
+      href,
+      `Could not fetch ${href}: the network failed, or the server does not allow this page to read it (CORS)${detail}.`,
+    );
+  };
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: controller.signal });
+    } catch (error) {
+      throw why(error);
+    }
+    if (!response.ok) {
+      throw fetchError(
+        href,
+        `Could not fetch ${href}: HTTP ${response.status} ${response.statusText}`.trim() + ".",
+      );
+    }
+    const mime = response.headers.get("content-type") ?? undefined;
+    if (mime !== undefined && NOT_RDF_MIME.test(mime) && input.format === undefined) {
+      throw fetchError(
+        href,
+        `${href} is not RDF: the server sent "${mime.split(";")[0]!.trim()}" (wrong content type).`,
+      );
+    }
+    const generic = mime === undefined || GENERIC_MIME.test(mime);
+    const format = resolveFormat({
+      format: input.format,
+      mime: input.format === undefined && !generic ? mime : undefined,
+      fileName: url.pathname,
+    });
+    const length = Number(response.headers.get("content-length") ?? NaN);
+    if (Number.isFinite(length) && length > limits.maxUrlBytes) {
+      void response.body?.cancel().catch(() => undefined);
+      throw limitError(href, length, limits.maxUrlBytes, "maxUrlBytes");
+    }
+    const total = Number.isFinite(length) ? length : 0;
+    const reader = response.body?.getReader();
+    let buffer: ArrayBuffer;
+    if (!reader) {
+      buffer = await response.arrayBuffer();
+    } else {
+      const parts: Uint8Array[] = [];
+      let received = 0;
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          received += value.byteLength;
+          if (received > limits.maxUrlBytes) {
+            void reader.cancel().catch(() => undefined);
+            throw limitError(href, null, limits.maxUrlBytes, "maxUrlBytes");
+          }
+          parts.push(value);
+          onProgress?.(received, total);
+        }
+      } catch (error) {
+        throw why(error);
+      }
+      const bytes = new Uint8Array(received);
+      let at = 0;
+      for (const part of parts) {
+        bytes.set(part, at);
+        at += part.byteLength;
+      }
+      buffer = bytes.buffer;
+    }
+    return {
+      input: buffer,
+      format,
+      baseIRI: input.baseIRI ?? href,
+      sourceName: href,
+      size: buffer.byteLength,
+    };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener("abort", stop);
+  }
+}
+
+/** The dataset version of a read source (before its buffer goes to the worker). */
+export function sourceVersion(source: ReadSource): Promise<string> {
+  if (typeof source.input === "string") return datasetVersion(source.input);
+  const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
+  if (subtle) {
+    // digest() copies the bytes when called: the buffer may be transferred right after.
+    const digest = subtle.digest("SHA-256", source.input);
+    return digest.then(
+      (d) =>
+        [...new Uint8Array(d).slice(0, 6)].map((b) => b.toString(16).padStart(2, "0")).join(""),
+      () => datasetVersion(""),
+    );
+  }
+  return datasetVersion(new TextDecoder().decode(source.input));
+}
+
+export interface RunOptions {
+  languages: string[];
+  maxTriples: number;
+  sample: boolean;
+  /** Quads already loaded, built together with the new ones ("load more"). */
+  extra?: readonly RdfQuad[];
+  blankPrefix?: string;
+  signal: AbortSignal;
+  onProgress: (progress: LoadProgress) => void;
+}
+
+export interface RunResult {
+  graph: OrgraphGraph;
+  /** Every quad of the graph (the extra ones first). */
+  quads: RdfQuad[];
+  inWorker: boolean;
+}
+
+type WorkerState = "unknown" | "ok" | "unavailable";
+
+/** Parses and builds in the load worker (or, where none runs, in the page in time slices). */
+export class RdfLoader {
+  /** false: never use the worker (the main-thread fallback only). */
+  useWorker = true;
+  #worker: Worker | null = null;
+  #state: WorkerState = "unknown";
+  #nextId = 1;
+  #pending = new Map<number, (message: WorkerResponse) => void>();
+
+  /** Whether the last run used the worker. */
+  lastInWorker = false;
+
+  #create(): Promise<Worker | null> {
+    if (this.#state === "unavailable" || !this.useWorker) return Promise.resolve(null);
+    if (this.#worker && this.#state === "ok") return Promise.resolve(this.#worker);
+    if (typeof Worker === "undefined") {
+      this.#state = "unavailable";
+      return Promise.resolve(null);
+    }
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL("../core/load/worker.ts", import.meta.url), { type: "module" });
+    } catch {
+      this.#state = "unavailable";
+      return Promise.resolve(null);
+    }
+    // A ping (an empty load): a worker blocked by a CSP or failing to start answers nothing.
+    return new Promise((resolve) => {
+      const id = this.#nextId++;
+      const done = (ok: boolean): void => {
+        clearTimeout(timer);
+        worker.removeEventListener("error", onError);
+        this.#pending.delete(id);
+        if (ok) {
+          this.#state = "ok";
+          this.#worker = worker;
+          resolve(worker);
+        } else {
+          worker.terminate();
+          this.#state = "unavailable";
+          resolve(null);
+        }
+      };
+      const onError = (): void => done(false);
+      const timer = setTimeout(() => done(false), 10_000);
+      worker.addEventListener("error", onError);
+      worker.addEventListener("message", (event: MessageEvent<WorkerResponse>) => {
+        this.#pending.get(event.data.id)?.(event.data);
+      });
+      worker.addEventListener("error", () => {
+        // A crash (e.g. out of memory) fails the loads waiting on it.
+        if (this.#worker !== worker) return;
+        this.#worker = null;
+        this.#state = "unknown";
+        for (const [pid, settle] of [...this.#pending]) {
+          settle({
+            type: "error",
+            id: pid,
+            error: {
+              name: "OrgraphError",
+              code: "invalid",
+              message: "Loading failed: the load worker stopped (out of memory?).",
+            },
+          });
+        }
+        worker.terminate();
+      });
+      this.#pending.set(id, (message) => {
+        if (message.type !== "progress") done(message.type === "result");
+      });
+      worker.postMessage({
+        type: "load",
+        id,
+        text: "",
+        format: "n-triples",
+        withQuads: false,
+      } satisfies LoadRequest);
+    });
+  }
+
+  async run(source: ReadSource, options: RunOptions): Promise<RunResult> {
+    const worker = await this.#create();
+    if (options.signal.aborted) throw cancelled(source.sourceName);
+    this.lastInWorker = worker !== null;
+    return worker ? this.#inWorker(worker, source, options) : this.#inPage(source, options);
+  }
+
+  async #inPage(source: ReadSource, options: RunOptions): Promise<RunResult> {
+    const result = await loadRdfChunked(source.input, {
+      format: source.format,
+      baseIRI: source.baseIRI,
+      sourceName: source.sourceName,
+      languages: options.languages,
+      maxTriples: options.maxTriples,
+      sample: options.sample,
+      prefixQuads: options.extra,
+      blankPrefix: options.blankPrefix,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      // Small slices: this runs on the page's thread.
+      chunkSize: 16 * 1024,
+      sliceMs: 8,
+    });
+    return { graph: result.graph, quads: result.quads as RdfQuad[], inWorker: false };
+  }
+
+  #inWorker(worker: Worker, source: ReadSource, options: RunOptions): Promise<RunResult> {
+    const id = this.#nextId++;
+    const { signal } = options;
+    return new Promise<RunResult>((resolve, reject) => {
+      const finish = (): void => {
+        this.#pending.delete(id);
+        signal.removeEventListener("abort", onAbort);
+      };
+      const onAbort = (): void => {
+        worker.postMessage({ type: "cancel", id });
+        finish();
+        reject(cancelled(source.sourceName));
+      };
+      signal.addEventListener("abort", onAbort);
+      this.#pending.set(id, (message) => {
+        if (message.type === "progress") {
+          options.onProgress(message.progress);
+          return;
+        }
+        finish();
+        if (message.type === "error") {
+          reject(deserializeError(message.error));
+          return;
+        }
+        void (async () => {
+          const graph = await importSliced(message.graph, signal);
+          const quads = message.quads ? decodeQuads(message.quads) : [];
+          if (signal.aborted) throw cancelled(source.sourceName);
+          return { graph, quads, inWorker: true };
+        })().then(resolve, reject);
+      });
+      const request: LoadRequest = {
+        type: "load",
+        id,
+        format: source.format,
+        baseIRI: source.baseIRI,
+        sourceName: source.sourceName,
+        languages: options.languages,
+        maxTriples: options.maxTriples,
+        sample: options.sample,
+        blankPrefix: options.blankPrefix,
+        ...(options.extra?.length ? { extraQuads: encodeQuads(options.extra) } : {}),
+        ...(typeof source.input === "string" ? { text: source.input } : { buffer: source.input }),
+      };
+      const transfer: Transferable[] = [];
+      if (request.buffer instanceof ArrayBuffer) transfer.push(request.buffer);
+      if (request.extraQuads) transfer.push(request.extraQuads.indices.buffer as ArrayBuffer);
+      worker.postMessage(request, transfer);
+    });
+  }
+
+  destroy(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#pending.clear();
+    this.#state = "unknown";
+  }
+}
+
+/** A graph from its serialized export, built in time slices (the page stays responsive). */
+export async function importSliced(
+  serialized: SerializedOrgraph,
+  signal?: AbortSignal,
+  sliceMs = 8,
+): Promise<OrgraphGraph> {
+  const graph: OrgraphGraph = new MultiDirectedGraph<
+    NodeAttributes,
+    EdgeAttributes,
+    GraphAttributes
+  >();
+  if (serialized.attributes) graph.replaceAttributes(serialized.attributes as GraphAttributes);
+  let start = performance.now();
+  const pause = async (): Promise<void> => {
+    if (performance.now() - start < sliceMs) return;
+    await macrotask();
+    if (signal?.aborted) throw new OrgraphError("cancelled", "Loading was cancelled.");
+    start = performance.now();
+  };
+  const nodes = serialized.nodes ?? [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    graph.addNode(node.key, node.attributes as NodeAttributes);
+    if ((i & 255) === 255) await pause();
+  }
+  const edges = serialized.edges ?? [];
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i]!;
+    const attributes = edge.attributes as EdgeAttributes;
+    if (edge.key !== undefined) {
+      graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
+    } else graph.addDirectedEdge(edge.source, edge.target, attributes);
+    if ((i & 255) === 255) await pause();
+  }
+  return graph;
+}
+
+function nodeKeyOf(term: RdfTerm): string | null {
+  if (term.termType === "NamedNode") return term.value;
+  if (term.termType === "BlankNode") return `_:${term.value}`;
+  return null;
+}
+
+/**
+ * Marks each node and edge with the loaded sources its triples come from (`origin`), for the
+ * filter by source. `ranges`: each source's name and its quads' [start, end) in `quads`. Items
+ * no triple names directly (e.g. an edge folded from an n-ary node) take their subject's.
+ */
+export async function attributeSources(
+  graph: OrgraphGraph,
+  quads: readonly RdfQuad[],
+  ranges: readonly { name: string; start: number; end: number }[],
+): Promise<void> {
+  const origin = new Map<string, Set<string>>();
+  const add = (key: string, name: string): void => {
+    let set = origin.get(key);
+    if (!set) origin.set(key, (set = new Set()));
+    set.add(name);
+  };
+  let start = performance.now();
+  for (const range of ranges) {
+    for (let i = range.start; i < range.end; i++) {
+      const q = quads[i]!;
+      const s = nodeKeyOf(q.subject);
+      const o = nodeKeyOf(q.object);
+      if (s !== null) add(s, range.name);
+      if (o !== null) add(o, range.name);
+      if (s !== null && o !== null) add(`e\u0000${edgeKey(s, q.predicate.value, o)}`, range.name);
+      if ((i & 1023) === 1023 && performance.now() - start > 8) {
+        await macrotask();
+        start = performance.now();
+      }
+    }
+  }
+  graph.forEachNode((key) => {
+    const set = origin.get(key);
+    graph.setNodeAttribute(key, "origin", set ? [...set] : []);
+  });
+  graph.forEachEdge((key, _attributes, source) => {
+    const set = origin.get(`e\u0000${key}`) ?? origin.get(source);
+    graph.setEdgeAttribute(key, "origin", set ? [...set] : []);
+  });
+}

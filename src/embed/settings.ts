@@ -1,0 +1,207 @@
+/**
+ * The widget's configuration attributes (issue 5), read and checked in one place.
+ *
+ * `readSettings(attributes)` never throws: a value that is not understood gives a problem (the
+ * attribute, the value, what is allowed) and that setting's default. The element logs each
+ * problem as a console warning. DOM-free, so it is tested in Node.
+ *
+ * | attribute   | values                                                        | default        |
+ * | ----------- | ------------------------------------------------------------- | -------------- |
+ * | `select`    | a node IRI, selected after each load                          | none           |
+ * | `controls`  | comma/space list of search, filters, details, statements,     | all panels     |
+ * |             | source, legend, toolbar; or `none` (a read-only picture); `all`|                |
+ * | `height`    | a CSS length: 480px, 30em, 60vh, 100%                         | the host's CSS, else max(400px, 60vh) |
+ * | `theme`     | light, dark                                                   | light          |
+ * | `readonly`  | boolean attribute: no layout re-runs from the UI              | off            |
+ * | `caption`   | the title shown in the caption (else the data's title)        | from the data  |
+ * | `cite-base` | http(s) URL of the page the "cite this view" link opens       | this page      |
+ * | `version`   | the dataset version a cited view was pinned to (12 hex)       | none           |
+ * | `story`     | URL of a story (JSON), relative to the page                   | none           |
+ * | `step`      | the story step shown, 1-based                                 | 1              |
+ */
+
+export const PANELS = [
+  "search",
+  "filters",
+  "details",
+  "statements",
+  "source",
+  "legend",
+  "toolbar",
+] as const;
+export type Panel = (typeof PANELS)[number];
+
+export const THEMES = ["light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** The attributes this module reads (observed by the element). */
+export const SETTINGS_ATTRIBUTES = [
+  "select",
+  "controls",
+  "height",
+  "theme",
+  "readonly",
+  "caption",
+  "cite-base",
+  "version",
+  "story",
+  "step",
+] as const;
+export type SettingsAttribute = (typeof SETTINGS_ATTRIBUTES)[number];
+
+export interface WidgetSettings {
+  /** Node IRI to select after each load, or null. */
+  readonly select: string | null;
+  /** The panels shown. */
+  readonly controls: readonly Panel[];
+  /** CSS length of the widget's height, or null (the host's CSS, else at least 400 px). */
+  readonly height: string | null;
+  readonly theme: Theme;
+  /** No layout re-runs (mode, seed, run/pause) from the UI. The JS API still works. */
+  readonly readonly: boolean;
+  /** Caption title given by the page (else the data's title). */
+  readonly caption: string | null;
+  /** Absolute http(s) URL the "cite this view" link points at (null: the current page). */
+  readonly citeBase: string | null;
+  /** Expected dataset version (first 12 hex digits of the SHA-256 of the loaded text). */
+  readonly version: string | null;
+  /** Story URL, or null. */
+  readonly story: string | null;
+  /** Story step shown, 1-based. */
+  readonly step: number;
+}
+
+export const DEFAULT_SETTINGS: WidgetSettings = Object.freeze({
+  select: null,
+  controls: Object.freeze([...PANELS]) as readonly Panel[],
+  height: null,
+  theme: "light",
+  readonly: false,
+  caption: null,
+  citeBase: null,
+  version: null,
+  story: null,
+  step: 1,
+});
+
+export interface SettingsProblem {
+  attribute: SettingsAttribute;
+  value: string;
+  /** A sentence naming the attribute and what it accepts. */
+  message: string;
+}
+
+const MAX_TEXT = 2048;
+const LENGTH =
+  /^(?:0|\d{1,5}(?:\.\d{1,4})?(?:px|em|rem|vh|vw|svh|lvh|dvh|vmin|vmax|%|ch|ex|lh|pt|pc|cm|mm|in))$/;
+const HTTP_URL = /^https?:\/\/[^\s]+$/i;
+const VERSION = /^[0-9a-f]{12}$/;
+
+function quoted(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+}
+
+/** Parses `controls`: the panels listed (order and repeats do not matter). */
+export function parseControls(value: string): { panels: Panel[]; unknown: string[] } {
+  const words = value
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter((w) => w !== "");
+  if (words.length === 1 && words[0] === "none") return { panels: [], unknown: [] };
+  if (words.length === 1 && words[0] === "all") return { panels: [...PANELS], unknown: [] };
+  const unknown = words.filter((w) => !(PANELS as readonly string[]).includes(w));
+  const panels = PANELS.filter((p) => words.includes(p));
+  return { panels, unknown };
+}
+
+/** Reads the settings from attribute values (null: attribute absent). Never throws. */
+export function readSettings(attributes: Partial<Record<SettingsAttribute, string | null>>): {
+  settings: WidgetSettings;
+  problems: SettingsProblem[];
+} {
+  const problems: SettingsProblem[] = [];
+  const problem = (attribute: SettingsAttribute, value: string, allowed: string): void => {
+    problems.push({
+      attribute,
+      value,
+      message: `<orgraph-explorer> attribute "${attribute}": ${quoted(value)} is not allowed; ${allowed}. Using the default.`,
+    });
+  };
+  const text = (name: SettingsAttribute): string | null => {
+    const value = attributes[name];
+    if (value === null || value === undefined) return null;
+    const trimmed = value.trim();
+    if (trimmed === "") return null;
+    if (trimmed.length > MAX_TEXT) {
+      problem(name, trimmed, `it must be at most ${MAX_TEXT} characters`);
+      return null;
+    }
+    return trimmed;
+  };
+
+  const settings: { -readonly [K in keyof WidgetSettings]: WidgetSettings[K] } = {
+    ...DEFAULT_SETTINGS,
+  };
+  settings.select = text("select");
+  settings.caption = text("caption");
+  settings.story = text("story");
+
+  const controls = attributes.controls;
+  if (controls !== null && controls !== undefined && controls.trim() !== "") {
+    const { panels, unknown } = parseControls(controls);
+    if (unknown.length > 0) {
+      problem(
+        "controls",
+        controls,
+        `allowed: "none", "all" or a comma/space list of ${PANELS.join(", ")} (unknown: ${unknown.join(", ")})`,
+      );
+    } else settings.controls = panels;
+  }
+
+  const height = text("height");
+  if (height !== null) {
+    if (LENGTH.test(height.toLowerCase())) settings.height = height.toLowerCase();
+    else problem("height", height, "allowed: a CSS length such as 480px, 30em, 60vh or 100%");
+  }
+
+  const theme = text("theme");
+  if (theme !== null) {
+    const t = theme.toLowerCase();
+    if ((THEMES as readonly string[]).includes(t)) settings.theme = t as Theme;
+    else problem("theme", theme, `allowed: ${THEMES.join(", ")}`);
+  }
+
+  const readonly = attributes.readonly;
+  if (readonly !== null && readonly !== undefined) {
+    const r = readonly.trim().toLowerCase();
+    if (r === "" || r === "readonly" || r === "true") settings.readonly = true;
+    else if (r === "false") settings.readonly = false;
+    else problem("readonly", readonly, 'allowed: present (readonly, readonly="true") or "false"');
+  }
+
+  const citeBase = text("cite-base");
+  if (citeBase !== null) {
+    if (HTTP_URL.test(citeBase)) settings.citeBase = citeBase;
+    else problem("cite-base", citeBase, "allowed: an absolute http(s) URL");
+  }
+
+  const version = text("version");
+  if (version !== null) {
+    if (VERSION.test(version.toLowerCase())) settings.version = version.toLowerCase();
+    else problem("version", version, "allowed: 12 hexadecimal digits (the dataset version)");
+  }
+
+  const step = text("step");
+  if (step !== null) {
+    const n = Number(step);
+    if (/^\d{1,4}$/.test(step) && n >= 1) settings.step = n;
+    else problem("step", step, "allowed: a story step number from 1");
+  }
+
+  return { settings: Object.freeze(settings), problems };
+}
+
+/** Whether the side panel has anything to show. */
+export function hasPanel(controls: readonly Panel[]): boolean {
+  return (["details", "statements", "source", "legend"] as const).some((p) => controls.includes(p));
+}
