@@ -10,8 +10,10 @@
  * steps and shows the same view. User actions (open a search result, expand a relation) fetch
  * first and only then write the state: a failure leaves the graph and the URL as they were.
  *
- * Every request has its own AbortController (`cancel()` aborts them all; a new search aborts
- * the previous one) and the client's time and row limits (`settings`). Failures go to the host
+ * The requests run in the SPARQL worker (sparql-runner.ts: fetching and parsing off the page;
+ * on the page where no worker can run, or when `fetch` is given). Every request has its own
+ * AbortController (`cancel()` aborts them all, in the worker too; a new search aborts the
+ * previous one) and the client's time and row limits (`settings`). Failures go to the host
  * (the element's banner) with their cause; a cancel is silent. A step that failed is not
  * retried until the endpoint changes or the user asks for it again.
  *
@@ -32,8 +34,11 @@ import type {
   SparqlClient,
   SparqlClientOptions,
   SparqlFetch,
+  SparqlOp,
+  SparqlOpResult,
 } from "../core/sparql";
 import { LazyModule } from "./lazy";
+import { SparqlRunner } from "./sparql-runner";
 import {
   addExpanded,
   addOpened,
@@ -217,8 +222,10 @@ export function placeNewNodes(prev: OrgraphGraph, next: OrgraphGraph, anchor: st
 
 export class EndpointSource {
   settings: EndpointSettings = { ...DEFAULT_ENDPOINT_SETTINGS };
-  /** The fetch the client uses (tests may replace it); default the page's. */
+  /** The fetch the client uses (tests may replace it; the requests then run on the page). */
   fetch: SparqlFetch | undefined;
+  /** Runs the requests in the SPARQL worker, or on the page. */
+  readonly runner = new SparqlRunner(() => sparqlModule.load());
 
   #context: string | null = null;
   #client: SparqlClient | null = null;
@@ -351,12 +358,17 @@ export class EndpointSource {
         const controller = new AbortController();
         this.#searchController = controller;
         try {
-          const { searchEndpoint } = await sparqlModule.load();
-          const hits = await searchEndpoint(client, text, {
-            signal: controller.signal,
-            limit: this.settings.searchLimit,
-            languages: this.host.languages(),
-          });
+          const result = await this.#run(
+            client,
+            {
+              op: "search",
+              text,
+              limit: this.settings.searchLimit,
+              languages: this.host.languages(),
+            },
+            controller.signal,
+          );
+          const hits = result.op === "search" ? result.hits : [];
           if (seq !== this.#searchSeq) return resolve([]);
           this.hits = hits;
           resolve(hits);
@@ -411,8 +423,8 @@ export class EndpointSource {
     const controller = this.#controller();
     this.#setBusy(+1);
     try {
-      const { connectionCounts } = await sparqlModule.load();
-      const counts = await connectionCounts(client, iri, { signal: controller.signal });
+      const result = await this.#run(client, { op: "counts", iri }, controller.signal);
+      const counts = result.op === "counts" ? result.counts : [];
       if (context !== this.#context) return null;
       this.#counts.set(iri, counts);
       return counts;
@@ -456,6 +468,14 @@ export class EndpointSource {
 
   // -------------------------------------------------------------------------------------------
   // Internals.
+
+  /** One request, in the worker (or on the page), with the limits of `settings`. */
+  #run(client: SparqlClient, params: SparqlOp, signal: AbortSignal): Promise<SparqlOpResult> {
+    const { timeoutMs, maxRows } = this.settings;
+    return this.runner.run(client, { timeoutMs, maxRows }, params, signal, {
+      inPage: this.fetch !== undefined,
+    });
+  }
 
   async #settled(): Promise<void> {
     while (this.#loop) await this.#loop;
@@ -501,21 +521,27 @@ export class EndpointSource {
     this.#setBusy(+1);
     const graph = this.host.state().endpointGraph;
     const options = {
-      signal: controller.signal,
       limit: this.settings.neighbourLimit,
       languages: this.host.languages(),
       // The default graph copies the named graphs (as a merged "all data" graph does): a
       // triple found there is not said to come from it.
       unionGraphs: graph ? [graph] : [],
     };
+    const params: SparqlOp =
+      step.kind === "open"
+        ? { op: "neighbourhood", iri: step.iri, ...options }
+        : step.kind === "expand"
+          ? {
+              op: "expand",
+              iri: step.expansion.node,
+              predicate: step.expansion.predicate,
+              direction: step.expansion.direction,
+              ...options,
+            }
+          : { op: "construct", query: step.query };
     try {
-      const { expand, fetchNeighbourhood } = await sparqlModule.load();
-      if (step.kind === "open") return (await fetchNeighbourhood(client, step.iri, options)).quads;
-      if (step.kind === "expand") {
-        const e = step.expansion;
-        return (await expand(client, e.node, e.predicate, e.direction, options)).quads;
-      }
-      return (await client.construct(step.query, { signal: controller.signal })).quads;
+      const result = await this.#run(client, params, controller.signal);
+      return result.op === "quads" ? result.quads : [];
     } finally {
       this.#controllers.delete(controller);
       this.#setBusy(-1);

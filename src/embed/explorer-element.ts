@@ -132,19 +132,14 @@ import type { LayoutMode } from "../render/layout";
 import { DEFAULT_CAMERA, type Camera } from "../core/state/view-state";
 import { CAMERA_SETTLE_MS, roundCamera, sameCamera } from "./camera";
 import { toolMessages } from "../ui/messages";
-import { renderExportMenu, renderLayoutTools, toolStyles, type ExportName } from "../ui/tools";
+import { toolStyles, type ExportName } from "../ui/tools";
 import { LayoutControl, type LayoutInfo } from "./layout-control";
-import { downloadExport, makeExport, type ExportFile } from "./export-control";
+import type { ExportFile } from "./export-control";
 import { isLang, messages, uiStyles, type Lang, type SourceFocus } from "../ui";
 import { WhoSaidWhat, type PanelTab, type WswState } from "./who-said-what-view";
 import { panelsModule } from "./lazy";
 import { ExplorerView } from "./explorer-view";
-import {
-  edgeTooltipStyles,
-  placeEdgeTooltip,
-  renderEdgeTooltip,
-  type EdgeTip,
-} from "./edge-tooltip";
+import { edgeTooltipStyles, placeEdgeTooltip, type EdgeTip } from "./edge-tooltip";
 import { explorerStyles } from "../ui/explorer-styles";
 import { widgetStyles } from "../ui/widget-styles";
 import { isolationStyles } from "../ui/isolation-styles";
@@ -165,13 +160,8 @@ import type { RdfQuad } from "../core/rdf/terms";
 import type { ConnectionCount, SearchHit } from "../core/sparql";
 import { setEndpoint } from "../core/state/view-state";
 import { endpointChanged, EndpointSource, type EndpointSettings } from "./endpoint-source";
-import {
-  EndpointSearchController,
-  endpointErrorMessage,
-  endpointMessages,
-  endpointStyles,
-  renderConnections,
-} from "../ui/endpoint-panel";
+import type { EndpointSearchController } from "../ui/endpoint-panel";
+import { endpointErrorMessage, endpointMessages, endpointStyles } from "../ui/endpoint-panel";
 
 /** The filters `setFilters` changes (the view state's fields; absent ones stay as they are). */
 export interface FilterSettings {
@@ -353,7 +343,7 @@ export class OrgraphExplorer extends LitElement {
     select: (key, options) => void this.select(key, options),
     swapGraph: (graph) => this.#swapGraph(graph),
     resetCamera: () => this.#renderer?.resetCamera(),
-    searchBox: (lang) => (this.#endpoint.active ? this.#endpointSearch.render(lang) : null),
+    searchBox: (lang) => (this.#endpoint.active ? this.#endpointSearchBox(lang) : null),
     nodeToolsExtra: (key, lang) => this.#renderConnections(key, lang),
   });
 
@@ -832,12 +822,20 @@ export class OrgraphExplorer extends LitElement {
   // SPARQL endpoint (issue 7): src/embed/endpoint-source.ts, src/ui/endpoint-panel.ts.
 
   #endpoint: EndpointSource = this.#installEndpoint();
-  #endpointSearch = new EndpointSearchController(this, {
-    search: (text, immediate) => this.#endpoint.search(text, { immediate }),
-    hits: () => this.#endpoint.hits,
-    searching: () => this.#endpoint.searching,
-    onChoose: (iri) => void this.openResource(iri),
-  });
+  /** The endpoint's search box: made at its first render, in the toolbar (loaded with the panels). */
+  #endpointSearch: EndpointSearchController | null = null;
+
+  #endpointSearchBox(lang: Lang) {
+    const panels = panelsModule.get(() => this.requestUpdate());
+    if (!panels) return null;
+    this.#endpointSearch ??= new panels.EndpointSearchController(this, {
+      search: (text, immediate) => this.#endpoint.search(text, { immediate }),
+      hits: () => this.#endpoint.hits,
+      searching: () => this.#endpoint.searching,
+      onChoose: (iri) => void this.openResource(iri),
+    });
+    return this.#endpointSearch.render(lang);
+  }
 
   #installEndpoint(): EndpointSource {
     const source = new EndpointSource({
@@ -941,8 +939,9 @@ export class OrgraphExplorer extends LitElement {
   }
 
   #renderConnections(key: string, lang: Lang) {
-    if (!this.#endpoint.active || key.startsWith("_:")) return nothing;
-    return renderConnections({
+    const panels = panelsModule.get(() => this.requestUpdate());
+    if (!this.#endpoint.active || key.startsWith("_:") || !panels) return nothing;
+    return panels.renderConnections({
       lang,
       key,
       counts: this.#endpoint.countsOf(key),
@@ -951,6 +950,20 @@ export class OrgraphExplorer extends LitElement {
       onShow: () => void this.#endpoint.loadCounts(key),
       onExpand: (c) => void this.expandRelation(key, c.predicate, c.direction),
     });
+  }
+
+  /** false: endpoint requests run on the page, never in the SPARQL worker. */
+  get endpointInWorker(): boolean {
+    return this.#endpoint.runner.useWorker;
+  }
+
+  set endpointInWorker(value: boolean) {
+    this.#endpoint.runner.useWorker = value !== false;
+  }
+
+  /** Whether the last endpoint request ran in the SPARQL worker. */
+  get lastEndpointInWorker(): boolean {
+    return this.#endpoint.runner.lastInWorker;
   }
 
   /** The request limits of the endpoint source (time, rows, search and neighbour limits). */
@@ -1316,7 +1329,11 @@ export class OrgraphExplorer extends LitElement {
   exportFile(name: ExportName): Promise<ExportFile> {
     const graph = this.#graph;
     if (!graph) return Promise.reject(new Error("No graph is loaded."));
-    return makeExport(name, graph, this.#renderer?.sigma ?? null, this.src);
+    const sigma = this.#renderer?.sigma ?? null;
+    // The export code loads on demand (orgraph-export-file.js), like the export formats.
+    return import("./export-control").then(({ makeExport }) =>
+      makeExport(name, graph, sigma, this.src),
+    );
   }
 
   /** Makes one export of what is shown and downloads it; resolves with the file name. */
@@ -1328,6 +1345,7 @@ export class OrgraphExplorer extends LitElement {
     this.#exportMessage = t.exporting;
     this.requestUpdate();
     try {
+      const { downloadExport } = await import("./export-control");
       const fileName = await downloadExport(name, graph, this.#renderer?.sigma ?? null, this.src);
       this.#exportMessage = t.exported(fileName);
       return fileName;
@@ -1342,7 +1360,10 @@ export class OrgraphExplorer extends LitElement {
 
   #renderTools(lang: Lang) {
     const info = this.#layout.info;
-    return html`${renderLayoutTools({
+    // With the toolbar, which shows with a graph: loaded with the panels (panels.ts).
+    const panels = panelsModule.get(() => this.requestUpdate());
+    if (!panels) return nothing;
+    return html`${panels.renderLayoutTools({
       lang,
       mode: info.mode,
       seed: info.seed,
@@ -1356,7 +1377,7 @@ export class OrgraphExplorer extends LitElement {
       onResume: () => this.resumeLayout(),
       onNewSeed: () => void this.runLayout({ mode: "force", seed: (info.seed + 1) >>> 0 }),
     })}
-    ${renderExportMenu({
+    ${panels.renderExportMenu({
       lang,
       busy: this.#exportBusy,
       message: this.#exportMessage,
@@ -1472,6 +1493,7 @@ export class OrgraphExplorer extends LitElement {
     this.#abort?.abort();
     this.#loader.destroy();
     this.#endpoint.cancel();
+    this.#endpoint.runner.destroy();
     this.#layout.stop();
     this.#unmount();
     if (this.#cameraTimer !== null) clearTimeout(this.#cameraTimer);
@@ -1591,7 +1613,7 @@ export class OrgraphExplorer extends LitElement {
               ? html`<p class="overlay endpoint-hint">${endpointMessages(lang).openHint}</p>`
               : nothing
           }
-          ${renderEdgeTooltip(graph, this._edgeTip, lang)}
+          ${panels ? panels.renderEdgeTooltip(graph, this._edgeTip, lang) : nothing}
           ${graph && wsw ? wsw.asOfControl(this.outOfDate.length) : nothing}
           ${this._loading ? html`<div class="loading" role="status">${m.loading}</div>` : nothing}
           ${this.#renderLoading(lang)}

@@ -33,7 +33,6 @@ import {
   setPath,
   setSearch,
   setSizeMode,
-  shortestPaths,
   SOURCE_KINDS,
   sourceCounts,
   toggleCategory,
@@ -54,17 +53,12 @@ import { metricsModule, panelsModule, searchModule } from "./lazy";
 import {
   activeFilterCount,
   DEFAULT_TABLE_VIEW,
-  explorerMessages,
   messages,
-  renderFilters,
-  renderLegend,
-  renderNodeTools,
-  renderToolbar,
-  SearchController,
   type FilterCounts,
   type Lang,
   type TableViewState,
 } from "../ui";
+import type { SearchController } from "../ui/search";
 import type { DataLabelChoice } from "../ui/toolbar";
 
 /** Fired on every change of the view state; detail = the new state. */
@@ -210,18 +204,14 @@ export class ExplorerView implements ReactiveController {
   #index = new Memo<readonly unknown[], SearchIndex>(sameTuple);
   #counts = new Memo<readonly unknown[], FilterCounts>(sameTuple);
 
-  readonly search: SearchController;
+  /** The search box's controller: made at the toolbar's first render (it loads with the panels). */
+  #search: SearchController | null = null;
 
   constructor(
     private readonly element: ReactiveControllerHost & HTMLElement,
     private readonly host: ExplorerViewHost,
   ) {
     element.addController(this);
-    this.search = new SearchController(element, {
-      index: () => this.searchIndex(),
-      onQuery: (query) => this.set(setSearch(this.#state, query)),
-      onChoose: (key) => this.choose(key),
-    });
   }
 
   hostConnected(): void {}
@@ -412,9 +402,11 @@ export class ExplorerView implements ReactiveController {
     const graph = this.host.graph();
     const p = this.#state.path;
     const within = this.filtered() ?? undefined;
-    return this.#paths.get([graph, within, p?.from, p?.to], () =>
-      graph && p && graph.hasNode(p.from) && graph.hasNode(p.to)
-        ? shortestPaths(graph, p.from, p.to, { within })
+    // Path finding loads with the panels, before a load shows its graph (panels.ts).
+    const panels = graph && p ? this.#panels() : null;
+    return this.#paths.get([graph, within, p?.from, p?.to, panels], () =>
+      panels && graph && p && graph.hasNode(p.from) && graph.hasNode(p.to)
+        ? panels.shortestPaths(graph, p.from, p.to, { within })
         : null,
     );
   }
@@ -424,10 +416,11 @@ export class ExplorerView implements ReactiveController {
     const graph = this.host.graph();
     const p = this.#state.path;
     const result = this.paths();
-    if (!graph || !p || !result || result.distance >= 0) return false;
+    const panels = this.#panels();
+    if (!graph || !p || !result || result.distance >= 0 || !panels) return false;
     return this.#pathOut.get(
       [graph, p.from, p.to],
-      () => shortestPaths(graph, p.from, p.to, { maxPaths: 1 }).distance >= 0,
+      () => panels.shortestPaths(graph, p.from, p.to, { maxPaths: 1 }).distance >= 0,
     );
   }
 
@@ -462,6 +455,17 @@ export class ExplorerView implements ReactiveController {
     return this.#metric.get([graph, mode, metrics], () =>
       graph && metrics && mode !== "degree" ? metrics.metricMap(graph, mode) : null,
     );
+  }
+
+  /**
+   * The panels module (panels.ts: the renderings and path finding that show with a graph), or
+   * null until it has loaded (it loads before a load shows its graph); then the view redraws.
+   */
+  #panels(): typeof import("./panels") | null {
+    return panelsModule.get(() => {
+      this.#pushDisplay();
+      this.element.requestUpdate();
+    });
   }
 
   /** The metrics module (its own chunk), or null until it has loaded; then the view redraws. */
@@ -600,9 +604,17 @@ export class ExplorerView implements ReactiveController {
   /** The toolbar; `extra` holds the element's other tools (layout, export). */
   renderToolbar(lang: Lang, extra: TemplateResult | typeof nothing, resetViewLabel: string) {
     const s = this.#state;
-    return renderToolbar({
+    const panels = this.#panels();
+    if (!panels) return nothing;
+    return panels.renderToolbar({
       lang,
-      search: this.host.searchBox?.(lang) ?? this.search.render(s.search, lang),
+      search:
+        this.host.searchBox?.(lang) ??
+        (this.#search ??= new panels.SearchController(this.element, {
+          index: () => this.searchIndex(),
+          onQuery: (query) => this.set(setSearch(this.#state, query)),
+          onChoose: (key) => this.choose(key),
+        })).render(s.search, lang),
       filtersOpen: this.#drawer === "filters",
       filterCount: activeFilterCount(s),
       canEgo: s.selection !== null,
@@ -646,16 +658,17 @@ export class ExplorerView implements ReactiveController {
   renderLegend(lang: Lang) {
     const graph = this.host.graph();
     const counts = this.filterCounts();
-    if (!graph || !counts) return nothing;
+    const panels = this.#panels();
+    if (!graph || !counts || !panels) return nothing;
     const s = this.#state;
     const shown = Object.fromEntries(counts.categories.map((c) => [c.category, c.shown]));
     const communities = s.colourMode === "community" ? this.communities() : null;
-    return renderLegend(legendEntries(graph), lang, {
+    return panels.renderLegend(legendEntries(graph), lang, {
       shown,
       hidden: s.hiddenCategories,
       onToggle: (category) => this.set(toggleCategory(this.#state, category)),
       onShowAll: () => this.set({ ...this.#state, hiddenCategories: [] }),
-      note: communities ? explorerMessages(lang).communities(communities.count) : undefined,
+      note: communities ? panels.explorerMessages(lang).communities(communities.count) : undefined,
     });
   }
 
@@ -668,8 +681,9 @@ export class ExplorerView implements ReactiveController {
     let body: TemplateResult | typeof nothing = nothing;
     if (this.#drawer === "filters") {
       const counts = this.filterCounts();
-      if (counts) {
-        body = renderFilters({
+      const panels = this.#panels();
+      if (counts && panels) {
+        body = panels.renderFilters({
           lang,
           counts,
           hiddenCategories: s.hiddenCategories,
@@ -746,8 +760,9 @@ export class ExplorerView implements ReactiveController {
     const s = this.#state;
     const key = s.selection;
     const visible = this.visible();
-    if (!graph || !visible || key === null || !graph.hasNode(key)) return nothing;
-    return renderNodeTools({
+    const panels = this.#panels();
+    if (!graph || !visible || key === null || !graph.hasNode(key) || !panels) return nothing;
+    return panels.renderNodeTools({
       lang,
       key,
       label: graph.getNodeAttribute(key, "label"),

@@ -10,10 +10,16 @@ import {
   instantLayout,
   isLayoutMode,
   layoutInput,
+  seedPositions,
   type LayoutMode,
 } from "../render/layout";
 import { startForceLayout, type LayoutRun } from "../render/layout-runner";
 import { DEFAULT_RENDERER_SETTINGS } from "../render/settings";
+
+/** Up to this many nodes, a force layout is done before the graph shows (see `prepare`). */
+export const PREPARE_WAIT_NODES = 2000;
+/** How often a big graph's positions are applied while its layout runs (ms). */
+const BIG_GRAPH_APPLY_MS = 500;
 
 export type LayoutState = "idle" | "running" | "paused" | "done" | "stopped";
 
@@ -82,10 +88,17 @@ export class LayoutControl {
 
   /**
    * Lays `graph` out before it is shown (no animation): the worker computes, the page stays
-   * responsive. Resolves once the positions are in the graph.
+   * responsive. Resolves once the positions are in the graph. A force layout of a big graph
+   * (over PREPARE_WAIT_NODES nodes) is not waited for: the nodes get their seeded start at once
+   * (where ForceAtlas2 starts from) and the run refines them on screen.
    */
   async prepare(graph: OrgraphGraph): Promise<void> {
     this.stop();
+    if (this.#mode === "force" && graph.order > PREPARE_WAIT_NODES) {
+      seedPositions(graph, this.#seed);
+      void this.#start(graph, true);
+      return;
+    }
     await this.#start(graph, false);
   }
 
@@ -128,12 +141,19 @@ export class LayoutControl {
       return;
     }
     const input = layoutInput(graph, this.#seed, DEFAULT_RENDERER_SETTINGS);
+    // Big graphs: fewer redraws while the layout settles (each one costs the page).
+    const every = graph.order > PREPARE_WAIT_NODES ? BIG_GRAPH_APPLY_MS : 0;
+    let applied = -Infinity;
     const run = startForceLayout(input, {
       worker: this.useWorker,
       onProgress: (positions, progress) => {
         if (this.#run !== run) return;
         this.#inWorker = run.inWorker;
-        if (animate || progress.phase === "done") applyPositions(graph, input.keys, positions);
+        const now = performance.now();
+        if ((animate && now - applied >= every) || progress.phase === "done") {
+          applyPositions(graph, input.keys, positions);
+          applied = now;
+        }
         this.#done = progress.done;
         this.#total = progress.total;
         if (animate) this.host.changed();

@@ -6,12 +6,13 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import { OrgraphError } from "../core/errors";
-import { loadRdfChunked, macrotask, type LoadProgress } from "../core/load/load";
+import { macrotask, type LoadProgress } from "../core/load/load";
 import {
-  decodeQuads,
   deserializeError,
   encodeQuads,
+  type EncodedQuads,
   type LoadRequest,
+  type PlainTerm,
   type SerializedOrgraph,
   type WorkerResponse,
 } from "../core/load/protocol";
@@ -367,6 +368,8 @@ export class RdfLoader {
   }
 
   async #inPage(source: ReadSource, options: RunOptions): Promise<RunResult> {
+    // The parser (n3) loads on demand: only where a worker cannot run (orgraph-parse.js).
+    const { loadRdfChunked } = await import("../core/load/load");
     const result = await loadRdfChunked(source.input, {
       format: source.format,
       baseIRI: source.baseIRI,
@@ -399,10 +402,23 @@ export class RdfLoader {
         reject(cancelled(source.sourceName));
       };
       signal.addEventListener("abort", onAbort);
+      // The graph is built on the page as its batches arrive, in short slices.
+      const building = new SlicedImport(signal);
+      const terms: PlainTerm[] = [];
       this.#pending.set(id, (message) => {
-        if (message.type === "progress") {
-          options.onProgress(message.progress);
-          return;
+        switch (message.type) {
+          case "progress":
+            options.onProgress(message.progress);
+            return;
+          case "nodes":
+            building.nodes(message.nodes);
+            return;
+          case "edges":
+            building.edges(message.edges);
+            return;
+          case "terms":
+            for (const term of message.terms) terms.push(term);
+            return;
         }
         finish();
         if (message.type === "error") {
@@ -410,8 +426,17 @@ export class RdfLoader {
           return;
         }
         void (async () => {
-          const graph = await importSliced(message.graph, signal);
-          const quads = message.quads ? decodeQuads(message.quads) : [];
+          building.attributes(message.graph);
+          if (message.graph.nodes?.length) building.nodes(message.graph.nodes);
+          if (message.graph.edges?.length) building.edges(message.graph.edges);
+          const graph = await building.finished();
+          let quads: RdfQuad[] = [];
+          if (message.quads) {
+            for (const term of message.quads.terms) terms.push(term);
+            quads = await decodeQuadsSliced({ terms, indices: message.quads.indices }, signal);
+          }
+          // End the task here: what the page does next runs in tasks of its own.
+          await macrotask();
           if (signal.aborted) throw cancelled(source.sourceName);
           return { graph, quads, inWorker: true };
         })().then(resolve, reject);
@@ -426,6 +451,7 @@ export class RdfLoader {
         maxTriples: options.maxTriples,
         sample: options.sample,
         blankPrefix: options.blankPrefix,
+        batch: RESULT_BATCH,
         ...(options.extra?.length ? { extraQuads: encodeQuads(options.extra) } : {}),
         ...(typeof source.input === "string" ? { text: source.input } : { buffer: source.input }),
       };
@@ -442,6 +468,127 @@ export class RdfLoader {
     this.#pending.clear();
     this.#state = "unknown";
   }
+}
+
+/** Items per message of a worker's streamed result (see LoadRequest.batch). */
+export const RESULT_BATCH = 500;
+
+type SerializedNodes = NonNullable<SerializedOrgraph["nodes"]>;
+type SerializedEdges = NonNullable<SerializedOrgraph["edges"]>;
+
+/**
+ * A graph built apart on the page from batches of its serialized nodes and edges (nodes first),
+ * as they arrive, in slices of at most `sliceMs`: between slices the page handles its events.
+ */
+export class SlicedImport {
+  readonly graph: OrgraphGraph = new MultiDirectedGraph<
+    NodeAttributes,
+    EdgeAttributes,
+    GraphAttributes
+  >();
+  #queue: ({ nodes: SerializedNodes } | { edges: SerializedEdges })[] = [];
+  #running: Promise<void> | null = null;
+  #error: unknown = null;
+  #start = 0;
+
+  constructor(
+    private readonly signal?: AbortSignal,
+    private readonly sliceMs = 8,
+  ) {}
+
+  attributes(serialized: SerializedOrgraph): void {
+    if (serialized.attributes)
+      this.graph.replaceAttributes(serialized.attributes as GraphAttributes);
+  }
+
+  nodes(nodes: SerializedNodes): void {
+    this.#queue.push({ nodes });
+    this.#kick();
+  }
+
+  edges(edges: SerializedEdges): void {
+    this.#queue.push({ edges });
+    this.#kick();
+  }
+
+  /** The graph once every batch given so far is in; rejects on a cancel or a bad batch. */
+  async finished(): Promise<OrgraphGraph> {
+    while (this.#running) await this.#running;
+    if (this.#error !== null) throw this.#error;
+    return this.graph;
+  }
+
+  #kick(): void {
+    if (this.#running || this.#error !== null) return;
+    this.#running = this.#drain()
+      .catch((error: unknown) => {
+        this.#error = error;
+        this.#queue = [];
+      })
+      .finally(() => {
+        this.#running = null;
+      });
+  }
+
+  async #pause(): Promise<void> {
+    await macrotask();
+    if (this.signal?.aborted) throw new OrgraphError("cancelled", "Loading was cancelled.");
+    this.#start = performance.now();
+  }
+
+  async #drain(): Promise<void> {
+    // Started from a message handler: the first slice shares its task, so start short.
+    this.#start = performance.now();
+    const graph = this.graph;
+    for (let batch = this.#queue.shift(); batch; batch = this.#queue.shift()) {
+      if ("nodes" in batch) {
+        const nodes = batch.nodes;
+        for (let i = 0; i < nodes.length; i++) {
+          const node = nodes[i]!;
+          graph.addNode(node.key, node.attributes as NodeAttributes);
+          if ((i & 31) === 31 && performance.now() - this.#start > this.sliceMs)
+            await this.#pause();
+        }
+      } else {
+        const edges = batch.edges;
+        for (let i = 0; i < edges.length; i++) {
+          const edge = edges[i]!;
+          const attributes = edge.attributes as EdgeAttributes;
+          if (edge.key !== undefined) {
+            graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
+          } else graph.addDirectedEdge(edge.source, edge.target, attributes);
+          if ((i & 31) === 31 && performance.now() - this.#start > this.sliceMs)
+            await this.#pause();
+        }
+      }
+      if (performance.now() - this.#start > this.sliceMs) await this.#pause();
+    }
+  }
+}
+
+/** `decodeQuads` in time slices. */
+export async function decodeQuadsSliced(
+  encoded: EncodedQuads,
+  signal?: AbortSignal,
+  sliceMs = 8,
+): Promise<RdfQuad[]> {
+  const { terms, indices } = encoded;
+  const out: RdfQuad[] = new Array(indices.length / 4);
+  let start = performance.now();
+  for (let i = 0, q = 0; i < indices.length; i += 4, q++) {
+    out[q] = {
+      subject: terms[indices[i]!]!,
+      predicate: terms[indices[i + 1]!]!,
+      object: terms[indices[i + 2]!]!,
+      graph: terms[indices[i + 3]!]!,
+    } as RdfQuad;
+    if ((q & 1023) === 1023 && performance.now() - start > sliceMs) {
+      await macrotask();
+      if (signal?.aborted) throw new OrgraphError("cancelled", "Loading was cancelled.");
+      start = performance.now();
+    }
+  }
+  return out;
 }
 
 /** A graph from its serialized export, built in time slices (the page stays responsive). */

@@ -30,12 +30,15 @@ export const LAZY_MODULES: Record<string, string> = {
   "orgraph-statements": src("embed/who-said-what.ts"),
   "orgraph-sparql": src("core/sparql/index.ts"),
   "orgraph-panels": src("embed/panels.ts"),
+  "orgraph-parse": src("core/load/load.ts"),
+  "orgraph-export-file": src("embed/export-control.ts"),
 };
 
 /** The Web Workers' entries, by output name (dist/lib/<name>.js). */
 const WORKERS: Record<string, string> = {
   "orgraph-layout.worker": src("render/layout.worker.ts"),
   "orgraph-load.worker": src("core/load/worker.ts"),
+  "orgraph-sparql.worker": src("core/sparql/worker.ts"),
 };
 
 /** Where the IIFE takes its own URL (see script-url.ts). */
@@ -95,7 +98,7 @@ function lazyFiles(format: "es" | "iife"): Plugin {
  * exports, they must not stay in the bundle for their (CommonJS) module bodies.
  */
 const PURE_PACKAGES =
-  /node_modules\/(graphology-layout-forceatlas2|graphology-layout-noverlap|graphology-communities-louvain|graphology-metrics|graphology-indices|graphology-gexf|graphology-graphml|@xmldom|xml-writer|mnemonist|obliterator|minisearch)\//;
+  /node_modules\/(graphology-layout-forceatlas2|graphology-layout-noverlap|graphology-communities-louvain|graphology-metrics|graphology-indices|graphology-shortest-path|@yomguithereal\/helpers|graphology-gexf|graphology-graphml|@xmldom|xml-writer|mnemonist|obliterator|minisearch)\//;
 
 const treeshake = {
   moduleSideEffects: (id: string): boolean => !PURE_PACKAGES.test(id),

@@ -7,8 +7,6 @@ import { nothing, type ReactiveController, type TemplateResult } from "lit";
 import {
   BUILTIN_SOURCE,
   DEFAULT_VIEW_STATE,
-  encodeViewState,
-  URL_PARAMS,
   type Camera,
   type RdfQuad,
   type ViewState,
@@ -17,7 +15,7 @@ import type { OrgraphGraph } from "../core/model/types";
 import type { DisplaySubgraph, OrgraphRenderer } from "../render";
 import type { Lang } from "../ui";
 import { panelsModule } from "./lazy";
-import { datasetInfo, httpUrl, type DatasetInfo } from "./dataset";
+import { httpUrl, type DatasetInfo } from "./dataset";
 import {
   DEFAULT_SETTINGS,
   hasPanel,
@@ -185,10 +183,13 @@ export class Widget implements ReactiveController {
   /** A graph was swapped in (before `orgraph-load` fires). */
   loaded(quads: readonly RdfQuad[], version: string, baseUrl: string | undefined): void {
     const lang = this.host.element.uiLang;
-    this.#info = datasetInfo(quads, {
-      languages: [lang, lang === "fr" ? "en" : "fr"],
-      baseUrl: baseUrl && httpUrl(baseUrl) ? baseUrl : document.baseURI,
-    });
+    // Loaded with the panels, before a load shows its graph (panels.ts).
+    const panels = panelsModule.get();
+    this.#info =
+      panels?.datasetInfo(quads, {
+        languages: [lang, lang === "fr" ? "en" : "fr"],
+        baseUrl: baseUrl && httpUrl(baseUrl) ? baseUrl : document.baseURI,
+      }) ?? null;
     this.#version = version;
   }
 
@@ -411,7 +412,9 @@ export class Widget implements ReactiveController {
    */
   citeUrl(src: string | null): string | null {
     const el = this.host.element;
-    if (!this.#version || !el.graph) return null;
+    // The encoding loads with the panels, before a load shows its graph (panels.ts).
+    const panels = panelsModule.get(() => el.requestUpdate());
+    if (!this.#version || !el.graph || !panels) return null;
     let url: URL;
     try {
       url = new URL(this.#settings.citeBase ?? location.href);
@@ -430,8 +433,8 @@ export class Widget implements ReactiveController {
     // Defaults with the other UI language, so that `ui=` is always written.
     const defaults: ViewState = { ...DEFAULT_VIEW_STATE, uiLanguage: lang === "fr" ? "en" : "fr" };
     const keep = new URLSearchParams(url.search);
-    for (const p of [...URL_PARAMS, "v"]) keep.delete(p);
-    const query = [keep.toString(), encodeViewState(cited, defaults), `v=${this.#version}`]
+    for (const p of [...panels.URL_PARAMS, "v"]) keep.delete(p);
+    const query = [keep.toString(), panels.encodeViewState(cited, defaults), `v=${this.#version}`]
       .filter((q) => q !== "")
       .join("&");
     url.search = query;

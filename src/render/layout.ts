@@ -57,6 +57,27 @@ export function degreeSizes(
   return sizes;
 }
 
+/** Past this many nodes the force layout runs fewer iterations (see `layoutBudget`). */
+export const LAYOUT_FULL_ITERATIONS_NODES = 5000;
+
+/**
+ * The iterations a graph of `nodes` nodes gets: all of them up to
+ * LAYOUT_FULL_ITERATIONS_NODES nodes, then fewer in proportion (each costs more), never under a
+ * tenth. Depends on the size only: the same graph and seed always give the same positions.
+ */
+export function layoutBudget(
+  nodes: number,
+  iterations: number,
+  noverlapIterations: number,
+): { iterations: number; noverlapIterations: number } {
+  if (nodes <= LAYOUT_FULL_ITERATIONS_NODES) return { iterations, noverlapIterations };
+  const scale = Math.max(0.1, LAYOUT_FULL_ITERATIONS_NODES / nodes);
+  return {
+    iterations: Math.ceil(iterations * scale),
+    noverlapIterations: Math.ceil(noverlapIterations * scale),
+  };
+}
+
 /** The plain-data input of a force layout of `graph` (what the worker receives). */
 export function layoutInput(
   graph: OrgraphGraph,
@@ -76,8 +97,7 @@ export function layoutInput(
     sizes: keys.map((key) => sizes.get(key) ?? settings.minNodeSize),
     edges,
     seed: seed >>> 0,
-    iterations: settings.layoutIterations,
-    noverlapIterations: settings.noverlapIterations,
+    ...layoutBudget(keys.length, settings.layoutIterations, settings.noverlapIterations),
   };
 }
 

@@ -252,6 +252,73 @@ describe("load({ endpoint, start })", () => {
   });
 });
 
+describe("requests in the SPARQL worker", () => {
+  /** Counts the page's own fetches of the endpoint (the worker's are not the page's). */
+  const countFetches = (): void => {
+    const w = window as unknown as { __sparqlFetches: number };
+    w.__sparqlFetches = 0;
+    const original = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes("/sparql")) w.__sparqlFetches++;
+      return original(input, init);
+    };
+  };
+  const fetches = (p: Page): Promise<number> =>
+    p.evaluate(() => (window as unknown as { __sparqlFetches: number }).__sparqlFetches);
+  const inWorker = (p: Page): Promise<boolean> =>
+    p.evaluate(
+      () => (document.querySelector("orgraph-explorer") as OrgraphExplorer).lastEndpointInWorker,
+    );
+
+  it("fetches and parses in the worker: the page never fetches the endpoint", async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(countFetches);
+    await page.goto(
+      `${baseUrl}?endpoint=${encodeURIComponent(endpoint)}&open=${encodeURIComponent(LAGON)}`,
+    );
+    await el(page).waitFor([LAGON, TIP_OFFICE, CONFERENCE]);
+    const hits = await page.evaluate(() =>
+      (document.querySelector("orgraph-explorer") as OrgraphExplorer).searchEndpoint("Lagon"),
+    );
+    expect(hits.map((h) => h.iri)).toContain(LAGON);
+    expect(await inWorker(page)).toBe(true);
+    expect(
+      await page.evaluate(
+        () => (document.querySelector("orgraph-explorer") as OrgraphExplorer).endpointInWorker,
+      ),
+    ).toBe(true);
+    expect(await fetches(page)).toBe(0);
+    await page.close();
+  });
+
+  it("runs on the page where the worker cannot load, with the same graph", async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(countFetches);
+    // Every worker script refused (as a CSP without worker-src does; a CSP in a fulfilled page
+    // would make Chromium treat the page as public and refuse the loopback endpoint).
+    await page.route(/\/assets\/[^/?]*worker[^/?]*\.js(\?|$)/, (route) => route.abort());
+    await page.goto(
+      `${baseUrl}?endpoint=${encodeURIComponent(endpoint)}&open=${encodeURIComponent(LAGON)}`,
+    );
+    await el(page).waitFor([LAGON, TIP_OFFICE, CONFERENCE]);
+    expect(await inWorker(page)).toBe(false);
+    expect(await fetches(page)).toBeGreaterThan(0);
+    const ok = await page.evaluate(
+      ([key, p]) =>
+        (document.querySelector("orgraph-explorer") as OrgraphExplorer).expandRelation(
+          key!,
+          p!,
+          "out",
+        ),
+      [CONFERENCE, ORGANIZER],
+    );
+    expect(ok).toBe(true);
+    expect(await inWorker(page)).toBe(false);
+    await page.close();
+  });
+});
+
 describe("a slow or failing endpoint", () => {
   type Mode = "proxy" | "stall" | "500" | "bad-json" | "no-cors";
   let mode: Mode = "proxy";

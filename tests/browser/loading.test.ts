@@ -265,8 +265,8 @@ describe("loading your own data", () => {
     const result = await page.evaluate(async () => {
       const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
       const text = (window as unknown as { __big: string }).__big;
-      // An instant layout: this measures loading, not ForceAtlas2 (whose full run on 25k nodes
-      // is awaited before the graph shows; see layout-control.ts).
+      // An instant layout: this measures loading, not ForceAtlas2 (on a graph this big it is not
+      // awaited: it refines the seeded start on screen; see layout-control.ts).
       e.layoutMode = "circular";
       await new Promise((r) => setTimeout(r, 50));
       const longTasks: { start: number; duration: number }[] = [];
@@ -334,12 +334,21 @@ describe("loading your own data", () => {
         maxGap: Math.round(maxGap),
         maxPercent,
         maxAria,
+        // The whole load, start to `orgraph-load` (reported; see the note below).
+        maxLongTaskLoad: during(started + 20, ended),
+        tasks: longTasks
+          .map((t) => `${Math.round(t.start - started)}+${Math.round(t.duration)}`)
+          .join(" "),
       };
     });
     console.log(`200k-triple load: ${JSON.stringify(result)}`);
     expect(result.triples).toBe(200_000);
     expect(result.inWorker).toBe(true);
     expect(result.maxLongTaskParse).toBeLessThanOrEqual(50);
+    // Not yet asserted (reported above): the result comes in batches and is imported in slices,
+    // but reading a batch can still take over 50 ms; the swap (layout, claims and statements,
+    // the toolbar's search index, sigma's set-up and first WebGL frame on 25k nodes) still runs
+    // in long tasks (`maxLongTaskLoad`, `tasks`).
     expect(result.maxPercent).toBe(100);
     expect(result.maxAria).toBe(100);
   }, 180_000);

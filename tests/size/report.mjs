@@ -3,7 +3,7 @@
 // dist/lib/orgraph.iife.js (everything the built-in dataset needs to show; the rest loads on
 // demand from the files next to it), is over its budget of 175 KB gzipped.
 // `node tests/size/report.mjs [--json] [--warn-over-budget]`: the last flag reports an IIFE over
-// budget without failing (npm run build uses it until the widget is back under budget).
+// budget without failing.
 /* global console, process, URL */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -6,7 +6,9 @@
  *             collapseMemberships?, withQuads?}  and  {type: "cancel", id?}.
  * Responses: {type: "progress", id, progress}, then either {type: "result", id, graph (graphology's
  *            serialized export), quads (compact, see `encodeQuads`), triples, nodes, edges} or
- *            {type: "error", id, error}. A new load cancels the one running.
+ *            {type: "error", id, error}. A new load cancels the one running. With `batch`, the
+ *            result's nodes, edges and quad terms come first in "nodes", "edges" and "terms"
+ *            messages of at most `batch` items each.
  */
 import { MultiDirectedGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
@@ -37,6 +39,12 @@ export interface LoadRequest {
   extraQuads?: EncodedQuads;
   /** Prefix for the new quads' blank node labels. */
   blankPrefix?: string;
+  /**
+   * Stream the result in messages of at most this many items: "nodes", then "edges", then
+   * "terms" (the quads' term table), then the "result", whose graph and term table are then
+   * empty (the receiver appends the batches). Small messages keep each read short on the page.
+   */
+  batch?: number;
 }
 
 export interface CancelRequest {
@@ -80,6 +88,9 @@ export type SerializedOrgraph = SerializedGraph<NodeAttributes, EdgeAttributes, 
 
 export type WorkerResponse =
   | { type: "progress"; id: number; progress: LoadProgress }
+  | { type: "nodes"; id: number; nodes: NonNullable<SerializedOrgraph["nodes"]> }
+  | { type: "edges"; id: number; edges: NonNullable<SerializedOrgraph["edges"]> }
+  | { type: "terms"; id: number; terms: PlainTerm[] }
   | {
       type: "result";
       id: number;
@@ -265,11 +276,31 @@ export function createLoadHandler(
         onProgress: (progress) => post({ type: "progress", id, progress }),
       });
       const quads = request.withQuads === false ? undefined : encodeQuads(result.quads);
+      const graph = result.graph.export();
+      const batch = request.batch !== undefined ? Math.max(1, Math.floor(request.batch)) : 0;
+      if (batch > 0) {
+        const nodes = graph.nodes ?? [];
+        for (let i = 0; i < nodes.length; i += batch) {
+          post({ type: "nodes", id, nodes: nodes.slice(i, i + batch) });
+        }
+        const edges = graph.edges ?? [];
+        for (let i = 0; i < edges.length; i += batch) {
+          post({ type: "edges", id, edges: edges.slice(i, i + batch) });
+        }
+        graph.nodes = [];
+        graph.edges = [];
+        if (quads) {
+          for (let i = 0; i < quads.terms.length; i += batch) {
+            post({ type: "terms", id, terms: quads.terms.slice(i, i + batch) });
+          }
+          quads.terms = [];
+        }
+      }
       post(
         {
           type: "result",
           id,
-          graph: result.graph.export(),
+          graph,
           ...(quads ? { quads } : {}),
           triples: result.triples,
           nodes: result.nodes,

@@ -79,3 +79,19 @@ export {
   type NeighbourhoodFetchOptions,
   type SearchHit,
 } from "./explore";
+export {
+  createSparqlHandler,
+  decodeSparqlResult,
+  deserializeSparqlError,
+  encodeSparqlResult,
+  runSparqlOp,
+  serializeSparqlError,
+  type EncodedSparqlResult,
+  type SerializedSparqlError,
+  type SparqlLimits,
+  type SparqlOp,
+  type SparqlOpResult,
+  type SparqlRequestMessage,
+  type SparqlWorkerRequest,
+  type SparqlWorkerResponse,
+} from "./protocol";

@@ -7,6 +7,7 @@ import {
   decodeQuads,
   deserializeError,
   graphFromSerialized,
+  type PlainTerm,
   type WorkerResponse,
 } from "../../../../src/core/load/protocol";
 import { fixture, repoFile } from "../fixtures";
@@ -181,6 +182,31 @@ describe("load worker protocol", () => {
       expected.nodes,
       expected.edges,
     ]);
+  });
+
+  it("with `batch`, streams nodes, edges and quad terms in small messages before the result", async () => {
+    const { messages, handle } = harness();
+    await handle({ type: "load", id: 3, text, format: "trig", batch: 7 });
+    const streamed = messages.filter((m) => m.type !== "progress");
+    const last = streamed.at(-1)!;
+    if (last.type !== "result") throw new Error(`expected a result, got ${JSON.stringify(last)}`);
+    const kinds = streamed.slice(0, -1).map((m) => m.type);
+    // Nodes first, then edges, then terms; each message holds at most 7 items.
+    expect(kinds.join(",")).toMatch(/^(nodes,)+(edges,)+(terms,)*terms$/);
+    const graph = graphFromSerialized(structuredClone(last.graph));
+    const terms: PlainTerm[] = [];
+    for (const m of streamed) {
+      if (m.type === "nodes") {
+        expect(m.nodes.length).toBeLessThanOrEqual(7);
+        for (const n of m.nodes) graph.addNode(n.key, n.attributes);
+      } else if (m.type === "edges") {
+        for (const e of m.edges)
+          graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+      } else if (m.type === "terms") terms.push(...m.terms);
+    }
+    expect(JSON.stringify(graph.export())).toBe(JSON.stringify(expected.graph.export()));
+    const quads = decodeQuads({ terms, indices: last.quads!.indices });
+    expect(quadKeys(quads as never)).toEqual(quadKeys(expected.quads as never));
   });
 
   it("leaves the quads out on request", async () => {
