@@ -10,8 +10,7 @@
  *   - the heap retained by a loaded result, per triple (gc before and after, result held).
  * Prints a table, then one JSON line. No assertions: numbers only.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { Parser, type Quad } from "n3";
 import { loadRdf, type LoadResult, type OrgraphGraph } from "../../src/core/index";
@@ -89,16 +88,12 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
+/** The widget's first chunk: the IIFE that a partner's one script tag loads (lazy chunks aside). */
 function gzipWidget(): { kb: number | null; note: string } {
-  const dir = "dist/app/assets";
-  if (!existsSync(dir)) return { kb: null, note: "no dist/app (run `npm run build` first)" };
-  const files = readdirSync(dir).filter((f) => f.endsWith(".js"));
-  if (files.length === 0) return { kb: null, note: "no JS in dist/app/assets" };
-  const bytes = files.reduce(
-    (sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length,
-    0,
-  );
-  return { kb: Math.round((bytes / 1024) * 10) / 10, note: `gzip -9 of ${files.join(", ")}` };
+  const file = "dist/lib/orgraph.iife.js";
+  if (!existsSync(file)) return { kb: null, note: `no ${file} (run \`npm run build\` first)` };
+  const bytes = gzipSync(readFileSync(file), { level: 9 }).length;
+  return { kb: Math.round((bytes / 1024) * 10) / 10, note: `gzip -9 of ${file}` };
 }
 
 interface Row {

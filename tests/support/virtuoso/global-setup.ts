@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { startVirtuoso } from "./virtuoso";
+import { installVirtuosoIfMissing, startVirtuoso } from "./virtuoso";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,6 +20,7 @@ declare module "vitest" {
 export const RELEASE_DATA_GRAPH = "https://orgraph.dev/data/iom-pk-2008/";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  installVirtuosoIfMissing();
   const file = fileURLToPath(new URL("../../../data/release.trig", import.meta.url));
   const server = await startVirtuoso({ data: [{ file, graph: RELEASE_DATA_GRAPH }] });
   if (process.env.ORGRAPH_VIRTUOSO_TIMINGS) {

@@ -17,7 +17,7 @@
  * twice. A missing `virtuoso-t`, a server that does not come up or a load that fails rejects
  * with the reason and the end of Virtuoso's log: tests that need it fail, they never skip.
  */
-import { spawn, execFile, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, execFile, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -63,6 +63,31 @@ export interface VirtuosoServer {
   /** The end of Virtuoso's output, for messages. */
   logTail(lines?: number): string;
   stop(): Promise<void>;
+}
+
+/**
+ * Makes `npm test` self-sufficient on a fresh Debian machine where it runs as root (the
+ * developers' and CI's machines): installs the `virtuoso-opensource` package when `virtuoso-t`
+ * is missing. Elsewhere it does nothing, and `findVirtuoso` then fails with how to install it.
+ */
+export function installVirtuosoIfMissing(): void {
+  try {
+    findVirtuoso();
+    return;
+  } catch {
+    // not installed: try below
+  }
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!root || !existsSync("/usr/bin/apt-get")) return;
+  console.log("Virtuoso is missing: installing the Debian package virtuoso-opensource…");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", "virtuoso-opensource"],
+  ]) {
+    const run = spawnSync("apt-get", args, { env, stdio: ["ignore", "ignore", "inherit"] });
+    if (run.status !== 0) return;
+  }
 }
 
 /** Finds `virtuoso-t` and `isql-vt` on PATH, or throws with how to install them. */
