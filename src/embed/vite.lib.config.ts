@@ -133,6 +133,75 @@ function trustedTypesPolicy(): Plugin {
   };
 }
 
+/** The module that holds lit's decorator metadata map in the lib builds (see litGlobals()). */
+const LIT_METADATA = "\0orgraph-lit-metadata";
+
+/**
+ * No globals but `Orgraph`: lit records its versions on `globalThis` (`litHtmlVersions`,
+ * `reactiveElementVersions`, `litElementVersions`) and shares its decorators' property metadata
+ * through `globalThis.litPropertyMetadata`. Here the version lists go, and the metadata map is one
+ * module-local WeakMap (LIT_METADATA) that reactive-element and the decorators both import.
+ */
+function litGlobals(): Plugin {
+  const versions =
+    /\((\w+)\.(litHtmlVersions|reactiveElementVersions|litElementVersions)\?\?=\[\]\)\.push\("[^"]*"\)/;
+  const metadataInit = /(\w+)\.litPropertyMetadata\?\?=new WeakMap/;
+  const modules: { file: RegExp; edit: (code: string) => string | null }[] = [
+    {
+      file: /node_modules\/lit-html\/lit-html\.js$/,
+      edit: (code) => (versions.test(code) ? code.replace(versions, "void 0") : null),
+    },
+    {
+      file: /node_modules\/lit-element\/lit-element\.js$/,
+      edit: (code) => (versions.test(code) ? code.replace(versions, "void 0") : null),
+    },
+    {
+      file: /node_modules\/@lit\/reactive-element\/reactive-element\.js$/,
+      edit: (code) =>
+        versions.test(code) && metadataInit.test(code) && /[^.\w]litPropertyMetadata\./.test(code)
+          ? code
+              .replace(versions, "void 0")
+              .replace(metadataInit, "void 0")
+              // The bare global reads become reads of the imported map.
+              .replace(/([^.\w])litPropertyMetadata\./g, "$1__orgraphLitMetadata.")
+          : null,
+    },
+    {
+      file: /node_modules\/@lit\/reactive-element\/decorators\/property\.js$/,
+      edit: (code) =>
+        /globalThis\.litPropertyMetadata\./.test(code)
+          ? code.replace(/globalThis\.litPropertyMetadata\./g, "__orgraphLitMetadata.")
+          : null,
+    },
+  ];
+  return {
+    name: "orgraph-lit-globals",
+    resolveId(source) {
+      return source === LIT_METADATA ? LIT_METADATA : null;
+    },
+    load(id) {
+      return id === LIT_METADATA ? "export const litPropertyMetadata = new WeakMap();" : null;
+    },
+    transform(code, id) {
+      const module = modules.find((m) => m.file.test(id));
+      if (!module) return null;
+      const out = module.edit(code);
+      if (out === null) this.error(`${id}: lit's globals were not found: update litGlobals()`);
+      if (
+        /(litHtmlVersions|reactiveElementVersions|litElementVersions|litPropertyMetadata)/.test(
+          out.replace(/__orgraphLitMetadata/g, ""),
+        )
+      ) {
+        this.error(`${id}: a lit global is left: update litGlobals()`);
+      }
+      const header = out.includes("__orgraphLitMetadata")
+        ? `import { litPropertyMetadata as __orgraphLitMetadata } from ${JSON.stringify(LIT_METADATA)};\n`
+        : "";
+      return { code: header + out, map: null };
+    },
+  };
+}
+
 const shared: UserConfig = {
   root,
   publicDir: false,
@@ -150,7 +219,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === "lazy") {
     return {
       ...shared,
-      plugins: [trustedTypesPolicy()],
+      plugins: [trustedTypesPolicy(), litGlobals()],
       build: {
         ...shared.build,
         emptyOutDir: true,
@@ -169,7 +238,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === "es") {
     return {
       ...shared,
-      plugins: [lazyFiles("es"), trustedTypesPolicy()],
+      plugins: [lazyFiles("es"), trustedTypesPolicy(), litGlobals()],
       build: {
         ...shared.build,
         emptyOutDir: false,
@@ -191,7 +260,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === "iife") {
     return {
       ...shared,
-      plugins: [lazyFiles("iife"), trustedTypesPolicy()],
+      plugins: [lazyFiles("iife"), trustedTypesPolicy(), litGlobals()],
       build: {
         ...shared.build,
         emptyOutDir: false,
