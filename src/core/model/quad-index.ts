@@ -1,19 +1,33 @@
 /**
  * Orgraph core: a read-only index of quads by subject, used by the model builders.
  *
- * Quads are sorted canonically first, so every lookup returns values in a stable order whatever
- * the input order. Predicate and class IRIs are read through `canonicalIri` (schema.org https).
+ * Quads are put in a canonical order first (subject, graph, predicate, object), so every lookup
+ * returns values in a stable order whatever the input order. Predicate and class IRIs are read
+ * through `canonicalIri` (schema.org https). Each quad of the index carries its keys (subject,
+ * canonical predicate, object, graph), computed once.
  */
 import { compareStrings, termKey, type RdfQuad, type RdfTerm } from "../rdf/terms";
 import { canonicalIri, RDF } from "./vocab";
 
+/** A quad of the index: an RdfQuad with its keys (predicate canonical) computed once. */
+export interface IndexedQuad extends RdfQuad {
+  /** Key of the subject. */
+  readonly s: string;
+  /** Canonical IRI of the predicate. */
+  readonly p: string;
+  /** Key of the object. */
+  readonly o: string;
+  /** Key of the graph ("" for the default graph). */
+  readonly g: string;
+}
+
 export interface QuadIndex {
-  /** All quads, in canonical order. */
-  readonly quads: readonly RdfQuad[];
+  /** All quads, in canonical order: by subject, then graph, predicate, object. */
+  readonly quads: readonly IndexedQuad[];
   /** Keys of the named graphs (not the default graph). */
   readonly graphNames: ReadonlySet<string>;
   /** Quads whose subject has this key, in canonical order. */
-  about(subject: string): readonly RdfQuad[];
+  about(subject: string): readonly IndexedQuad[];
   /** Objects of (subject, predicate) over every graph, without repeats, in canonical order. */
   objects(subject: string, predicate: string): RdfTerm[];
   /** rdf:types of a subject (canonical IRIs, sorted, without repeats). */
@@ -22,33 +36,76 @@ export interface QuadIndex {
   instancesOf(cls: string): string[];
 }
 
+/** Order of one subject's quads: graph, predicate, object. */
+function compareInSubject(a: IndexedQuad, b: IndexedQuad): number {
+  return (
+    compareStrings(a.g, b.g) ||
+    compareStrings(a.predicate.value, b.predicate.value) ||
+    compareStrings(a.o, b.o)
+  );
+}
+
+const NO_QUADS: readonly IndexedQuad[] = [];
+
 export function indexQuads(input: readonly RdfQuad[]): QuadIndex {
-  const quads = sortQuads(input);
-  const bySubject = new Map<string, RdfQuad[]>();
+  // Terms by key, and (for parsers whose terms carry an `id`, as n3's do) by id per term type,
+  // so that each distinct term is read and keyed once.
+  const predicates = new Map<string, string>();
+  const keyed: IndexedQuad[] = new Array<IndexedQuad>(input.length);
+  for (let i = 0; i < input.length; i++) {
+    const q = input[i]!;
+    const { subject, predicate, object, graph } = q;
+    const pk = predicate.value;
+    let p = predicates.get(pk);
+    if (p === undefined) predicates.set(pk, (p = canonicalIri(pk)));
+    keyed[i] = {
+      subject,
+      predicate,
+      object,
+      graph,
+      s: subject.termType === "NamedNode" ? subject.value : termKey(subject),
+      p,
+      o: object.termType === "NamedNode" ? object.value : termKey(object),
+      g: graph.termType === "DefaultGraph" ? "" : termKey(graph),
+    };
+  }
+  // Canonical order without a sort of all quads: subjects sorted, then each subject's quads by
+  // graph, predicate, object (lists are short; keys with long shared prefixes are compared far
+  // less often than in one big sort).
+  const bySubject = new Map<string, IndexedQuad[]>();
   const graphNames = new Set<string>();
   const byType = new Map<string, Set<string>>();
-  for (const q of quads) {
-    const s = termKey(q.subject);
+  for (const q of keyed) {
+    const s = q.s;
     let list = bySubject.get(s);
     if (!list) bySubject.set(s, (list = []));
     list.push(q);
-    if (q.graph.termType !== "DefaultGraph") graphNames.add(termKey(q.graph));
-    if (canonicalIri(q.predicate.value) === RDF.type && q.object.termType === "NamedNode") {
+    if (q.graph.termType !== "DefaultGraph") graphNames.add(q.g);
+    if (q.p === RDF.type && q.object.termType === "NamedNode") {
       const cls = canonicalIri(q.object.value);
       let set = byType.get(cls);
       if (!set) byType.set(cls, (set = new Set()));
       set.add(s);
     }
   }
-  const about = (subject: string): readonly RdfQuad[] => bySubject.get(subject) ?? [];
+  const quads: IndexedQuad[] = new Array<IndexedQuad>(keyed.length);
+  let at = 0;
+  for (const s of [...bySubject.keys()].sort()) {
+    const list = bySubject.get(s)!;
+    if (list.length > 1) list.sort(compareInSubject);
+    for (const q of list) quads[at++] = q;
+  }
+  const about = (subject: string): readonly IndexedQuad[] => bySubject.get(subject) ?? NO_QUADS;
   const objects = (subject: string, predicate: string): RdfTerm[] => {
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined;
     const out: RdfTerm[] = [];
     for (const q of about(subject)) {
-      if (canonicalIri(q.predicate.value) !== predicate) continue;
-      const k = termKey(q.object);
-      if (seen.has(k)) continue;
-      seen.add(k);
+      if (q.p !== predicate) continue;
+      if (out.length > 0) {
+        seen ??= new Set(out.map(termKey));
+        if (seen.has(q.o)) continue;
+        seen.add(q.o);
+      }
       out.push(q.object);
     }
     return out;
@@ -68,20 +125,4 @@ export function indexQuads(input: readonly RdfQuad[]): QuadIndex {
       ].sort(),
     instancesOf: (cls) => [...(byType.get(canonicalIri(cls)) ?? [])].sort(),
   };
-}
-
-/** Quads in canonical order (graph, subject, predicate, object), each key computed once. */
-function sortQuads(input: readonly RdfQuad[]): RdfQuad[] {
-  const keyed = input.map((q) => ({
-    q,
-    k: [termKey(q.graph), termKey(q.subject), termKey(q.predicate), termKey(q.object)] as const,
-  }));
-  keyed.sort(
-    (a, b) =>
-      compareStrings(a.k[0], b.k[0]) ||
-      compareStrings(a.k[1], b.k[1]) ||
-      compareStrings(a.k[2], b.k[2]) ||
-      compareStrings(a.k[3], b.k[3]),
-  );
-  return keyed.map((x) => x.q);
 }

@@ -188,6 +188,12 @@ class Builder {
   private readonly holders = new Map<string, Set<string>>();
   private readonly languages: readonly string[];
   private readonly prefixes: Readonly<Record<string, string>>;
+  /** Everything `excluded`, in one set, once the scan is done. */
+  private hidden: Set<string> | undefined;
+  private readonly rolesLabelCache = new Map<
+    string,
+    { label: string; labels: Record<string, string> }
+  >();
   private readonly predicateLabelCache = new Map<
     string,
     { label: string; labels: Record<string, string> }
@@ -208,31 +214,31 @@ class Builder {
     let n = 0;
     for (const q of index.quads) {
       if (++n % STEP === 0) yield;
-      const p = canonicalIri(q.predicate.value);
+      const p = q.p;
       this.vocabulary.add(p);
       if (p === RDF.type && q.object.termType === "NamedNode") {
         const cls = canonicalIri(q.object.value);
         this.vocabulary.add(cls);
-        if (VOCABULARY_TYPES.has(cls)) this.vocabulary.add(termKey(q.subject));
-        if (TIME_TYPES.has(cls)) this.timeNodes.add(termKey(q.subject));
+        if (VOCABULARY_TYPES.has(cls)) this.vocabulary.add(q.s);
+        if (TIME_TYPES.has(cls)) this.timeNodes.add(q.s);
       }
       if (SCHEMA_PREDICATES.has(p)) {
-        if (isResource(q.subject)) this.vocabulary.add(canonicalIri(termKey(q.subject)));
-        if (isResource(q.object)) this.vocabulary.add(canonicalIri(termKey(q.object)));
+        if (isResource(q.subject)) this.vocabulary.add(canonicalIri(q.s));
+        if (isResource(q.object)) this.vocabulary.add(canonicalIri(q.o));
       }
       if (p === RDFS.subClassOf && isResource(q.subject) && isResource(q.object)) {
-        const sub = canonicalIri(termKey(q.subject));
+        const sub = canonicalIri(q.s);
         const list = this.subClassOf.get(sub) ?? [];
-        list.push(canonicalIri(termKey(q.object)));
+        list.push(canonicalIri(q.o));
         this.subClassOf.set(sub, list);
       }
       if (p === TIME.hasBeginning || p === TIME.hasEnd || TIME_DATE_PREDICATES.includes(p)) {
-        this.timeNodes.add(termKey(q.subject));
+        this.timeNodes.add(q.s);
       }
       if (p === ORG.holds && isResource(q.subject) && isResource(q.object)) {
-        const post = termKey(q.object);
+        const post = q.o;
         const set = this.holders.get(post) ?? new Set<string>();
-        set.add(termKey(q.subject));
+        set.add(q.s);
         this.holders.set(post, set);
       }
     }
@@ -254,8 +260,8 @@ class Builder {
     if (this.options.collapseStatements ?? false) {
       const candidates = new Set<string>();
       for (const q of index.quads) {
-        if (canonicalIri(q.predicate.value) === OG.speaker && isResource(q.subject)) {
-          candidates.add(termKey(q.subject));
+        if (q.p === OG.speaker && isResource(q.subject)) {
+          candidates.add(q.s);
         }
       }
       for (const s of [...candidates].sort(compareStrings)) {
@@ -265,6 +271,16 @@ class Builder {
           this.statements.add(s);
       }
     }
+    const hidden = new Set<string>(this.provenance.machinery);
+    for (const set of [
+      this.vocabulary,
+      this.timeNodes,
+      this.memberships,
+      this.posts,
+      this.statements,
+    ])
+      for (const k of set) hidden.add(k);
+    this.hidden = hidden;
   }
 
   /** The holders of a post (org:holds), drawable ones, sorted. */
@@ -309,6 +325,7 @@ class Builder {
 
   /** Not drawn as a node: machinery, vocabulary, time, collapsed memberships. */
   private excluded(key: string): boolean {
+    if (this.hidden) return this.hidden.has(key);
     return (
       this.provenance.machinery.has(key) ||
       this.vocabulary.has(key) ||
@@ -373,9 +390,9 @@ class Builder {
     const byPredicate = new Map<string, Map<string, LiteralValue>>();
     for (const q of this.index.about(key)) {
       if (q.object.termType !== "Literal") continue;
-      const p = canonicalIri(q.predicate.value);
+      const p = q.p;
       const values = byPredicate.get(p) ?? new Map<string, LiteralValue>();
-      values.set(termKey(q.object), literalValue(q.object));
+      values.set(q.o, literalValue(q.object));
       byPredicate.set(p, values);
     }
     const out: Record<string, LiteralValue[]> = {};
@@ -397,7 +414,7 @@ class Builder {
 
   /** Spans and sources of every triple about `key`, plus annotations whose body is `key`. */
   private supportOf(key: string): { spans: Span[]; sources: SourceRef[] } {
-    const graphs = new Set(this.index.about(key).map((q) => termKey(q.graph)));
+    const graphs = new Set(this.index.about(key).map((q) => q.g));
     const { spans, sources } = this.spansOfGraphs(graphs);
     spans.push(...(this.provenance.resourceSpans.get(key) ?? []));
     sources.push(...(this.provenance.resourceSources.get(key) ?? []));
@@ -416,10 +433,10 @@ class Builder {
     for (const q of index.quads) {
       if (++n % STEP === 0) yield;
       if (!isResource(q.subject) || !isResource(q.object)) continue;
-      const p = canonicalIri(q.predicate.value);
+      const p = q.p;
       if (p === RDF.type) continue;
-      const s = termKey(q.subject);
-      const o = termKey(q.object);
+      const s = q.s;
+      const o = q.o;
       if (this.excluded(s)) continue;
       if (this.timeNodes.has(o)) {
         // Fold OWL-Time: an interval becomes `during`, an instant a dated literal property.
@@ -441,13 +458,13 @@ class Builder {
       if (this.excluded(o)) continue;
       const key = edgeKey(s, p, o);
       const draft = drafts.get(key) ?? { subject: s, predicate: p, object: o, graphs: new Set() };
-      draft.graphs.add(termKey(q.graph));
+      draft.graphs.add(q.g);
       drafts.set(key, draft);
     }
 
     for (const m of [...this.memberships].sort(compareStrings)) {
       if (++n % STEP === 0) yield;
-      const graphs = new Set(index.about(m).map((q) => termKey(q.graph)));
+      const graphs = new Set(index.about(m).map((q) => q.g));
       const support = this.supportOf(m);
       const roles = index.objects(m, ORG.role).filter(isResource).map(termKey);
       const during = index
@@ -476,7 +493,7 @@ class Builder {
     // Collapsed posts: holder -> organisation, labelled by the post.
     for (const post of [...this.posts].sort(compareStrings)) {
       if (++n % STEP === 0) yield;
-      const graphs = new Set(index.about(post).map((q) => termKey(q.graph)));
+      const graphs = new Set(index.about(post).map((q) => q.g));
       const support = this.supportOf(post);
       const label = this.nodeLabel(post);
       for (const holder of this.postHolders(post)) {
@@ -484,10 +501,8 @@ class Builder {
           // The holding itself (holder org:holds post) is part of the evidence.
           const held = index
             .about(holder)
-            .filter(
-              (q) => canonicalIri(q.predicate.value) === ORG.holds && termKey(q.object) === post,
-            )
-            .map((q) => termKey(q.graph));
+            .filter((q) => q.p === ORG.holds && q.o === post)
+            .map((q) => q.g);
           const draft: EdgeDraft = {
             subject: holder,
             predicate: ORG.holds,
@@ -506,7 +521,7 @@ class Builder {
     // Collapsed statements: speaker -> event (or topic), labelled by a quote excerpt.
     for (const statement of [...this.statements].sort(compareStrings)) {
       if (++n % STEP === 0) yield;
-      const graphs = new Set(index.about(statement).map((q) => termKey(q.graph)));
+      const graphs = new Set(index.about(statement).map((q) => q.g));
       const support = this.supportOf(statement);
       const label = this.quoteLabel(statement);
       for (const speaker of this.drawableObjects(statement, OG.speaker)) {
@@ -529,8 +544,8 @@ class Builder {
     const nodeKeys = new Set<string>();
     for (const q of index.quads) {
       if (++n % STEP === 0) yield;
-      if (canonicalIri(q.predicate.value) !== RDF.type || !isResource(q.subject)) continue;
-      const s = termKey(q.subject);
+      if (q.p !== RDF.type || !isResource(q.subject)) continue;
+      const s = q.s;
       if (!this.excluded(s)) nodeKeys.add(s);
     }
     for (const d of drafts.values()) {
@@ -553,11 +568,11 @@ class Builder {
       triples: index.quads.length,
     });
 
-    for (const key of [...nodeKeys].sort(compareStrings)) {
+    for (const key of [...nodeKeys].sort()) {
       if (++n % STEP === 0) yield;
       graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
     }
-    for (const key of [...drafts.keys()].sort(compareStrings)) {
+    for (const key of [...drafts.keys()].sort()) {
       if (++n % STEP === 0) yield;
       const d = drafts.get(key);
       if (d) graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
@@ -625,6 +640,16 @@ class Builder {
 
   /** The label of a collapsed membership: its roles' labels, joined with ", ". */
   private rolesLabel(roles: readonly string[]): { label: string; labels: Record<string, string> } {
+    const cacheKey = roles.join("\u0000");
+    let cached = this.rolesLabelCache.get(cacheKey);
+    if (!cached) this.rolesLabelCache.set(cacheKey, (cached = this.computeRolesLabel(roles)));
+    return cached;
+  }
+
+  private computeRolesLabel(roles: readonly string[]): {
+    label: string;
+    labels: Record<string, string>;
+  } {
     const perRole = roles.map((r) => labelCandidates(this.literalProperties(r)));
     const label = roles
       .map((r, i) => labelOf(r, perRole[i] ?? [], this.languages, this.prefixes))
