@@ -1,5 +1,6 @@
 /** UI strings, French and English. Data (labels, literals) never goes through this table. */
 import type { Category } from "../core/model/types";
+import { MONTHS } from "../core/statements/dates";
 
 export const LANGS = ["fr", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -191,34 +192,8 @@ export interface StatementMessages {
   nodeSources: string;
 }
 
-const MONTHS_FR = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-] as const;
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
+const MONTHS_FR = MONTHS.fr;
+const MONTHS_EN = MONTHS.en;
 
 /** "au 15 mars 2010" for a day, "en mars 2010" / "en 2010" for a month or a year. */
 function frAt(date: string): string {

@@ -141,7 +141,8 @@ export function dateContains(outer: ParsedDate, inner: ParsedDate): boolean {
   );
 }
 
-const MONTHS: Record<"fr" | "en", readonly string[]> = {
+/** Month names, for dates shown at month or day precision (and the UI's month pickers). */
+export const MONTHS: Record<"fr" | "en", readonly string[]> = {
   fr: [
     "janvier",
     "février",
