@@ -8,11 +8,12 @@
  * relations on the endpoint with their counts (predicate, direction, count, as Reactodia's),
  * each a button that loads that relation.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
+import { css, html, type ReactiveController, type ReactiveControllerHost } from "lit";
 import { predicateLabels } from "../core/model/labels";
 import { NS } from "../core/model/vocab";
 import type { ConnectionCount, SearchHit, SparqlFailure } from "../core/sparql";
 import { explorerMessages, type Lang } from "./messages";
+import { renderSearchBox } from "./search";
 
 /** Styles of the endpoint's UI (in the element's shadow root). */
 export const endpointStyles = css`
@@ -216,73 +217,39 @@ export class EndpointSearchController implements ReactiveController {
     const e = MESSAGES[lang];
     const hits = this.options.hits();
     const searching = this.options.searching();
-    const open = this.open && this.text.trim() !== "";
-    const activeId = open && this.active >= 0 ? `og-search-option-${this.active}` : undefined;
-    return html`<div class="search endpoint-search">
-      <label class="visually-hidden" for="og-search">${m.search}</label>
-      <svg class="search-icon" viewBox="0 0 20 20" aria-hidden="true">
-        <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" />
-        <path d="M13 13l4.5 4.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-      </svg>
-      <input
-        id="og-search"
-        type="search"
-        role="combobox"
-        autocomplete="off"
-        spellcheck="false"
-        aria-autocomplete="list"
-        aria-controls="og-search-results"
-        aria-expanded=${open ? "true" : "false"}
-        aria-activedescendant=${activeId ?? nothing}
-        aria-busy=${searching ? "true" : "false"}
-        placeholder=${e.searchPlaceholder}
-        .value=${this.text}
-        @input=${this.#onInput}
-        @keydown=${this.#onKeyDown}
-        @focus=${this.#onFocus}
-        @blur=${this.#onBlur}
-      />
-      <ul
-        id="og-search-results"
-        class="search-results"
-        role="listbox"
-        aria-label=${m.searchResults}
-        ?hidden=${!open}
-      >
-        ${hits.map(
-          (hit, i) =>
-            html`<li
-              id="og-search-option-${i}"
-              class="search-option ${i === this.active ? "active" : ""}"
-              role="option"
-              aria-selected=${i === this.active ? "true" : "false"}
-              data-key=${hit.iri}
-              @mousedown=${(ev: Event) => ev.preventDefault()}
-              @click=${() => this.#choose(i)}
-            >
-              <span class="search-option-text">
-                <span class="search-option-label">${hit.label}</span>
-                <span class="search-option-match">${hit.iri}</span>
-              </span>
-            </li>`,
-        )}
-        ${
-          open && hits.length === 0
-            ? html`<li
-                class="search-empty"
-                role="option"
-                aria-disabled="true"
-                aria-selected="false"
-              >
-                ${searching ? e.searching : m.searchNone}
-              </li>`
-            : nothing
-        }
-      </ul>
-      <span class="visually-hidden" role="status" aria-live="polite"
-        >${open ? (searching ? e.searching : m.searchCount(hits.length)) : ""}</span
-      >
-    </div>`;
+    return renderSearchBox({
+      className: "endpoint-search",
+      label: m.search,
+      resultsLabel: m.searchResults,
+      placeholder: e.searchPlaceholder,
+      value: this.text,
+      open: this.open && this.text.trim() !== "",
+      active: this.active,
+      busy: searching,
+      emptyText: searching ? e.searching : m.searchNone,
+      status: searching ? e.searching : m.searchCount(hits.length),
+      onInput: this.#onInput,
+      onKeyDown: this.#onKeyDown,
+      onFocus: this.#onFocus,
+      onBlur: this.#onBlur,
+      options: hits.map(
+        (hit, i) =>
+          html`<li
+            id="og-search-option-${i}"
+            class="search-option ${i === this.active ? "active" : ""}"
+            role="option"
+            aria-selected=${i === this.active ? "true" : "false"}
+            data-key=${hit.iri}
+            @mousedown=${(ev: Event) => ev.preventDefault()}
+            @click=${() => this.#choose(i)}
+          >
+            <span class="search-option-text">
+              <span class="search-option-label">${hit.label}</span>
+              <span class="search-option-match">${hit.iri}</span>
+            </span>
+          </li>`,
+      ),
+    });
   }
 }
 

@@ -10,6 +10,76 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { SearchIndex, SearchResult } from "../core/graph/search";
 import { explorerMessages, messages, type Lang } from "./messages";
 
+/** What one search box shows: the local index's or an endpoint's (src/ui/endpoint-panel.ts). */
+export interface SearchBoxView {
+  /** Extra class on the wrapper (e.g. "endpoint-search"). */
+  className?: string;
+  label: string;
+  resultsLabel: string;
+  placeholder: string;
+  value: string;
+  open: boolean;
+  active: number;
+  busy?: boolean;
+  /** One `<li role="option" id="og-search-option-N">` per result. */
+  options: unknown[];
+  /** Text of the disabled option shown when the list is open and empty. */
+  emptyText: string;
+  /** Text announced to screen readers while the list is open. */
+  status: string;
+  onInput: (e: Event) => void;
+  onKeyDown: (e: KeyboardEvent) => void;
+  onFocus: (e: FocusEvent) => void;
+  onBlur: (e: FocusEvent) => void;
+}
+
+/** The combobox markup shared by the local and the endpoint search (ARIA 1.2 combobox + listbox). */
+export function renderSearchBox(v: SearchBoxView) {
+  const activeId = v.open && v.active >= 0 ? `og-search-option-${v.active}` : undefined;
+  return html`<div class="search ${v.className ?? ""}">
+    <label class="visually-hidden" for="og-search">${v.label}</label>
+    <svg class="search-icon" viewBox="0 0 20 20" aria-hidden="true">
+      <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" />
+      <path d="M13 13l4.5 4.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+    </svg>
+    <input
+      id="og-search"
+      type="search"
+      role="combobox"
+      autocomplete="off"
+      spellcheck="false"
+      aria-autocomplete="list"
+      aria-controls="og-search-results"
+      aria-expanded=${v.open ? "true" : "false"}
+      aria-activedescendant=${activeId ?? nothing}
+      aria-busy=${v.busy === undefined ? nothing : v.busy ? "true" : "false"}
+      placeholder=${v.placeholder}
+      .value=${v.value}
+      @input=${v.onInput}
+      @keydown=${v.onKeyDown}
+      @focus=${v.onFocus}
+      @blur=${v.onBlur}
+    />
+    <ul
+      id="og-search-results"
+      class="search-results"
+      role="listbox"
+      aria-label=${v.resultsLabel}
+      ?hidden=${!v.open}
+    >
+      ${v.options}
+      ${
+        v.open && v.options.length === 0
+          ? html`<li class="search-empty" role="option" aria-disabled="true" aria-selected="false">
+              ${v.emptyText}
+            </li>`
+          : nothing
+      }
+    </ul>
+    <span class="visually-hidden" role="status" aria-live="polite">${v.open ? v.status : ""}</span>
+  </div>`;
+}
+
 export interface SearchControllerOptions {
   /** The index of the graph shown (null before a load). */
   index: () => SearchIndex | null;
@@ -135,84 +205,50 @@ export class SearchController implements ReactiveController {
     const categories = messages(lang).categories;
     this.#run(query);
     const open = this.open && query.trim() !== "";
-    const activeId = open && this.active >= 0 ? `og-search-option-${this.active}` : undefined;
-    return html`<div class="search">
-      <label class="visually-hidden" for="og-search">${m.search}</label>
-      <svg class="search-icon" viewBox="0 0 20 20" aria-hidden="true">
-        <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" />
-        <path d="M13 13l4.5 4.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-      </svg>
-      <input
-        id="og-search"
-        type="search"
-        role="combobox"
-        autocomplete="off"
-        spellcheck="false"
-        aria-autocomplete="list"
-        aria-controls="og-search-results"
-        aria-expanded=${open ? "true" : "false"}
-        aria-activedescendant=${activeId ?? nothing}
-        placeholder=${m.searchPlaceholder}
-        .value=${query}
-        @input=${this.#onInput}
-        @keydown=${this.#onKeyDown}
-        @focus=${this.#onFocus}
-        @blur=${this.#onBlur}
-      />
-      <ul
-        id="og-search-results"
-        class="search-results"
-        role="listbox"
-        aria-label=${m.searchResults}
-        ?hidden=${!open}
-      >
-        ${this.results.map(
-          (r, i) =>
-            html`<li
-              id="og-search-option-${i}"
-              class="search-option ${i === this.active ? "active" : ""}"
-              role="option"
-              aria-selected=${i === this.active ? "true" : "false"}
-              data-key=${r.key}
-              @mousedown=${(e: Event) => e.preventDefault()}
-              @mousemove=${() => {
-                if (this.active !== i) {
-                  this.active = i;
-                  this.host.requestUpdate();
-                }
-              }}
-              @click=${() => this.#choose(i)}
-            >
-              <span class="swatch cat-${r.category}" aria-hidden="true"></span>
-              <span class="search-option-text">
-                <span class="search-option-label">${r.label}</span>
-                ${
-                  r.match.fields[0] !== "label" && r.match.text && r.match.text !== r.label
-                    ? html`<span class="search-option-match"
-                        >${m.matchIn[r.match.fields[0] ?? "text"]} — ${r.match.text}</span
-                      >`
-                    : nothing
-                }
-              </span>
-              <span class="search-option-category">${categories[r.category]}</span>
-            </li>`,
-        )}
-        ${
-          open && this.results.length === 0
-            ? html`<li
-                class="search-empty"
-                role="option"
-                aria-disabled="true"
-                aria-selected="false"
-              >
-                ${m.searchNone}
-              </li>`
-            : nothing
-        }
-      </ul>
-      <span class="visually-hidden" role="status" aria-live="polite"
-        >${open ? m.searchCount(this.results.length) : ""}</span
-      >
-    </div>`;
+    return renderSearchBox({
+      label: m.search,
+      resultsLabel: m.searchResults,
+      placeholder: m.searchPlaceholder,
+      value: query,
+      open,
+      active: this.active,
+      emptyText: m.searchNone,
+      status: m.searchCount(this.results.length),
+      onInput: this.#onInput,
+      onKeyDown: this.#onKeyDown,
+      onFocus: this.#onFocus,
+      onBlur: this.#onBlur,
+      options: this.results.map(
+        (r, i) =>
+          html`<li
+            id="og-search-option-${i}"
+            class="search-option ${i === this.active ? "active" : ""}"
+            role="option"
+            aria-selected=${i === this.active ? "true" : "false"}
+            data-key=${r.key}
+            @mousedown=${(e: Event) => e.preventDefault()}
+            @mousemove=${() => {
+              if (this.active !== i) {
+                this.active = i;
+                this.host.requestUpdate();
+              }
+            }}
+            @click=${() => this.#choose(i)}
+          >
+            <span class="swatch cat-${r.category}" aria-hidden="true"></span>
+            <span class="search-option-text">
+              <span class="search-option-label">${r.label}</span>
+              ${
+                r.match.fields[0] !== "label" && r.match.text && r.match.text !== r.label
+                  ? html`<span class="search-option-match"
+                      >${m.matchIn[r.match.fields[0] ?? "text"]} — ${r.match.text}</span
+                    >`
+                  : nothing
+              }
+            </span>
+            <span class="search-option-category">${categories[r.category]}</span>
+          </li>`,
+      ),
+    });
   }
 }
