@@ -38,6 +38,9 @@ import {
   toggleCategory,
   togglePredicate,
   toggleSource,
+  toggleGraph,
+  showAllGraphs,
+  graphCounts,
   validateViewState,
   visibleSubgraph,
   type Communities,
@@ -189,6 +192,8 @@ export class ExplorerView implements ReactiveController {
   #graphs = new Map<string, OrgraphGraph>();
   #hasNary = false;
   #drawer: DrawerName | null = null;
+  /** The text narrowing the filters panel's list of named graphs (not part of the view). */
+  #graphQuery = "";
   #tableOpen = false;
   /** Narrow screens: the tools under the search box are shown. */
   #toolsOpen = false;
@@ -503,6 +508,7 @@ export class ExplorerView implements ReactiveController {
           shown: shown[e.category],
         })),
         predicates: predicateCounts(graph, visible),
+        graphs: graphCounts(graph, visible),
         sources: Object.fromEntries(
           SOURCE_KINDS.map((k) => [
             k,
@@ -694,6 +700,13 @@ export class ExplorerView implements ReactiveController {
           onCategory: (c) => this.set(toggleCategory(this.#state, c)),
           onPredicate: (p) => this.set(togglePredicate(this.#state, p)),
           onSource: (k) => this.set(toggleSource(this.#state, k)),
+          graphQuery: this.#graphQuery,
+          onGraphQuery: (q) => {
+            this.#graphQuery = q;
+            this.element.requestUpdate();
+          },
+          onGraph: (g) => this.set(toggleGraph(this.#state, g)),
+          onShowAllGraphs: () => this.set(showAllGraphs(this.#state)),
           onHideIsolated: (hide) => this.set(setHideIsolated(this.#state, hide)),
           onReset: () => this.set(resetFilters(this.#state)),
           onClose: close,

@@ -271,6 +271,20 @@ export const explorerStyles = css`
     overflow-wrap: anywhere;
     cursor: pointer;
   }
+  .graph-query {
+    width: 100%;
+    box-sizing: border-box;
+    margin-bottom: 4px;
+    font: inherit;
+    font-size: 13px;
+  }
+  .graph-short {
+    color: var(--og-muted);
+    font-size: 11px;
+  }
+  .show-graphs {
+    margin-top: 4px;
+  }
   .filter-row.isolated {
     margin-top: 12px;
   }

@@ -1,11 +1,12 @@
 /**
- * The filters panel: categories, relation types (predicates) and sources, each with how many
- * items are shown out of the total, "hide isolated nodes" and a reset. Native checkboxes (keyboard
+ * The filters panel: categories, relation types (predicates), sources and named graphs (with a
+ * box to narrow a long list), each with how many items are shown out of the total, "hide
+ * isolated nodes" and a reset. Native checkboxes (keyboard
  * and screen-reader ready); the panel only reports changes, the view state decides.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import type { PredicateCount } from "../core/graph/filters";
-import { SOURCE_KINDS, type SourceKind } from "../core/graph/sources";
+import type { GraphCount, PredicateCount } from "../core/graph/filters";
+import { graphSourceKey, SOURCE_KINDS, type SourceKind } from "../core/graph/sources";
 import type { Category } from "../core/model/types";
 import { explorerMessages, messages, type Lang } from "./messages";
 
@@ -15,6 +16,8 @@ export interface FilterCounts {
   predicates: PredicateCount[];
   /** Per source kind: items (nodes + edges) in total and shown. */
   sources: Record<SourceKind, { total: number; shown: number }>;
+  /** Per named graph ("" the default graph): relations in total and shown. */
+  graphs: GraphCount[];
 }
 
 export interface FiltersOptions {
@@ -29,6 +32,12 @@ export interface FiltersOptions {
   onCategory: (category: Category) => void;
   onPredicate: (predicate: string) => void;
   onSource: (kind: SourceKind) => void;
+  /** Text narrowing the list of named graphs (matches label and IRI, case-insensitive). */
+  graphQuery: string;
+  onGraphQuery: (query: string) => void;
+  /** Shows or hides a named graph ("" the default graph). */
+  onGraph: (graph: string) => void;
+  onShowAllGraphs: () => void;
   onHideIsolated: (hide: boolean) => void;
   onReset: () => void;
   onClose: () => void;
@@ -62,6 +71,68 @@ function check(
     <label for=${id} title=${title ?? nothing}>${label}</label>
     <span class="filter-count">${count}</span>
   </li>`;
+}
+
+/** The named graphs whose label, shortened IRI or IRI contains `query` (case-insensitive). */
+export function matchingGraphs(
+  graphs: readonly GraphCount[],
+  query: string,
+  defaultLabel: string,
+): GraphCount[] {
+  const q = query.trim().toLocaleLowerCase();
+  if (q === "") return [...graphs];
+  return graphs.filter((g) =>
+    [g.graph === "" ? defaultLabel : g.label, g.short, g.graph].some((t) =>
+      t.toLocaleLowerCase().includes(q),
+    ),
+  );
+}
+
+function renderGraphs(o: FiltersOptions, hidden: ReadonlySet<string>): TemplateResult {
+  const m = explorerMessages(o.lang);
+  const shown = matchingGraphs(o.counts.graphs, o.graphQuery, m.defaultGraph);
+  const anyHidden = o.counts.graphs.some((g) => hidden.has(graphSourceKey(g.graph)));
+  return html`<fieldset class="graphs">
+    <legend>${m.filterGraphs}</legend>
+    <input
+      class="graph-query"
+      type="search"
+      aria-label=${m.narrowGraphs}
+      placeholder=${m.narrowGraphs}
+      .value=${o.graphQuery}
+      @input=${(e: Event) => o.onGraphQuery((e.target as HTMLInputElement).value)}
+    />
+    ${
+      shown.length === 0
+        ? html`<p class="hint">${m.noGraphMatches}</p>`
+        : html`<ul class="filter-list predicates graph-list">
+            ${shown.map((g) => {
+              const index = o.counts.graphs.indexOf(g);
+              const label =
+                g.graph === ""
+                  ? m.defaultGraph
+                  : g.label === g.short
+                    ? g.label
+                    : html`${g.label} <span class="graph-short">${g.short}</span>`;
+              return check(
+                `og-fg-${index}`,
+                !hidden.has(graphSourceKey(g.graph)),
+                label,
+                m.shownOfTotal(g.visible, g.count),
+                () => o.onGraph(g.graph),
+                g.graph === "" ? undefined : g.graph,
+              );
+            })}
+          </ul>`
+    }
+    ${
+      anyHidden
+        ? html`<button type="button" class="tool-button show-graphs" @click=${o.onShowAllGraphs}>
+            ${m.showAllGraphs}
+          </button>`
+        : nothing
+    }
+  </fieldset>`;
 }
 
 export function renderFilters(o: FiltersOptions): TemplateResult {
@@ -119,6 +190,7 @@ export function renderFilters(o: FiltersOptions): TemplateResult {
         )}
       </ul>
     </fieldset>
+    ${o.counts.graphs.some((g) => g.graph !== "") ? renderGraphs(o, hiddenSources) : nothing}
     <div class="filter-row isolated">
       <input
         id="og-f-isolated"

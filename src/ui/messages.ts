@@ -427,6 +427,11 @@ export interface ExplorerMessages {
   filterRelations: string;
   filterSources: string;
   sourceKinds: Record<"release-body" | "page-template" | "other", string>;
+  filterGraphs: string;
+  defaultGraph: string;
+  narrowGraphs: string;
+  noGraphMatches: string;
+  showAllGraphs: string;
   hideIsolated: string;
   resetFilters: string;
   shownOfTotal: (shown: number, total: number) => string;
@@ -518,6 +523,11 @@ export const EXPLORER_MESSAGES = {
       "page-template": "Gabarit de la page",
       other: "Autres sources",
     },
+    filterGraphs: "Graphes nommés",
+    defaultGraph: "Graphe par défaut",
+    narrowGraphs: "Chercher un graphe",
+    noGraphMatches: "Aucun graphe ne correspond.",
+    showAllGraphs: "Afficher tous les graphes",
     hideIsolated: "Masquer les nœuds isolés",
     resetFilters: "Réinitialiser les filtres",
     shownOfTotal: (shown, total) => (shown === total ? `${total}` : `${shown}/${total}`),
@@ -615,6 +625,11 @@ export const EXPLORER_MESSAGES = {
       "page-template": "Page template",
       other: "Other sources",
     },
+    filterGraphs: "Named graphs",
+    defaultGraph: "Default graph",
+    narrowGraphs: "Find a graph",
+    noGraphMatches: "No graph matches.",
+    showAllGraphs: "Show every graph",
     hideIsolated: "Hide isolated nodes",
     resetFilters: "Reset filters",
     shownOfTotal: (shown, total) => (shown === total ? `${total}` : `${shown}/${total}`),

@@ -3,18 +3,23 @@
  *
  * `visibleSubgraph` applies, in order: categories (a node of a hidden category goes, with its
  * edges), predicates (an edge of a hidden predicate goes), sources (an item goes when every
- * kind of source that supports it is hidden; see sources.ts), the ego network (only what lies
+ * kind of source that supports it is hidden; see sources.ts), named graphs (an edge goes when
+ * every named graph that asserts it is hidden; nodes stay, hide-isolated decides), the ego network (only what lies
  * within depth 1-3 of the centre over the remaining edges, direction ignored; the centre itself
  * always stays), then the nodes brought back by "expand" (`revealed`: they come back whatever the
  * filters say, with every edge between them and what is visible), then hide-isolated (a node
  * left without a visible edge goes). Filters read the
  * graph and never change it: the result is two sets of keys.
  */
+import { fallbackLabel } from "../model/labels";
 import type { Category, OrgraphGraph } from "../model/types";
 import { CATEGORIES } from "../model/types";
 import { compareStrings } from "../rdf/terms";
 import { egoNetwork } from "./neighbourhood";
 import {
+  graphOfKey,
+  graphsVisible,
+  isGraphSourceKey,
   isLoadedSourceKey,
   isSourceKind,
   LOADED_SOURCE_PREFIX,
@@ -64,11 +69,15 @@ export function visibleSubgraph(graph: OrgraphGraph, state: FilterState): Visibl
   const hiddenLoaded = new Set(
     state.hiddenSources.filter(isLoadedSourceKey).map((k) => k.slice(LOADED_SOURCE_PREFIX.length)),
   );
+  const hiddenGraphs = new Set(state.hiddenSources.filter(isGraphSourceKey).map(graphOfKey));
   const sourceVisible = (
     item: Parameters<typeof sourceKindsOf>[0] & { readonly origin?: readonly string[] },
   ): boolean =>
     (hiddenSources.size === 0 || sourceKindsOf(item).some((k) => !hiddenSources.has(k))) &&
     originVisible(item, hiddenLoaded);
+  const edgeVisible = (
+    item: Parameters<typeof sourceVisible>[0] & { readonly graphs?: readonly string[] },
+  ): boolean => sourceVisible(item) && graphsVisible(item, hiddenGraphs);
 
   const nodes = new Set<string>();
   graph.forEachNode((key, attributes) => {
@@ -80,7 +89,7 @@ export function visibleSubgraph(graph: OrgraphGraph, state: FilterState): Visibl
   graph.forEachEdge((key, attributes, source, target) => {
     if (!nodes.has(source) || !nodes.has(target)) return;
     if (hiddenPredicates.has(attributes.predicate)) return;
-    if (!sourceVisible(attributes)) return;
+    if (!edgeVisible(attributes)) return;
     edges.add(key);
   });
 
@@ -95,7 +104,7 @@ export function visibleSubgraph(graph: OrgraphGraph, state: FilterState): Visibl
       if (
         nodes.has(other) &&
         !hiddenPredicates.has(attributes.predicate) &&
-        sourceVisible(attributes)
+        edgeVisible(attributes)
       ) {
         allowedEdges.add(key);
       }
@@ -206,4 +215,53 @@ export function sourceCounts(
     for (const k of sourceKindsOf(attributes)) counts[k].edges++;
   });
   return counts;
+}
+
+/** Per named graph: its label and how many relations (edges) it asserts, in total and visible. */
+export interface GraphCount {
+  /** The graph's IRI ("" for the default graph). */
+  graph: string;
+  /**
+   * Its own label, else the labels of what it was derived from (prov:wasDerivedFrom), else its
+   * IRI shortened; "" for the default graph (the UI names it).
+   */
+  label: string;
+  /** The IRI shortened (prefixed name or last segment); "" for the default graph. */
+  short: string;
+  count: number;
+  /** Edges in `visible` (equals count when no visible set is given). */
+  visible: number;
+}
+
+/**
+ * Relation counts per named graph (an edge asserted in two graphs counts in both), the default
+ * graph first, then most relations first, then by label and IRI. Graphs without any relation
+ * are left out.
+ */
+export function graphCounts(graph: OrgraphGraph, visible?: VisibleSubgraph): GraphCount[] {
+  const byGraph = new Map<string, GraphCount>();
+  const info = graph.getAttribute("namedGraphs") ?? {};
+  const prefixes = graph.getAttribute("prefixes") ?? {};
+  graph.forEachEdge((key, attributes) => {
+    for (const g of attributes.graphs ?? []) {
+      let entry = byGraph.get(g);
+      if (!entry) {
+        const about = Object.hasOwn(info, g) ? info[g] : undefined;
+        const short = g === "" ? "" : fallbackLabel(g, prefixes);
+        const derived = about?.derivedFrom?.map((d) => d.label).join(", ");
+        const label = g === "" ? "" : (about?.label ?? (derived || short));
+        entry = { graph: g, label, short, count: 0, visible: 0 };
+        byGraph.set(g, entry);
+      }
+      entry.count++;
+      if (!visible || visible.edges.has(key)) entry.visible++;
+    }
+  });
+  return [...byGraph.values()].sort(
+    (a, b) =>
+      Number(b.graph === "") - Number(a.graph === "") ||
+      b.count - a.count ||
+      compareStrings(a.label, b.label) ||
+      compareStrings(a.graph, b.graph),
+  );
 }

@@ -24,9 +24,18 @@ export function isSourceKind(value: unknown): value is SourceKind {
  */
 export const LOADED_SOURCE_PREFIX = "source:";
 export type LoadedSourceKey = `source:${string}`;
-/** A key of the filter by source: a source kind or a loaded source. */
-export type SourceFilterKey = SourceKind | LoadedSourceKey;
+/**
+ * Named graphs are a source dimension too: the key `graph:<iri>` hides the relations (edges)
+ * asserted only in that named graph (`graph:` alone is the default graph, "" in
+ * `EdgeAttributes.graphs`). A relation asserted in another graph that is not hidden stays.
+ */
+export const GRAPH_SOURCE_PREFIX = "graph:";
+export type GraphSourceKey = `graph:${string}`;
+/** A key of the filter by source: a source kind, a loaded source or a named graph. */
+export type SourceFilterKey = SourceKind | LoadedSourceKey | GraphSourceKey;
 const MAX_LOADED_SOURCE_KEY = 1024;
+/** Longest named-graph key accepted (the prefix and an IRI of up to 2048 characters). */
+const MAX_GRAPH_SOURCE_KEY = GRAPH_SOURCE_PREFIX.length + 2048;
 
 export function isLoadedSourceKey(value: unknown): value is LoadedSourceKey {
   return (
@@ -37,8 +46,40 @@ export function isLoadedSourceKey(value: unknown): value is LoadedSourceKey {
   );
 }
 
+export function isGraphSourceKey(value: unknown): value is GraphSourceKey {
+  return (
+    typeof value === "string" &&
+    value.startsWith(GRAPH_SOURCE_PREFIX) &&
+    value.length <= MAX_GRAPH_SOURCE_KEY &&
+    !/\s/.test(value)
+  );
+}
+
 export function isSourceFilterKey(value: unknown): value is SourceFilterKey {
-  return isSourceKind(value) || isLoadedSourceKey(value);
+  return isSourceKind(value) || isLoadedSourceKey(value) || isGraphSourceKey(value);
+}
+
+/** The filter key of a named graph ("" for the default graph). */
+export function graphSourceKey(graph: string): GraphSourceKey {
+  return `${GRAPH_SOURCE_PREFIX}${graph}`;
+}
+
+/** The named graph of a filter key ("" for the default graph). */
+export function graphOfKey(key: GraphSourceKey): string {
+  return key.slice(GRAPH_SOURCE_PREFIX.length);
+}
+
+/**
+ * Whether a relation stays visible under the hidden named graphs: it does unless every graph
+ * that asserts it is hidden (a relation with no recorded graph is not filtered by graph).
+ */
+export function graphsVisible(
+  item: { readonly graphs?: readonly string[] },
+  hidden: ReadonlySet<string>,
+): boolean {
+  const graphs = item.graphs;
+  if (hidden.size === 0 || !graphs || graphs.length === 0) return true;
+  return graphs.some((g) => !hidden.has(g));
 }
 
 /** The filter key of a loaded source's name. */

@@ -37,13 +37,14 @@ import type {
   EdgeAttributes,
   GraphAttributes,
   LiteralValue,
+  NamedGraphInfo,
   NodeAttributes,
   OrgraphGraph,
   Period,
   SourceRef,
   Span,
 } from "./types";
-import { canonicalIri, OG, ORG, OWL, RDF, RDFS, SCHEMA, TIME } from "./vocab";
+import { canonicalIri, OG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, TIME } from "./vocab";
 
 export interface RdfToGraphOptions {
   /** Prefixes of the input (prefix -> namespace), for fallback labels. */
@@ -566,6 +567,7 @@ class Builder {
       prefixes: sortedPrefixes,
       languages: [...this.languages],
       triples: index.quads.length,
+      namedGraphs: this.namedGraphs(),
     });
 
     for (const key of [...nodeKeys].sort()) {
@@ -578,6 +580,28 @@ class Builder {
       if (d) graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
     }
     return graph;
+  }
+
+  /** Label and derivation of every named graph that has either (for the filter by graph). */
+  private namedGraphs(): Record<string, NamedGraphInfo> {
+    const out: Record<string, NamedGraphInfo> = {};
+    for (const g of [...this.index.graphNames].sort(compareStrings)) {
+      if (g === "") continue;
+      const info: NamedGraphInfo = {};
+      const own = resolveLabel(labelCandidates(this.literalProperties(g)), this.languages);
+      if (own !== undefined && own !== "") info.label = own;
+      const derived = this.index
+        .objects(g, PROV.wasDerivedFrom)
+        .filter(isResource)
+        .map((t) => {
+          const iri = termKey(t);
+          const candidates = labelCandidates(this.literalProperties(iri));
+          return { iri, label: labelOf(iri, candidates, this.languages, this.prefixes) };
+        });
+      if (derived.length > 0) info.derivedFrom = derived;
+      if (info.label !== undefined || info.derivedFrom) out[g] = info;
+    }
+    return out;
   }
 
   private nodeAttributes(

@@ -107,6 +107,14 @@ export interface EdgeAttributes {
   origin?: string[];
 }
 
+/** What the data says about a named graph, for the filter by named graph. */
+export interface NamedGraphInfo {
+  /** Its own label (rdfs:label, dcterms:title, …) by language preference, when it has one. */
+  label?: string;
+  /** The sources it was derived from (prov:wasDerivedFrom), each with its label. */
+  derivedFrom?: { iri: string; label: string }[];
+}
+
 export interface GraphAttributes {
   /** Prefixes declared by the input, prefix -> namespace IRI. */
   prefixes: Record<string, string>;
@@ -114,6 +122,8 @@ export interface GraphAttributes {
   languages: string[];
   /** Number of triples/quads parsed. */
   triples: number;
+  /** Named graph IRI -> its label and derivation, for each named graph with either. */
+  namedGraphs?: Record<string, NamedGraphInfo>;
 }
 
 export type OrgraphGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;

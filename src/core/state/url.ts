@@ -11,6 +11,8 @@
  *   sel    selected node key           hc    hidden categories (comma list)
  *   hp     hidden predicate (repeated; IRIs in known namespaces as `prefix:local`)
  *   hs     hidden source kinds         iso   1 = hide isolated nodes
+ *   hg     hidden named graph (repeated; IRIs in known namespaces as `prefix:local`,
+ *          `@default` for the default graph)
  *   q      search text                 ego   ego centre key, depth  ego depth (1-3)
  *   from   path start key, to  path end key
  *   col    colour mode                 sz    size mode
@@ -27,7 +29,13 @@
  */
 import { NS } from "../model/vocab";
 import { CATEGORIES } from "../model/types";
-import { SOURCE_KINDS } from "../graph/sources";
+import {
+  graphOfKey,
+  graphSourceKey,
+  isGraphSourceKey,
+  SOURCE_KINDS,
+  type SourceFilterKey,
+} from "../graph/sources";
 import {
   cameraProblem,
   canonicalCategories,
@@ -53,6 +61,7 @@ import {
   LAYOUT_MODES,
   languageTagProblem,
   MAX_DATA_LANGUAGES,
+  MAX_HIDDEN_GRAPHS,
   MAX_HIDDEN_PREDICATES,
   MAX_REVEALED,
   MAX_SEARCH_LENGTH,
@@ -70,6 +79,7 @@ export const URL_PARAMS = [
   "hc",
   "hp",
   "hs",
+  "hg",
   "iso",
   "q",
   "ego",
@@ -217,6 +227,9 @@ function parseQuery(query: string, warnings: UrlWarning[]): [string, string][] {
 // ---------------------------------------------------------------------------------------------
 // Encoding.
 
+/** The default graph in `hg` (an IRI always has a colon, so this is no IRI). */
+const DEFAULT_GRAPH_PARAM = "@default";
+
 function formatNumber(n: number): string {
   return String(clean(n));
 }
@@ -242,7 +255,21 @@ export function encodeViewState(
     if (s.hiddenPredicates.length === 0) out.push(["hp", ""]);
     for (const p of s.hiddenPredicates) out.push(["hp", compactIri(p)]);
   }
-  if (list(s.hiddenSources) !== list(d.hiddenSources)) out.push(["hs", list(s.hiddenSources)]);
+  const notGraphs = (a: readonly SourceFilterKey[]): string =>
+    list(a.filter((k) => !isGraphSourceKey(k)));
+  if (notGraphs(s.hiddenSources) !== notGraphs(d.hiddenSources)) {
+    out.push(["hs", notGraphs(s.hiddenSources)]);
+  }
+  const graphs = (a: readonly SourceFilterKey[]): string[] =>
+    a.filter(isGraphSourceKey).map((k) => {
+      const g = graphOfKey(k);
+      return g === "" ? DEFAULT_GRAPH_PARAM : compactIri(g);
+    });
+  if (list(graphs(s.hiddenSources)) !== list(graphs(d.hiddenSources))) {
+    const hidden = graphs(s.hiddenSources);
+    if (hidden.length === 0) out.push(["hg", ""]);
+    for (const g of hidden) out.push(["hg", g]);
+  }
   if (s.hideIsolated !== d.hideIsolated) out.push(["iso", s.hideIsolated ? "1" : "0"]);
   if (s.search !== d.search) out.push(["q", s.search]);
   if (s.ego !== null && (s.ego.key !== d.ego?.key || s.ego.depth !== d.ego.depth)) {
@@ -392,7 +419,31 @@ export function decodeViewState(
     if (bad.length > 0) {
       warn("hs", hs, `unknown sources ${bad.join(", ")} ignored (known: ${oneOf(SOURCE_KINDS)})`);
     }
-    state.hiddenSources = canonicalSources(items.filter(isSourceKind));
+    state.hiddenSources = canonicalSources([
+      ...items.filter(isSourceKind),
+      ...state.hiddenSources.filter(isGraphSourceKey),
+    ]);
+  }
+
+  const hg = values.get("hg");
+  if (hg !== undefined) {
+    const keys: SourceFilterKey[] = [];
+    for (const raw of hg) {
+      if (raw === "") continue;
+      const key = graphSourceKey(raw === DEFAULT_GRAPH_PARAM ? "" : expandIri(raw));
+      const problem =
+        raw === DEFAULT_GRAPH_PARAM ? undefined : keyProblem(graphOfKey(key), "a graph");
+      if (problem !== undefined || !isGraphSourceKey(key)) {
+        warn("hg", raw, `${problem ?? "a graph IRI must not contain white space"}; ignored`);
+      } else keys.push(key);
+    }
+    if (keys.length > MAX_HIDDEN_GRAPHS) {
+      warn("hg", "", `more than ${MAX_HIDDEN_GRAPHS} hidden graphs; the rest ignored`);
+    }
+    state.hiddenSources = canonicalSources([
+      ...state.hiddenSources.filter((k) => !isGraphSourceKey(k)),
+      ...keys.slice(0, MAX_HIDDEN_GRAPHS),
+    ]);
   }
 
   state.hideIsolated = boolParam("iso", defaults.hideIsolated);

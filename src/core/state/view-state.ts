@@ -11,8 +11,11 @@
 import { OrgraphError } from "../errors";
 import { CATEGORIES, type Category } from "../model/types";
 import {
+  isGraphSourceKey,
   isLoadedSourceKey,
   isSourceFilterKey,
+  GRAPH_SOURCE_PREFIX,
+  graphSourceKey,
   SOURCE_KINDS,
   type SourceFilterKey,
 } from "../graph/sources";
@@ -106,7 +109,10 @@ export interface ViewState {
   readonly hiddenCategories: readonly Category[];
   /** Predicate IRIs filtered out, sorted. */
   readonly hiddenPredicates: readonly string[];
-  /** Source kinds filtered out, in SOURCE_KINDS order, then loaded sources (`source:<name>`). */
+  /**
+   * Source kinds filtered out, in SOURCE_KINDS order, then loaded sources (`source:<name>`),
+   * then named graphs (`graph:<iri>`, `graph:` for the default graph), each sorted.
+   */
   readonly hiddenSources: readonly SourceFilterKey[];
   readonly hideIsolated: boolean;
   /** Search box text. */
@@ -369,8 +375,8 @@ export function viewStateProblems(value: unknown): string[] {
         (k) =>
           isSourceFilterKey(k)
             ? undefined
-            : `${show(k)} is not one of ${oneOf(SOURCE_KINDS)} nor "source:<name>"`,
-        SOURCE_KINDS.length + MAX_LOADED_SOURCES,
+            : `${show(k)} is not one of ${oneOf(SOURCE_KINDS)} nor "source:<name>" nor "graph:<iri>"`,
+        SOURCE_KINDS.length + MAX_LOADED_SOURCES + MAX_HIDDEN_GRAPHS,
       ),
     );
   }
@@ -478,12 +484,24 @@ export function canonicalCategories(categories: Iterable<Category>): readonly Ca
 
 export function canonicalSources(kinds: Iterable<SourceFilterKey>): readonly SourceFilterKey[] {
   const set = new Set(kinds);
-  const loaded = [...set].filter(isLoadedSourceKey).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return [...SOURCE_KINDS.filter((k) => set.has(k)), ...loaded];
+  const sorted = <T extends string>(list: T[]): T[] =>
+    list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const loaded = sorted([...set].filter(isLoadedSourceKey));
+  const graphs = sorted([...set].filter(isGraphSourceKey));
+  return [...SOURCE_KINDS.filter((k) => set.has(k)), ...loaded, ...graphs];
 }
 
 /** The most loaded sources the filter by source names. */
 export const MAX_LOADED_SOURCES = 100;
+/** The most named graphs the filter by source hides. */
+export const MAX_HIDDEN_GRAPHS = 500;
+
+/** The named graphs hidden (IRIs, "" for the default graph), from `hiddenSources`. */
+export function hiddenGraphs(state: Pick<ViewState, "hiddenSources">): readonly string[] {
+  return state.hiddenSources
+    .filter(isGraphSourceKey)
+    .map((k) => k.slice(GRAPH_SOURCE_PREFIX.length));
+}
 
 export function canonicalPredicates(predicates: Iterable<string>): readonly string[] {
   return [...new Set(predicates)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -628,6 +646,32 @@ export function toggleSource(state: ViewState, kind: SourceFilterKey): ViewState
   return setSourceHidden(state, kind, !state.hiddenSources.includes(kind));
 }
 
+/** Hides or shows the relations a named graph asserts ("" for the default graph). */
+export function setGraphHidden(state: ViewState, graph: string, hidden: boolean): ViewState {
+  const key = graphSourceKey(graph);
+  if (
+    hidden &&
+    !state.hiddenSources.includes(key) &&
+    hiddenGraphs(state).length >= MAX_HIDDEN_GRAPHS
+  ) {
+    return state;
+  }
+  return setSourceHidden(state, key, hidden);
+}
+
+export function toggleGraph(state: ViewState, graph: string): ViewState {
+  return setGraphHidden(state, graph, !state.hiddenSources.includes(graphSourceKey(graph)));
+}
+
+/** Shows every named graph again (other source filters stay). */
+export function showAllGraphs(state: ViewState): ViewState {
+  return update(
+    state,
+    "hiddenSources",
+    state.hiddenSources.filter((k) => !isGraphSourceKey(k)),
+  );
+}
+
 export function setHideIsolated(state: ViewState, hideIsolated: boolean): ViewState {
   return update(state, "hideIsolated", hideIsolated);
 }
@@ -722,14 +766,15 @@ export function setDataLanguages(state: ViewState, languages: readonly string[])
 
 /**
  * Switches the data source. What names things in the old data (selection, ego, path, hidden
- * predicates, search, camera) is reset; preferences (modes, languages, category and source
- * filters, seed) stay.
+ * predicates and named graphs, search, camera) is reset; preferences (modes, languages,
+ * category and source-kind filters, seed) stay.
  */
 export function setDataSource(state: ViewState, dataSource: string): ViewState {
   if (state.dataSource === dataSource) return state;
   return {
     ...state,
     dataSource,
+    hiddenSources: state.hiddenSources.filter((k) => !isGraphSourceKey(k)),
     selection: null,
     ego: null,
     path: null,

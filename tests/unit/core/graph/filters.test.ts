@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   categoryCounts,
+  graphCounts,
   NO_FILTERS,
   predicateCounts,
   sourceCounts,
@@ -10,7 +11,11 @@ import {
   wholeGraph,
   type FilterState,
 } from "../../../../src/core/graph/filters";
-import { sourceKindOfPart, sourceKindsOf } from "../../../../src/core/graph/sources";
+import {
+  graphSourceKey,
+  sourceKindOfPart,
+  sourceKindsOf,
+} from "../../../../src/core/graph/sources";
 import { CATEGORIES, type Category } from "../../../../src/core/index";
 import { DATA, releaseGraph, SMALL, smallGraph, snapshot } from "./load";
 
@@ -152,5 +157,77 @@ describe("visibleSubgraph on the release graph", () => {
     const counts = predicateCounts(graph);
     expect(counts.reduce((a, c) => a + c.count, 0)).toBe(graph.size);
     expect(counts[0]?.predicate).toBe("http://schema.org/about");
+  });
+});
+
+describe("named graphs as a source dimension (release graph)", () => {
+  const graph = releaseGraph();
+  const title = `${DATA}g-title`;
+  const onlyTitle = graph.filterEdges((_k, a) => a.graphs.length === 1 && a.graphs[0] === title);
+  const corroborated = graph.filterEdges(
+    (_k, a) => a.graphs.length > 1 && a.graphs.includes(title),
+  );
+
+  it("hiding a graph hides the relations only it asserts; one asserted elsewhere too stays", () => {
+    expect(onlyTitle.length).toBe(1);
+    expect(corroborated).toEqual([`${DATA}conference http://schema.org/about ${DATA}trafficking`]);
+    const before = snapshot(graph);
+    const v = visibleSubgraph(graph, filters({ hiddenSources: [graphSourceKey(title)] }));
+    expect(v.edges.has(onlyTitle[0]!)).toBe(false);
+    expect(v.edges.has(corroborated[0]!)).toBe(true);
+    expect(v.edges.size).toBe(graph.size - 1);
+    // Nodes stay unless hide-isolated asks otherwise.
+    expect(v.nodes.size).toBe(graph.order);
+    expect(snapshot(graph)).toBe(before);
+    // Both graphs of the corroborated relation hidden: it goes too.
+    const both = visibleSubgraph(
+      graph,
+      filters({ hiddenSources: [graphSourceKey(title), graphSourceKey(`${DATA}g-conference`)] }),
+    );
+    expect(both.edges.has(corroborated[0]!)).toBe(false);
+  });
+
+  it("nodes left without a visible relation follow hide-isolated", () => {
+    const g = `${DATA}g-later-centres`;
+    const hidden = filters({ hiddenSources: [graphSourceKey(g)], hideIsolated: true });
+    const v = visibleSubgraph(graph, hidden);
+    const gone = graph.filterNodes((n) => !v.nodes.has(n));
+    expect(gone.length).toBeGreaterThan(0);
+    for (const n of gone) {
+      expect(graph.edges(n).every((e) => graph.getEdgeAttribute(e, "graphs").includes(g))).toBe(
+        true,
+      );
+    }
+  });
+
+  it("the default graph is a graph like any other", () => {
+    const inDefault = graph.filterEdges((_k, a) => a.graphs.includes(""));
+    expect(inDefault.length).toBeGreaterThan(0);
+    const v = visibleSubgraph(graph, filters({ hiddenSources: [graphSourceKey("")] }));
+    for (const e of inDefault) {
+      const others = graph.getEdgeAttribute(e, "graphs").some((x) => x !== "");
+      expect(v.edges.has(e)).toBe(others);
+    }
+  });
+
+  it("counts relations per graph, labelled by the source they were derived from", () => {
+    const counts = graphCounts(graph);
+    expect(counts[0]).toMatchObject({ graph: "", label: "", count: 5 });
+    const t = counts.find((c) => c.graph === title);
+    expect(t).toMatchObject({
+      label: "Corps du communiqué",
+      short: ":g-title",
+      count: 2,
+      visible: 2,
+    });
+    const dawn = counts.find((c) => c.graph === `${DATA}g-lagon-term-allgov`);
+    expect(dawn?.label).toBe("AllGov : profil officiel de Mark Lagon");
+    const total = counts.reduce((a, c) => a + c.count, 0);
+    expect(total).toBe(graph.reduceEdges((a, _k, attr) => a + attr.graphs.length, 0));
+    const v = visibleSubgraph(graph, filters({ hiddenSources: [graphSourceKey(title)] }));
+    expect(graphCounts(graph, v).find((c) => c.graph === title)).toMatchObject({
+      count: 2,
+      visible: 1,
+    });
   });
 });

@@ -13,7 +13,12 @@ import {
   type ViewState,
 } from "../../../../src/core/state/view-state";
 import { CATEGORIES, type Category } from "../../../../src/core/index";
-import { SOURCE_KINDS, type SourceKind } from "../../../../src/core/graph/sources";
+import {
+  graphSourceKey,
+  SOURCE_KINDS,
+  type SourceFilterKey,
+  type SourceKind,
+} from "../../../../src/core/graph/sources";
 import { seededRandom } from "../../../../src/core/random";
 
 const DATA = "https://orgraph.dev/data/iom-pk-2008/";
@@ -61,6 +66,49 @@ describe("encodeViewState", () => {
 
   it("never throws, even on lone surrogates", () => {
     expect(encodeViewState({ ...DEFAULT_VIEW_STATE, search: "a\uD800b" })).toBe("q=a%EF%BF%BDb");
+  });
+});
+
+describe("hidden named graphs in the URL", () => {
+  it("one hg per graph, known namespaces compacted, @default for the default graph", () => {
+    const state: ViewState = {
+      ...DEFAULT_VIEW_STATE,
+      hiddenSources: [
+        graphSourceKey(`${DATA}g-title`),
+        "page-template",
+        graphSourceKey(""),
+        graphSourceKey("http://schema.org/g"),
+      ],
+    };
+    const query = encodeViewState(state);
+    expect(query).toBe(`hs=page-template&hg=@default&hg=schema:g&hg=${DATA}g-title`);
+    const { state: back, warnings } = decodeViewState(query);
+    expect(warnings).toEqual([]);
+    expect(back.hiddenSources).toEqual([
+      "page-template",
+      "graph:",
+      "graph:http://schema.org/g",
+      `graph:${DATA}g-title`,
+    ]);
+  });
+
+  it("hs and hg are read apart: each keeps the other's keys", () => {
+    const defaults: ViewState = {
+      ...DEFAULT_VIEW_STATE,
+      hiddenSources: ["other", graphSourceKey(`${DATA}g-a`)],
+    };
+    expect(decodeViewState("hs=page-template", defaults).state.hiddenSources).toEqual([
+      "page-template",
+      `graph:${DATA}g-a`,
+    ]);
+    expect(decodeViewState("hg=", defaults).state.hiddenSources).toEqual(["other"]);
+    expect(encodeViewState({ ...defaults, hiddenSources: ["other"] }, defaults)).toBe("hg=");
+  });
+
+  it("a graph with white space is a warning, not a key", () => {
+    const { state, warnings } = decodeViewState("hg=a+b&hg=https://example.org/g");
+    expect(state.hiddenSources).toEqual(["graph:https://example.org/g"]);
+    expect(warnings.map((w) => w.param)).toEqual(["hg"]);
   });
 });
 
@@ -254,7 +302,12 @@ describe("round trip (seeded property test)", () => {
     selection: rand() < 0.5 ? null : iri(),
     hiddenCategories: subset<Category>(CATEGORIES),
     hiddenPredicates: Array.from({ length: int(4) }, iri),
-    hiddenSources: subset<SourceKind>(SOURCE_KINDS),
+    hiddenSources: [
+      ...subset<SourceKind>(SOURCE_KINDS),
+      ...Array.from({ length: int(3) }, (): SourceFilterKey =>
+        graphSourceKey(rand() < 0.2 ? "" : iri().replace(/\s/g, "_")),
+      ),
+    ],
     hideIsolated: rand() < 0.5,
     search: rand() < 0.5 ? "" : text(0, 30),
     ego: rand() < 0.5 ? null : { key: iri(), depth: pick([1, 2, 3] as const) },

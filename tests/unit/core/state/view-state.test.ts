@@ -18,6 +18,9 @@ import {
   toggleCategory,
   togglePredicate,
   toggleSource,
+  toggleGraph,
+  showAllGraphs,
+  hiddenGraphs,
   validateViewState,
   viewStateProblems,
   type ViewState,
@@ -142,5 +145,37 @@ describe("validateViewState", () => {
     const noSeed: Record<string, unknown> = { ...DEFAULT_VIEW_STATE };
     delete noSeed.seed;
     expect(viewStateProblems(noSeed)).toEqual(["seed is missing"]);
+  });
+});
+
+describe("named graphs in the filter by source", () => {
+  const G = "https://example.org/g1";
+  it("toggleGraph hides then shows a graph; keys stay canonical after the kinds", () => {
+    const a = toggleSource(toggleGraph(DEFAULT_VIEW_STATE, G), "other");
+    expect(a.hiddenSources).toEqual(["other", `graph:${G}`]);
+    const b = toggleGraph(a, "");
+    expect(b.hiddenSources).toEqual(["other", "graph:", `graph:${G}`]);
+    expect(hiddenGraphs(b)).toEqual(["", G]);
+    expect(toggleGraph(b, G).hiddenSources).toEqual(["other", "graph:"]);
+    expect(a).toEqual({ ...DEFAULT_VIEW_STATE, hiddenSources: ["other", `graph:${G}`] });
+  });
+
+  it("showAllGraphs keeps the other source filters; same object when none is hidden", () => {
+    const s = toggleGraph(toggleSource(DEFAULT_VIEW_STATE, "page-template"), G);
+    expect(showAllGraphs(s).hiddenSources).toEqual(["page-template"]);
+    const none = toggleSource(DEFAULT_VIEW_STATE, "other");
+    expect(showAllGraphs(none)).toBe(none);
+  });
+
+  it("another data source forgets the hidden graphs, not the source kinds", () => {
+    const s = toggleGraph(toggleSource(DEFAULT_VIEW_STATE, "other"), G);
+    expect(setDataSource(s, "https://example.org/x.ttl").hiddenSources).toEqual(["other"]);
+  });
+
+  it("validation accepts graph keys and rejects one with white space", () => {
+    const good = { ...DEFAULT_VIEW_STATE, hiddenSources: [`graph:${G}`, "graph:"] };
+    expect(viewStateProblems(good)).toEqual([]);
+    const bad = { ...DEFAULT_VIEW_STATE, hiddenSources: ["graph:a b"] };
+    expect(viewStateProblems(bad)).toHaveLength(1);
   });
 });
