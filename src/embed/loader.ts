@@ -74,8 +74,12 @@ export interface SourceInput {
   name?: string;
 }
 
+/** A size people can read: bytes below 1 KB, KB below 1 MB, else MB (never "0 MB"). */
 function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
+  const digits = { maximumFractionDigits: 1 };
+  if (bytes < 1024) return `${bytes.toLocaleString("en")} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString("en", digits)} KB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString("en", digits)} MB`;
 }
 
 function limitError(what: string, size: number | null, max: number, setting: string): OrgraphError {
@@ -158,10 +162,17 @@ async function readUrl(
   }, limits.urlTimeoutMs);
   const stop = (): void => controller.abort();
   signal.addEventListener("abort", stop);
-  const seconds = Math.round(limits.urlTimeoutMs / 1000);
+  const ms = limits.urlTimeoutMs;
+  const wait =
+    ms < 1000 ? `${ms} ms` : `${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 1 })} s`;
   const why = (error: unknown): OrgraphError => {
     if (signal.aborted) return cancelled(href);
-    if (timedOut) return fetchError(href, `${href} did not answer within ${seconds} s (timeout).`);
+    if (timedOut) {
+      return fetchError(
+        href,
+        `${href} did not answer within ${wait} (timeout; the loadLimits.urlTimeoutMs setting).`,
+      );
+    }
     if (error instanceof OrgraphError) return error;
     const detail = error instanceof Error && error.message ? ` (${error.message})` : "";
     return fetchError(
@@ -174,6 +185,25 @@ async function readUrl(
     try {
       response = await fetch(url, { signal: controller.signal });
     } catch (error) {
+      if (signal.aborted || timedOut || url.origin === location.origin) throw why(error);
+      // A browser tells neither cause apart: an opaque (no-cors) request that gets through
+      // means the server answered but did not allow this page to read the answer (CORS).
+      const reachable = await fetch(url, { mode: "no-cors", signal: controller.signal }).then(
+        () => true,
+        () => false,
+      );
+      if (reachable && !signal.aborted && !timedOut) {
+        throw fetchError(
+          href,
+          `Could not read ${href}: the server at ${url.origin} answered but does not allow this page (${location.origin}) to read it (no Access-Control-Allow-Origin header: CORS).`,
+        );
+      }
+      if (!reachable && !signal.aborted && !timedOut) {
+        throw fetchError(
+          href,
+          `Could not reach ${href}: the network failed or the server at ${url.origin} did not answer.`,
+        );
+      }
       throw why(error);
     }
     if (!response.ok) {
