@@ -585,6 +585,16 @@ class Builder {
   /** Label and derivation of every named graph that has either (for the filter by graph). */
   private namedGraphs(): Record<string, NamedGraphInfo> {
     const out: Record<string, NamedGraphInfo> = {};
+    const sourceLabels = new Map<string, string>();
+    const sourceLabel = (iri: string): string => {
+      let label = sourceLabels.get(iri);
+      if (label === undefined) {
+        const candidates = labelCandidates(this.literalProperties(iri));
+        label = labelOf(iri, candidates, this.languages, this.prefixes);
+        sourceLabels.set(iri, label);
+      }
+      return label;
+    };
     for (const g of [...this.index.graphNames].sort(compareStrings)) {
       if (g === "") continue;
       const info: NamedGraphInfo = {};
@@ -595,8 +605,7 @@ class Builder {
         .filter(isResource)
         .map((t) => {
           const iri = termKey(t);
-          const candidates = labelCandidates(this.literalProperties(iri));
-          return { iri, label: labelOf(iri, candidates, this.languages, this.prefixes) };
+          return { iri, label: sourceLabel(iri) };
         });
       if (derived.length > 0) info.derivedFrom = derived;
       if (info.label !== undefined || info.derivedFrom) out[g] = info;
