@@ -207,7 +207,8 @@ export class ExplorerView implements ReactiveController {
   #communities = new Memo<readonly unknown[], Communities>(sameTuple);
   #metric = new Memo<readonly unknown[], ReadonlyMap<string, number> | null>(sameTuple);
   #index = new Memo<readonly unknown[], SearchIndex>(sameTuple);
-  #counts = new Memo<readonly unknown[], FilterCounts>(sameTuple);
+  #counts = new Memo<readonly unknown[], Omit<FilterCounts, "graphs">>(sameTuple);
+  #graphCounts = new Memo<readonly unknown[], FilterCounts["graphs"]>(sameTuple);
 
   /** The search box's controller: made at the toolbar's first render (it loads with the panels). */
   #search: SearchController | null = null;
@@ -492,7 +493,7 @@ export class ExplorerView implements ReactiveController {
     );
   }
 
-  filterCounts(): FilterCounts | null {
+  filterCounts(): Omit<FilterCounts, "graphs"> | null {
     const graph = this.host.graph();
     const visible = this.visible();
     if (!graph || !visible) return null;
@@ -508,7 +509,6 @@ export class ExplorerView implements ReactiveController {
           shown: shown[e.category],
         })),
         predicates: predicateCounts(graph, visible),
-        graphs: graphCounts(graph, visible),
         sources: Object.fromEntries(
           SOURCE_KINDS.map((k) => [
             k,
@@ -687,11 +687,14 @@ export class ExplorerView implements ReactiveController {
     let body: TemplateResult | typeof nothing = nothing;
     if (this.#drawer === "filters") {
       const counts = this.filterCounts();
+      const visible = this.visible();
       const panels = this.#panels();
-      if (counts && panels) {
+      if (counts && visible && panels) {
+        // Per named graph: counted only while the filters panel shows them.
+        const graphs = this.#graphCounts.get([graph, visible], () => graphCounts(graph, visible));
         body = panels.renderFilters({
           lang,
-          counts,
+          counts: { ...counts, graphs },
           hiddenCategories: s.hiddenCategories,
           hiddenPredicates: s.hiddenPredicates,
           hiddenSources: s.hiddenSources,
