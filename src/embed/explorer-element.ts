@@ -611,6 +611,7 @@ export class OrgraphExplorer extends LitElement {
         sample: input.sample === true,
         extra,
         blankPrefix: mode === "merge" ? `s${++this.#sourceSeq}.` : undefined,
+        jsonldContexts: this.#widget.settings.jsonldContexts,
         signal,
         onProgress,
       });

@@ -7,6 +7,7 @@
  * time limit. Every failure is a typed error naming the source: JSON syntax errors are
  * RdfParseErrors with line and column; a context refused or failing is an OrgraphError.
  */
+import { removeAddedGlobals } from "./jsonld-globals";
 import * as jsonldModule from "jsonld";
 import { DataFactory } from "n3";
 import type { Quad, Quad_Graph, Quad_Object, Quad_Predicate, Quad_Subject } from "n3";
@@ -20,13 +21,8 @@ import type { ParseResult } from "./parse";
 const jsonld = ((jsonldModule as unknown as { default?: typeof jsonldModule }).default ??
   jsonldModule) as typeof jsonldModule;
 
-// In a page, jsonld defines a global JsonLdProcessor: the widget leaves no globals behind.
-{
-  const g = globalThis as { JsonLdProcessor?: unknown };
-  if (g.JsonLdProcessor !== undefined && g.JsonLdProcessor === jsonld.JsonLdProcessor) {
-    delete g.JsonLdProcessor;
-  }
-}
+// jsonld's globals go (jsonld-globals.ts is imported first, to see what was there before).
+removeAddedGlobals();
 
 const LABEL = "JSON-LD";
 
