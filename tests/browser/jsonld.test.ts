@@ -118,6 +118,46 @@ describe("JSON-LD in the app", () => {
     expect(result).toEqual({ sources: ["dropped.jsonld"], alice: true });
   });
 
+  it("takes JSON-LD from the file picker, pasted text and a URL by its media type", async () => {
+    const open = page.locator("orgraph-explorer .load-open");
+    if ((await open.getAttribute("aria-expanded")) !== "true") await open.click();
+    let before = await loads();
+    await page.locator("orgraph-explorer .load-file").setInputFiles({
+      name: "picked.jsonld",
+      mimeType: "application/ld+json",
+      buffer: Buffer.from(ORG),
+    });
+    await waitForEvents(page, "orgraph-load", before + 1);
+    const names = () =>
+      page.evaluate(() =>
+        (document.querySelector("orgraph-explorer") as OrgraphExplorer).sources.map(
+          (s) => `${s.name}:${s.format}:${s.triples}`,
+        ),
+      );
+    expect(await names()).toEqual(["picked.jsonld:json-ld:12"]);
+
+    before = await loads();
+    await page.locator("orgraph-explorer .load-text").fill(ORG);
+    await page.locator("orgraph-explorer .load-format").selectOption("json-ld");
+    await page.locator("orgraph-explorer .load-paste-form button[type=submit]").click();
+    await waitForEvents(page, "orgraph-load", before + 1);
+    expect(await names()).toEqual(["text:json-ld:12"]);
+
+    await page.route("https://data.example.org/org", (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { "content-type": "application/ld+json", "access-control-allow-origin": "*" },
+        body: ORG,
+      }),
+    );
+    const loaded = await page.evaluate(async () => {
+      const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+      const summary = await e.load({ url: "https://data.example.org/org" });
+      return summary.triples;
+    });
+    expect(loaded).toBe(12);
+  });
+
   it("a JSON-LD error keeps the graph shown and says where; a remote context is refused", async () => {
     const graph = () =>
       page.evaluate(() =>
