@@ -8,7 +8,7 @@
  * Attributes
  * - `src`: URL of an RDF document to fetch and show. Format: the `format` attribute, else the
  *   response's Content-Type, else the URL's file extension.
- * - `format`: `turtle` | `trig` | `n-triples` | `n-quads` (or their labels, e.g. "TriG").
+ * - `format`: `turtle` | `trig` | `n-triples` | `n-quads` | `json-ld` (or their labels, e.g. "TriG").
  * - `endpoint`: a SPARQL endpoint to explore instead of a document (issue 7), with
  *   `default-graph`; see "SPARQL endpoint" below.
  * - `lang`: `fr` | `en`, the interface language (also the preferred language of node labels).
@@ -611,6 +611,7 @@ export class OrgraphExplorer extends LitElement {
         sample: input.sample === true,
         extra,
         blankPrefix: mode === "merge" ? `s${++this.#sourceSeq}.` : undefined,
+        jsonldContexts: this.#widget.settings.jsonldContexts,
         signal,
         onProgress,
       });

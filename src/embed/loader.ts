@@ -24,6 +24,7 @@ import type {
   OrgraphGraph,
 } from "../core/model/types";
 import { resolveFormat, type RdfFormat } from "../core/rdf/formats";
+import type { JsonLdContextPolicy } from "../core/rdf/jsonld-policy";
 import type { RdfQuad, RdfTerm } from "../core/rdf/terms";
 import { datasetVersion } from "./dataset";
 
@@ -297,6 +298,8 @@ export interface RunOptions {
   /** Quads already loaded, built together with the new ones ("load more"). */
   extra?: readonly RdfQuad[];
   blankPrefix?: string;
+  /** JSON-LD: the remote contexts that may be fetched (the `jsonld-contexts` setting). */
+  jsonldContexts?: JsonLdContextPolicy;
   signal: AbortSignal;
   onProgress: (progress: LoadProgress) => void;
 }
@@ -409,6 +412,7 @@ export class RdfLoader {
       sample: options.sample,
       prefixQuads: options.extra,
       blankPrefix: options.blankPrefix,
+      jsonldContexts: options.jsonldContexts,
       signal: options.signal,
       onProgress: options.onProgress,
       // Small slices: this runs on the page's thread.
@@ -481,6 +485,7 @@ export class RdfLoader {
         maxTriples: options.maxTriples,
         sample: options.sample,
         blankPrefix: options.blankPrefix,
+        ...(options.jsonldContexts ? { jsonldContexts: plainPolicy(options.jsonldContexts) } : {}),
         batch: RESULT_BATCH,
         ...(options.extra?.length ? { extraQuads: encodeQuads(options.extra) } : {}),
         ...(typeof source.input === "string" ? { text: source.input } : { buffer: source.input }),
@@ -498,6 +503,12 @@ export class RdfLoader {
     this.#pending.clear();
     this.#state = "unknown";
   }
+}
+
+/** A policy as plain, cloneable data (settings are frozen; the allow-list is copied). */
+function plainPolicy(policy: JsonLdContextPolicy): JsonLdContextPolicy {
+  const { maxCount, maxBytes, timeoutMs } = policy;
+  return { allow: [...policy.allow], maxCount, maxBytes, timeoutMs };
 }
 
 /** Items per message of a worker's streamed result (see LoadRequest.batch). */

@@ -18,7 +18,16 @@
  * | `version`   | the dataset version a cited view was pinned to (12 hex)       | none           |
  * | `story`     | URL of a story (JSON), relative to the page                   | none           |
  * | `step`      | the story step shown, 1-based                                 | 1              |
+ * | `jsonld-contexts` | remote JSON-LD contexts allowed: http(s) URLs (a URL ending | none (bundled only) |
+ * |             | in "/" allows all below it) and limits maxCount=4 maxBytes=1048576 timeoutMs=10000 | |
  */
+import {
+  DEFAULT_JSONLD_CONTEXTS,
+  isHttpUrl,
+  JSONLD_CONTEXT_LIMITS,
+  type JsonLdContextLimit,
+  type JsonLdContextPolicy,
+} from "../core/rdf/jsonld-policy";
 
 export const PANELS = [
   "search",
@@ -46,6 +55,7 @@ export const SETTINGS_ATTRIBUTES = [
   "version",
   "story",
   "step",
+  "jsonld-contexts",
 ] as const;
 export type SettingsAttribute = (typeof SETTINGS_ATTRIBUTES)[number];
 
@@ -69,6 +79,8 @@ export interface WidgetSettings {
   readonly story: string | null;
   /** Story step shown, 1-based. */
   readonly step: number;
+  /** Remote JSON-LD contexts a load may fetch, and the limits (default: none). */
+  readonly jsonldContexts: JsonLdContextPolicy;
 }
 
 export const DEFAULT_SETTINGS: WidgetSettings = Object.freeze({
@@ -82,6 +94,7 @@ export const DEFAULT_SETTINGS: WidgetSettings = Object.freeze({
   version: null,
   story: null,
   step: 1,
+  jsonldContexts: DEFAULT_JSONLD_CONTEXTS,
 });
 
 export interface SettingsProblem {
@@ -112,6 +125,46 @@ export function parseControls(value: string): { panels: Panel[]; unknown: string
   const unknown = words.filter((w) => !(PANELS as readonly string[]).includes(w));
   const panels = PANELS.filter((p) => words.includes(p));
   return { panels, unknown };
+}
+
+/** The most each JSON-LD context limit may be set to. */
+const JSONLD_LIMIT_MAX: Record<JsonLdContextLimit, number> = {
+  maxCount: 50,
+  maxBytes: 50 * 1024 * 1024,
+  timeoutMs: 300_000,
+};
+
+/**
+ * Parses `jsonld-contexts`: http(s) URLs and `maxCount=N`, `maxBytes=N`, `timeoutMs=N`, separated
+ * by spaces or commas. `problems` lists what is not understood (then the policy is not used).
+ */
+export function parseJsonLdContexts(value: string): {
+  policy: JsonLdContextPolicy;
+  problems: string[];
+} {
+  const allow: string[] = [];
+  const limits: Partial<Record<JsonLdContextLimit, number>> = {};
+  const problems: string[] = [];
+  for (const word of value.split(/[\s,]+/).filter((w) => w !== "")) {
+    const limit = /^([a-z-]+)=(.*)$/i.exec(word);
+    if (limit && !/^https?:/i.test(word)) {
+      const key = limit[1]!.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()).toLowerCase();
+      const name = JSONLD_CONTEXT_LIMITS.find((l) => l.toLowerCase() === key);
+      const n = Number(limit[2]);
+      if (!name) problems.push(`unknown limit ${quoted(word)}`);
+      else if (
+        !/^\d{1,9}$/.test(limit[2]!) ||
+        n > JSONLD_LIMIT_MAX[name] ||
+        (n < 1 && name !== "maxCount")
+      ) {
+        problems.push(
+          `${name} must be a whole number from ${name === "maxCount" ? 0 : 1} to ${JSONLD_LIMIT_MAX[name]}`,
+        );
+      } else limits[name] = n;
+    } else if (isHttpUrl(word)) allow.push(word);
+    else problems.push(`${quoted(word)} is not an http(s) URL`);
+  }
+  return { policy: Object.freeze({ ...DEFAULT_JSONLD_CONTEXTS, ...limits, allow }), problems };
 }
 
 /** Reads the settings from attribute values (null: attribute absent). Never throws. */
@@ -196,6 +249,19 @@ export function readSettings(attributes: Partial<Record<SettingsAttribute, strin
     const n = Number(step);
     if (/^\d{1,4}$/.test(step) && n >= 1) settings.step = n;
     else problem("step", step, "allowed: a story step number from 1");
+  }
+
+  const contexts = text("jsonld-contexts");
+  if (contexts !== null) {
+    const { policy, problems: wrong } = parseJsonLdContexts(contexts);
+    if (wrong.length === 0) settings.jsonldContexts = policy;
+    else {
+      problem(
+        "jsonld-contexts",
+        contexts,
+        `allowed: http(s) URLs of contexts (one ending in "/" allows all below it) and maxCount=N, maxBytes=N, timeoutMs=N (${wrong.join("; ")})`,
+      );
+    }
   }
 
   return { settings: Object.freeze(settings), problems };

@@ -31,6 +31,7 @@ export const LAZY_MODULES: Record<string, string> = {
   "orgraph-sparql": src("core/sparql/index.ts"),
   "orgraph-panels": src("embed/panels.ts"),
   "orgraph-parse": src("core/load/load.ts"),
+  "orgraph-jsonld": src("core/rdf/jsonld.ts"),
   "orgraph-export-file": src("embed/export-control.ts"),
 };
 
@@ -223,6 +224,9 @@ export default defineConfig(({ mode }): UserConfig => {
       build: {
         ...shared.build,
         emptyOutDir: true,
+        // No preload helper: the load worker imports the JSON-LD module on demand, and the
+        // helper reads `document` (absent in a worker); it would also add <link>s to the page.
+        modulePreload: false,
         rolldownOptions: {
           input: { ...LAZY_MODULES, ...WORKERS },
           preserveEntrySignatures: "exports-only",

@@ -67,7 +67,7 @@ const EN: LoadMessages = {
   url: "URL",
   urlLoad: "Fetch",
   paste: "Paste",
-  pastePlaceholder: "Paste Turtle, TriG, N-Triples or N-Quads here",
+  pastePlaceholder: "Paste Turtle, TriG, N-Triples, N-Quads or JSON-LD here",
   pasteLoad: "Load the text",
   format: "Format",
   replace: "Replace the graph",
@@ -102,7 +102,7 @@ const FR: LoadMessages = {
   url: "URL",
   urlLoad: "Télécharger",
   paste: "Coller",
-  pastePlaceholder: "Collez ici du Turtle, TriG, N-Triples ou N-Quads",
+  pastePlaceholder: "Collez ici du Turtle, TriG, N-Triples, N-Quads ou JSON-LD",
   pasteLoad: "Charger le texte",
   format: "Format",
   replace: "Remplacer le graphe",
@@ -287,7 +287,7 @@ export function renderLoadPanel(o: PanelOptions): TemplateResult {
         <input
           type="file"
           class="load-file"
-          accept=".ttl,.trig,.nt,.nq,.turtle,.ntriples,.nquads,text/turtle,application/trig,application/n-triples,application/n-quads"
+          accept=".ttl,.trig,.nt,.nq,.turtle,.ntriples,.nquads,.jsonld,.json-ld,.json,text/turtle,application/trig,application/n-triples,application/n-quads,application/ld+json,application/json"
           ?disabled=${o.busy}
           @change=${onFile}
       /></label>

@@ -10,6 +10,8 @@
 import { OrgraphError } from "../errors";
 import { buildGraphInSteps } from "../model/rdf-to-graph";
 import { createRdfParser } from "../rdf/parse";
+import { jsonLdParser } from "./jsonld-source";
+import type { JsonLdContextPolicy } from "../rdf/jsonld-policy";
 import type { LoadOptions, LoadResult } from "../index";
 import type { RdfQuad, RdfTerm } from "../rdf/terms";
 
@@ -48,6 +50,8 @@ export interface ChunkedLoadOptions extends LoadOptions {
   prefixQuads?: readonly RdfQuad[];
   /** Prefix for the new quads' blank node labels (keeps them apart from earlier sources'). */
   blankPrefix?: string;
+  /** JSON-LD: the remote contexts that may be fetched (default: only the bundled ones). */
+  jsonldContexts?: Partial<JsonLdContextPolicy>;
 }
 
 export const DEFAULT_CHUNK_SIZE = 64 * 1024;
@@ -126,14 +130,19 @@ export async function loadRdfChunked(
   let text: string | undefined = typeof input === "string" ? input : undefined;
   const max = options.maxTriples;
   const kept: RdfQuad[] | undefined = max !== undefined && options.sample ? [] : undefined;
-  const parser = createRdfParser({
-    ...(kept ? { onQuad: (quad: RdfQuad) => void (kept.length < max! && kept.push(quad)) } : {}),
-    format: options.format,
-    baseIRI: options.baseIRI,
-    sourceName: options.sourceName,
-    // Byte input is decoded whole only to place a syntax error.
-    text: () => (text ??= utf8Decoder().decode(bytes!)),
-  });
+  const onQuad = kept && ((quad: RdfQuad) => void (kept.length < max! && kept.push(quad)));
+  // JSON-LD cannot stream: parsed whole up front (jsonld-source.ts), then counted like the rest.
+  const parser =
+    options.format === "json-ld"
+      ? await jsonLdParser(bytes ?? (input as string), { ...options, onQuad })
+      : createRdfParser({
+          ...(onQuad ? { onQuad } : {}),
+          format: options.format,
+          baseIRI: options.baseIRI,
+          sourceName: options.sourceName,
+          // Byte input is decoded whole only to place a syntax error.
+          text: () => (text ??= utf8Decoder().decode(bytes!)),
+        });
   const decoder = bytes ? utf8Decoder() : undefined;
 
   let sliceStart = now();

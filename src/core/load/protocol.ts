@@ -15,6 +15,7 @@ import type { SerializedGraph } from "graphology-types";
 import { OrgraphError, RdfParseError, type ErrorCode } from "../errors";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, OrgraphGraph } from "../model/types";
 import { isRdfFormat } from "../rdf/formats";
+import type { JsonLdContextPolicy } from "../rdf/jsonld-policy";
 import { termKey, type RdfQuad, type RdfTerm } from "../rdf/terms";
 import { loadRdfChunked, type ChunkedLoadOptions, type LoadProgress } from "./load";
 
@@ -39,6 +40,8 @@ export interface LoadRequest {
   extraQuads?: EncodedQuads;
   /** Prefix for the new quads' blank node labels. */
   blankPrefix?: string;
+  /** JSON-LD: the remote contexts that may be fetched (default: only the bundled ones). */
+  jsonldContexts?: Partial<JsonLdContextPolicy>;
   /**
    * Stream the result in messages of at most this many items: "nodes", then "edges", then
    * "terms" (the quads' term table), then the "result", whose graph and term table are then
@@ -272,6 +275,7 @@ export function createLoadHandler(
         sample: request.sample,
         prefixQuads: request.extraQuads ? decodeQuads(request.extraQuads) : undefined,
         blankPrefix: request.blankPrefix,
+        jsonldContexts: request.jsonldContexts,
         signal: current.signal,
         onProgress: (progress) => post({ type: "progress", id, progress }),
       });

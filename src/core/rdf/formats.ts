@@ -35,6 +35,16 @@ export const RDF_FORMATS = {
     extensions: ["nq", "nquads"],
     quads: true,
   },
+  // Parsed whole, asynchronously, by jsonld (loaded on demand: src/core/rdf/jsonld.ts), not by
+  // n3. A `.json` file or an application/json answer is read as JSON-LD and refused when its
+  // top level has no JSON-LD keyword.
+  "json-ld": {
+    label: "JSON-LD",
+    n3Format: undefined,
+    mimeTypes: ["application/ld+json", "application/json"],
+    extensions: ["jsonld", "json-ld", "json"],
+    quads: true,
+  },
 } as const;
 
 export type RdfFormat = keyof typeof RDF_FORMATS;

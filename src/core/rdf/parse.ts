@@ -85,6 +85,12 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
   if (!format) {
     throw new OrgraphError("format", `Unknown RDF format "${String(options.format)}".`);
   }
+  if (format.n3Format === undefined) {
+    throw new OrgraphError(
+      "unsupported",
+      `${format.label} is read whole and asynchronously (parseJsonLd in src/core/rdf/jsonld.ts), not with the chunk parser.`,
+    );
+  }
   let anonymous = 0;
   const factory = {
     ...DataFactory,

@@ -337,7 +337,8 @@ export function createSparqlClient(options: SparqlClientOptions): SparqlClient {
       // text/plain was N-Triples' media type before RDF 1.1; some endpoints still send it.
       const format: RdfFormat | undefined =
         base === "text/plain" ? "n-triples" : formatFromMime(base);
-      if (!format) {
+      // JSON-LD is not asked for, and parses only asynchronously (src/core/rdf/jsonld.ts).
+      if (!format || format === "json-ld") {
         throw fail(
           "bad-results",
           `The SPARQL endpoint ${endpoint} answered a CONSTRUCT with ${

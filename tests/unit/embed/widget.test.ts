@@ -57,6 +57,28 @@ describe("readSettings", () => {
     expect(theme.message).toContain("light, dark");
     expect(problems.find((p) => p.attribute === "controls")!.message).toContain("sparkles");
   });
+
+  it("reads the JSON-LD contexts allowed and their limits, or warns and allows none", () => {
+    const { settings, problems } = readSettings({
+      "jsonld-contexts":
+        "https://w3id.org/example/ctx/, http://data.example.org/c.jsonld maxCount=2 max-bytes=65536 timeoutMs=3000",
+    });
+    expect(problems).toEqual([]);
+    expect(settings.jsonldContexts).toEqual({
+      allow: ["https://w3id.org/example/ctx/", "http://data.example.org/c.jsonld"],
+      maxCount: 2,
+      maxBytes: 65536,
+      timeoutMs: 3000,
+    });
+    const bad = readSettings({
+      "jsonld-contexts": "ftp://x.org/c.jsonld maxCount=lots sizes=3 timeoutMs=0",
+    });
+    expect(bad.settings.jsonldContexts).toEqual(DEFAULT_SETTINGS.jsonldContexts);
+    expect(bad.settings.jsonldContexts.allow).toEqual([]);
+    expect(bad.problems.map((p) => p.message)).toEqual([
+      '<orgraph-explorer> attribute "jsonld-contexts": "ftp://x.org/c.jsonld maxCount=lots sizes=3 timeoutMs=0" is not allowed; allowed: http(s) URLs of contexts (one ending in "/" allows all below it) and maxCount=N, maxBytes=N, timeoutMs=N ("ftp://x.org/c.jsonld" is not an http(s) URL; maxCount must be a whole number from 0 to 50; unknown limit "sizes=3"; timeoutMs must be a whole number from 1 to 300000). Using the default.',
+    ]);
+  });
 });
 
 describe("stories", () => {

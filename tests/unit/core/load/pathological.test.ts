@@ -232,6 +232,15 @@ describe("pathological inputs", () => {
       expect(e.line).toBe(1);
     }
     expect(() => resolveFormat({ fileName: "data.rdf" })).toThrow(OrgraphError);
-    expect(() => resolveFormat({ fileName: "data.jsonld" })).toThrow(/Cannot tell the RDF format/);
+    // JSON-LD is read (asynchronously): Turtle in a .jsonld file is a JSON syntax error at 1:1.
+    expect(resolveFormat({ fileName: "data.jsonld" })).toBe("json-ld");
+    for (const text of [turtle, rdfxml]) {
+      const e = await loadRdfChunked(text, {
+        format: "json-ld",
+        sourceName: "wrong.jsonld",
+      }).catch((error: unknown) => error);
+      expect(e).toBeInstanceOf(RdfParseError);
+      expect([(e as RdfParseError).line, (e as RdfParseError).column]).toEqual([1, 1]);
+    }
   });
 });

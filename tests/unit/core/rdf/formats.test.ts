@@ -9,8 +9,8 @@ import {
 } from "../../../../src/core/rdf/formats";
 
 describe("formats", () => {
-  it("lists four formats", () => {
-    expect(Object.keys(RDF_FORMATS)).toEqual(["turtle", "trig", "n-triples", "n-quads"]);
+  it("lists five formats", () => {
+    expect(Object.keys(RDF_FORMATS)).toEqual(["turtle", "trig", "n-triples", "n-quads", "json-ld"]);
   });
 
   it("maps MIME types, ignoring parameters and case", () => {
@@ -41,7 +41,8 @@ describe("formats", () => {
   it("fails with a typed, readable error", () => {
     const supported =
       "Supported formats: Turtle (turtle: text/turtle, .ttl), TriG (trig: application/trig, .trig), " +
-      "N-Triples (n-triples: application/n-triples, .nt), N-Quads (n-quads: application/n-quads, .nq).";
+      "N-Triples (n-triples: application/n-triples, .nt), N-Quads (n-quads: application/n-quads, .nq), " +
+      "JSON-LD (json-ld: application/ld+json, .jsonld).";
     const cases: [Parameters<typeof resolveFormat>[0], string][] = [
       [{ format: "rdfxml" }, `Unknown RDF format "rdfxml". ${supported}`],
       [
