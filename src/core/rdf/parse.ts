@@ -7,7 +7,7 @@
  * document order, so the same text always gives the same quads.
  */
 import { DataFactory, Parser } from "n3";
-import type { BlankNode, Quad, Term } from "n3";
+import type { BlankNode, Literal, NamedNode, Quad, Term } from "n3";
 import { MAX_TOKEN_LENGTH, OrgraphError, RdfParseError, truncateToken } from "../errors";
 import { RDF_FORMATS, type RdfFormat } from "./formats";
 
@@ -86,10 +86,34 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     throw new OrgraphError("format", `Unknown RDF format "${String(options.format)}".`);
   }
   let anonymous = 0;
-  const factory = {
+  // Terms are interned: each distinct IRI, blank node or literal is one object, shared by every
+  // quad that uses it (less memory; keys read from them are the same strings, cheap to hash).
+  const named = new Map<string, NamedNode>();
+  const blanks = new Map<string, BlankNode>();
+  const literals = new Map<string, Literal>();
+  const namedNode = (iri: string): NamedNode => {
+    let term = named.get(iri);
+    if (term === undefined) named.set(iri, (term = DataFactory.namedNode(iri)));
+    return term;
+  };
+  const blankNode = (name?: string): BlankNode => {
+    if (name === undefined) return DataFactory.blankNode(`${ANONYMOUS}${anonymous++}`);
+    let term = blanks.get(name);
+    if (term === undefined) blanks.set(name, (term = DataFactory.blankNode(name)));
+    return term;
+  };
+  const literal = (...args: Parameters<typeof DataFactory.literal>): Literal => {
+    const term = DataFactory.literal(...args);
+    const known = literals.get(term.id);
+    if (known !== undefined) return known;
+    literals.set(term.id, term);
+    return term;
+  };
+  const factory: typeof DataFactory = {
     ...DataFactory,
-    blankNode: (name?: string): BlankNode =>
-      DataFactory.blankNode(name ?? `${ANONYMOUS}${anonymous++}`),
+    namedNode: namedNode as typeof DataFactory.namedNode,
+    blankNode,
+    literal,
   };
   const parser = new Parser({
     format: format.n3Format,
@@ -378,7 +402,17 @@ function renameBlankNodes(quads: Quad[]): Quad[] {
     names.set(value, name);
     return name;
   };
-  const leaf = (term: Term): Term =>
-    term.termType === "BlankNode" ? DataFactory.blankNode(nameOf(term.value)) : term;
-  return quads.map((q) => mapTerm(q, leaf) as Quad);
+  const renamed = new Map<string, BlankNode>();
+  const leaf = (term: Term): Term => {
+    if (term.termType !== "BlankNode") return term;
+    let out = renamed.get(term.value);
+    if (out === undefined)
+      renamed.set(term.value, (out = DataFactory.blankNode(nameOf(term.value))));
+    return out;
+  };
+  const hasBlank = (term: AnyTerm): boolean =>
+    term.termType === "BlankNode" || term.termType === "Quad";
+  return quads.map((q) =>
+    hasBlank(q.subject) || hasBlank(q.object) || hasBlank(q.graph) ? (mapTerm(q, leaf) as Quad) : q,
+  );
 }
