@@ -11,7 +11,7 @@ import type { RdfQuad } from "./rdf/terms";
 export * from "./errors";
 export * from "./model/types";
 export * from "./rdf/formats";
-export { parseRdf, type ParseOptions, type ParseResult } from "./rdf/parse";
+export { parseRdf, type ParseOptions, type ParseResult, type ParsedQuad } from "./rdf/parse";
 export { termKey, compareQuads, type RdfQuad, type RdfTerm } from "./rdf/terms";
 export * as vocab from "./model/vocab";
 export { NS, PREDICATE_LABELS, canonicalIri } from "./model/vocab";
