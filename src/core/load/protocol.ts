@@ -15,6 +15,7 @@ import type { SerializedGraph } from "graphology-types";
 import { OrgraphError, RdfParseError, type ErrorCode } from "../errors";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, OrgraphGraph } from "../model/types";
 import { isRdfFormat } from "../rdf/formats";
+import type { Quads } from "../rdf/quad-store";
 import { termKey, type RdfQuad, type RdfTerm } from "../rdf/terms";
 import { loadRdfChunked, type ChunkedLoadOptions, type LoadProgress } from "./load";
 
@@ -173,7 +174,7 @@ function plainTerm(term: RdfTerm): PlainTerm {
 }
 
 /** Encodes quads compactly for posting (terms shared, indices in one transferable buffer). */
-export function encodeQuads(quads: readonly RdfQuad[]): EncodedQuads {
+export function encodeQuads(quads: Quads): EncodedQuads {
   const ids = new Map<string, number>();
   const terms: PlainTerm[] = [];
   const indices = new Uint32Array(quads.length * 4);

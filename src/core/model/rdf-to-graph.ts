@@ -11,6 +11,7 @@
  * about) labelled by an excerpt of its text in « » (og:said, `via` the statement). The result is deterministic: the same quads
  * in any order give the same keys, insertion order and attributes.
  */
+import type { Quads } from "../rdf/quad-store";
 import { MultiDirectedGraph } from "graphology";
 import {
   compareStrings,
@@ -19,7 +20,6 @@ import {
   RDF_LANG_STRING,
   termKey,
   XSD_STRING,
-  type RdfQuad,
   type RdfTerm,
 } from "../rdf/terms";
 import { categoryOf } from "./categories";
@@ -209,7 +209,7 @@ class Builder {
   private readonly graphSupport = new Map<string, { spans: Span[]; sources: SourceRef[] }>();
 
   constructor(
-    quads: readonly RdfQuad[],
+    quads: Quads,
     private readonly options: RdfToGraphOptions,
   ) {
     this.index = indexQuads(quads);
@@ -743,10 +743,7 @@ class Builder {
 }
 
 /** Builds the Orgraph data graph from quads. Pure and deterministic. */
-export function rdfToGraph(
-  quads: readonly RdfQuad[],
-  options: RdfToGraphOptions = {},
-): OrgraphGraph {
+export function rdfToGraph(quads: Quads, options: RdfToGraphOptions = {}): OrgraphGraph {
   const steps = buildGraphInSteps(quads, options);
   for (;;) {
     const step = steps.next();
@@ -760,7 +757,7 @@ export function rdfToGraph(
  * apart: nothing is visible to the caller before the end.
  */
 export function* buildGraphInSteps(
-  quads: readonly RdfQuad[],
+  quads: Quads,
   options: RdfToGraphOptions = {},
 ): Generator<void, OrgraphGraph> {
   const builder = new Builder(quads, options);

@@ -155,7 +155,7 @@ async function run(t: W3cTest): Promise<string | undefined> {
     sourceName: t.result!,
   }).quads;
   // Plain parsed quads hold n3 terms: what rdf-isomorphic reads.
-  return isomorphic(quads as Quad[], expected as Quad[])
+  return isomorphic(Array.from(quads) as Quad[], expected as Quad[])
     ? undefined
     : "not isomorphic to the expected result";
 }
