@@ -153,9 +153,11 @@ export function initialPosition(key: string): { x: number; y: number } {
 
 /** Key of an edge: subject, predicate, object (and the n-ary node it stands for). */
 export function edgeKey(subject: string, predicate: string, object: string, via?: string): string {
-  return via === undefined
-    ? `${subject} ${predicate} ${object}`
-    : `${subject} ${predicate} ${object} ${via}`;
+  // join builds one flat string (a template literal, a tree of parts that a hash flattens into
+  // a second copy: graph keys are held for the graph's life).
+  return (
+    via === undefined ? [subject, predicate, object] : [subject, predicate, object, via]
+  ).join(" ");
 }
 
 /** Items (quads, nodes, edges) between two yields of `buildGraphInSteps`. */
@@ -205,6 +207,8 @@ class Builder {
    */
   private readonly sharedLists = new Map<string, readonly unknown[]>();
   private readonly sharedSources = new Map<string, SourceRef>();
+  /** Literal values by term (a parser's terms are interned): each literal read once, shared. */
+  private readonly literals = new Map<RdfTerm, LiteralValue>();
   /** Sorted support (spans, sources) of a set of graphs, by the graphs' sorted key. */
   private readonly graphSupport = new Map<string, { spans: Span[]; sources: SourceRef[] }>();
 
@@ -357,7 +361,7 @@ class Builder {
   private instantDate(instant: string): LiteralValue | undefined {
     for (const p of TIME_DATE_PREDICATES) {
       const lit = this.index.objects(instant, p).find((t) => t.termType === "Literal");
-      if (lit) return literalValue(lit);
+      if (lit) return this.literal(lit);
     }
     return undefined;
   }
@@ -367,7 +371,7 @@ class Builder {
     const period: Period = {};
     const edge = (p: string): LiteralValue | undefined => {
       for (const t of this.index.objects(interval, p)) {
-        if (t.termType === "Literal") return literalValue(t);
+        if (t.termType === "Literal") return this.literal(t);
         const d = this.instantDate(termKey(t));
         if (d) return d;
       }
@@ -401,7 +405,7 @@ class Builder {
       if (q.object.termType !== "Literal") continue;
       const p = q.p;
       const values = byPredicate.get(p) ?? new Map<string, LiteralValue>();
-      values.set(q.o, literalValue(q.object));
+      values.set(q.o, this.literal(q.object));
       byPredicate.set(p, values);
     }
     const out: Record<string, LiteralValue[]> = {};
@@ -409,6 +413,13 @@ class Builder {
       out[p] = [...(byPredicate.get(p)?.values() ?? [])];
     }
     return out;
+  }
+
+  /** `literalValue(term)`, one object per term (read-only, like every attribute value). */
+  private literal(term: RdfTerm): LiteralValue {
+    let value = this.literals.get(term);
+    if (value === undefined) this.literals.set(term, (value = literalValue(term)));
+    return value;
   }
 
   /** `list`, or the equal list given before under the same `kind` and key (one instance). */
