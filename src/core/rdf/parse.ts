@@ -6,7 +6,7 @@
  * deterministically: labelled ones keep their label, anonymous ones become `b1`, `b2`, … in
  * document order, so the same text always gives the same quads.
  */
-import { DataFactory, Parser } from "n3";
+import { DataFactory, Literal as N3Literal, Parser } from "n3";
 import type { BlankNode, Literal, NamedNode, Quad, Term } from "n3";
 import { MAX_TOKEN_LENGTH, OrgraphError, RdfParseError, truncateToken } from "../errors";
 import { RDF_FORMATS, type RdfFormat } from "./formats";
@@ -48,6 +48,15 @@ interface N3ErrorContext {
   line?: number;
   token?: N3Token;
   previousToken?: N3Token;
+}
+
+/**
+ * The same text as one flat string. A string built by concatenation is a tree of its parts,
+ * which V8 flattens into a second copy when the string is hashed or read by index; a term held
+ * for the life of the graph would then keep both (the tree's node, 32 bytes, and the copy).
+ */
+function flatten(text: string): string {
+  return text.length > 12 ? (JSON.parse(JSON.stringify(text)) as string) : text;
 }
 
 const LABELLED = "\u0001";
@@ -104,7 +113,12 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
   const literals = new Map<string, Literal>();
   const namedNode = (iri: string): NamedNode => {
     let term = named.get(iri);
-    if (term === undefined) named.set(iri, (term = DataFactory.namedNode(iri)));
+    if (term === undefined) {
+      // n3 builds prefixed names by concatenation, a string of parts (32 bytes more, held as
+      // long as the term): keep a flat copy, the same text.
+      const flat = flatten(iri);
+      named.set(flat, (term = DataFactory.namedNode(flat)));
+    }
     return term;
   };
   const blankNode = (name?: string): BlankNode => {
@@ -114,9 +128,11 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     return term;
   };
   const literal = (...args: Parameters<typeof DataFactory.literal>): Literal => {
-    const term = DataFactory.literal(...args);
-    const known = literals.get(term.id);
+    const made = DataFactory.literal(...args);
+    const known = literals.get(made.id);
     if (known !== undefined) return known;
+    // The id n3 made is a string of parts (see namedNode): keep the term on a flat copy.
+    const term = new N3Literal(flatten(made.id));
     literals.set(term.id, term);
     return term;
   };
