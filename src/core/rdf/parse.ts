@@ -56,7 +56,10 @@ interface N3ErrorContext {
  * for the life of the graph would then keep both (the tree's node, 32 bytes, and the copy).
  */
 function flatten(text: string): string {
-  return text.length > 12 ? (JSON.parse(JSON.stringify(text)) as string) : text;
+  if (text.length <= 12) return text; // shorter strings are never built as trees
+  // NFC text (nearly all) comes back from normalize flat and cheaply; other text is copied.
+  const normal = text.normalize();
+  return normal === text ? normal : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 const LABELLED = "\u0001";
