@@ -6,13 +6,14 @@ import { parseRdf } from "./rdf/parse";
 import type { RdfFormat } from "./rdf/formats";
 import { rdfToGraph } from "./model/rdf-to-graph";
 import type { OrgraphGraph } from "./model/types";
-import type { RdfQuad } from "./rdf/terms";
+import { QuadStore } from "./rdf/quad-store";
 
 export * from "./errors";
 export * from "./model/types";
 export * from "./rdf/formats";
-export { parseRdf, type ParseOptions, type ParseResult } from "./rdf/parse";
+export { parseRdf, type ParseOptions, type ParseResult, type ParsedQuad } from "./rdf/parse";
 export { termKey, compareQuads, type RdfQuad, type RdfTerm } from "./rdf/terms";
+export { QuadStore, quadAt, type Quads } from "./rdf/quad-store";
 export * as vocab from "./model/vocab";
 export { NS, PREDICATE_LABELS, canonicalIri } from "./model/vocab";
 export {
@@ -64,10 +65,10 @@ export interface LoadResult {
   /** Quads parsed. */
   triples: number;
   /**
-   * The parsed quads, kept for what the graph folds away (per-source claims: `indexClaims`).
-   * Treat as read-only.
+   * The parsed quads, kept for what the graph folds away (per-source claims: `indexClaims`),
+   * compactly (a term table and indices). Read-only.
    */
-  quads: readonly RdfQuad[];
+  quads: QuadStore;
   nodes: number;
   edges: number;
 }
@@ -84,7 +85,13 @@ export function loadRdf(text: string, options: LoadOptions): LoadResult {
     languages: options.languages,
     collapseMemberships: options.collapseMemberships,
   });
-  return { graph, quads, triples: quads.length, nodes: graph.order, edges: graph.size };
+  return {
+    graph,
+    quads: QuadStore.from(quads, quads.length),
+    triples: quads.length,
+    nodes: graph.order,
+    edges: graph.size,
+  };
 }
 
 // Graph queries and view state (issue 3). The exports (src/core/graph/export.ts) are left out on

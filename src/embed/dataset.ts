@@ -12,7 +12,8 @@
  *
  * DOM-free, so it is tested in Node.
  */
-import type { RdfQuad, RdfTerm } from "../core/rdf/terms";
+import type { Quads } from "../core/rdf/quad-store";
+import type { RdfTerm } from "../core/rdf/terms";
 
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const DCT = "http://purl.org/dc/terms/";
@@ -71,7 +72,7 @@ function pickLiteral(terms: readonly RdfTerm[], languages: readonly string[]): s
 
 /** Title and sources of the data (see the module comment). */
 export function datasetInfo(
-  quads: readonly RdfQuad[],
+  quads: Quads,
   options: { languages?: readonly string[]; baseUrl?: string } = {},
 ): DatasetInfo {
   const languages = options.languages ?? ["en"];

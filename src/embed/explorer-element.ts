@@ -103,6 +103,7 @@
  *   "gexf", "graphml", "turtle", "n-triples", "nodes-csv", "edges-csv": what is shown (the
  *   visible subgraph; PNG: the view). The writers load on first use (their own chunk).
  */
+import { quadAt, type Quads } from "../core/rdf/quad-store";
 import { LitElement, html, nothing, type CSSResult, type PropertyValues } from "lit";
 import { OrgraphError } from "../core/errors";
 import type { LoadProgress } from "../core/load/load";
@@ -498,7 +499,7 @@ export class OrgraphExplorer extends LitElement {
   #loader = new RdfLoader();
   #abort: AbortController | null = null;
   /** Every quad of the graph shown, and which source gave which. */
-  #quads: RdfQuad[] = [];
+  #quads: Quads = [];
   #ranges: SourceRange[] = [];
   #sourceSeq = 0;
   #version = "";
@@ -586,17 +587,18 @@ export class OrgraphExplorer extends LitElement {
       );
       const version = mode === "remove" ? Promise.resolve("") : sourceVersion(source);
       // What the new graph is built from: the sources kept, then the new one.
-      let extra: RdfQuad[] | undefined;
+      let extra: Quads | undefined;
       let ranges: SourceRange[];
       let name = "";
       if (mode === "remove") {
-        extra = [];
+        const kept: RdfQuad[] = [];
+        extra = kept;
         ranges = [];
         for (const r of this.#ranges) {
           if (r.name === input.name) continue;
-          const start = extra.length;
-          for (let i = r.start; i < r.end; i++) extra.push(this.#quads[i]!);
-          ranges.push({ name: r.name, start, end: extra.length });
+          const start = kept.length;
+          for (let i = r.start; i < r.end; i++) kept.push(quadAt(this.#quads, i));
+          ranges.push({ name: r.name, start, end: kept.length });
         }
       } else {
         name = this.#uniqueName(input.name ?? shortSourceName(source.sourceName));

@@ -9,6 +9,7 @@
  * (visible subgraph, paths, communities, metrics, search index), memoised, and handed to the
  * renderer as display state: the data graph is never written.
  */
+import type { Quads } from "../core/rdf/quad-store";
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from "lit";
 import { html, nothing } from "lit";
 import {
@@ -45,7 +46,6 @@ import {
   visibleSubgraph,
   type Communities,
   type OrgraphGraph,
-  type RdfQuad,
   type SearchIndex,
   type ShortestPaths,
   type ViewState,
@@ -187,7 +187,7 @@ const sameTuple = (a: readonly unknown[], b: readonly unknown[]): boolean =>
 
 export class ExplorerView implements ReactiveController {
   #state: ViewState = DEFAULT_VIEW_STATE;
-  #quads: readonly RdfQuad[] | null = null;
+  #quads: Quads | null = null;
   /** The data graphs of the current data, by n-ary toggles (naryKey). */
   #graphs = new Map<string, OrgraphGraph>();
   #hasNary = false;
@@ -295,7 +295,7 @@ export class ExplorerView implements ReactiveController {
   }
 
   /** A new data graph was loaded: keep what still names something in it, show the state. */
-  loaded(graph: OrgraphGraph, quads: readonly RdfQuad[] | null): void {
+  loaded(graph: OrgraphGraph, quads: Quads | null): void {
     this.#quads = quads;
     this.#graphs = new Map([[naryKeyOf(graph), graph]]);
     this.#hasNary =

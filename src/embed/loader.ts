@@ -4,6 +4,7 @@
  * (src/core/load/worker.ts) with progress and cancel, a main-thread fallback in short time slices
  * where a worker cannot run, and bringing the built graph back into the page in slices.
  */
+import { QuadStore, quadAt, type Quads } from "../core/rdf/quad-store";
 import { MultiDirectedGraph } from "graphology";
 import { OrgraphError } from "../core/errors";
 import { macrotask, type LoadProgress } from "../core/load/load";
@@ -296,7 +297,7 @@ export interface RunOptions {
   maxTriples: number;
   sample: boolean;
   /** Quads already loaded, built together with the new ones ("load more"). */
-  extra?: readonly RdfQuad[];
+  extra?: Quads;
   blankPrefix?: string;
   /** JSON-LD: the remote contexts that may be fetched (the `jsonld-contexts` setting). */
   jsonldContexts?: JsonLdContextPolicy;
@@ -307,7 +308,7 @@ export interface RunOptions {
 export interface RunResult {
   graph: OrgraphGraph;
   /** Every quad of the graph (the extra ones first). */
-  quads: RdfQuad[];
+  quads: Quads;
   inWorker: boolean;
 }
 
@@ -419,7 +420,7 @@ export class RdfLoader {
       chunkSize: 16 * 1024,
       sliceMs: 8,
     });
-    return { graph: result.graph, quads: result.quads as RdfQuad[], inWorker: false };
+    return { graph: result.graph, quads: result.quads, inWorker: false };
   }
 
   #inWorker(worker: Worker, source: ReadSource, options: RunOptions): Promise<RunResult> {
@@ -464,10 +465,11 @@ export class RdfLoader {
           if (message.graph.nodes?.length) building.nodes(message.graph.nodes);
           if (message.graph.edges?.length) building.edges(message.graph.edges);
           const graph = await building.finished();
-          let quads: RdfQuad[] = [];
+          let quads: Quads = [];
           if (message.quads) {
             for (const term of message.quads.terms) terms.push(term);
-            quads = await decodeQuadsSliced({ terms, indices: message.quads.indices }, signal);
+            // Kept as posted: a term table and indices (see QuadStore), nothing to decode.
+            quads = new QuadStore(terms as RdfTerm[], message.quads.indices);
           }
           // End the task here: what the page does next runs in tasks of its own.
           await macrotask();
@@ -682,7 +684,7 @@ function nodeKeyOf(term: RdfTerm): string | null {
  */
 export async function attributeSources(
   graph: OrgraphGraph,
-  quads: readonly RdfQuad[],
+  quads: Quads,
   ranges: readonly { name: string; start: number; end: number }[],
 ): Promise<void> {
   const origin = new Map<string, Set<string>>();
@@ -694,7 +696,7 @@ export async function attributeSources(
   let start = performance.now();
   for (const range of ranges) {
     for (let i = range.start; i < range.end; i++) {
-      const q = quads[i]!;
+      const q = quadAt(quads, i);
       const s = nodeKeyOf(q.subject);
       const o = nodeKeyOf(q.object);
       if (s !== null) add(s, range.name);

@@ -3,6 +3,7 @@
  * index (for differences between sources), what each span supports, the source texts (fetched,
  * or given) verified against the spans, and lookups for the details panel.
  */
+import type { Quads } from "../core/rdf/quad-store";
 import {
   activeAsOf,
   corroboration,
@@ -17,7 +18,6 @@ import {
   type ClaimIndex,
   type Corroboration,
   type EventTiming,
-  type RdfQuad,
   type SpanWarning,
   type StatementRecord,
 } from "../core";
@@ -40,7 +40,7 @@ const ORG_HOLDS = `${NS.org}holds`;
 
 export interface WhoSaidWhatInput {
   graph: OrgraphGraph;
-  quads: readonly RdfQuad[];
+  quads: Quads;
   languages: readonly string[];
   /** URL the RDF was read from: relative content URLs resolve against it. */
   baseUrl?: string;

@@ -3,14 +3,9 @@
  * mode and `orgraph-ready`. The element owns one `Widget` and forwards its attributes, its loads
  * and its render to it; see settings.ts, dataset.ts and story.ts for the parts.
  */
+import type { Quads } from "../core/rdf/quad-store";
 import { nothing, type ReactiveController, type TemplateResult } from "lit";
-import {
-  BUILTIN_SOURCE,
-  DEFAULT_VIEW_STATE,
-  type Camera,
-  type RdfQuad,
-  type ViewState,
-} from "../core";
+import { BUILTIN_SOURCE, DEFAULT_VIEW_STATE, type Camera, type ViewState } from "../core";
 import type { OrgraphGraph } from "../core/model/types";
 import type { DisplaySubgraph, OrgraphRenderer } from "../render";
 import type { Lang } from "../ui";
@@ -181,7 +176,7 @@ export class Widget implements ReactiveController {
   }
 
   /** A graph was swapped in (before `orgraph-load` fires). */
-  loaded(quads: readonly RdfQuad[], version: string, baseUrl: string | undefined): void {
+  loaded(quads: Quads, version: string, baseUrl: string | undefined): void {
     const lang = this.host.element.uiLang;
     // Loaded with the panels, before a load shows its graph (panels.ts).
     const panels = panelsModule.get();

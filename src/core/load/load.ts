@@ -13,6 +13,7 @@ import { createRdfParser } from "../rdf/parse";
 import { jsonLdParser } from "./jsonld-source";
 import type { JsonLdContextPolicy } from "../rdf/jsonld-policy";
 import type { LoadOptions, LoadResult } from "../index";
+import { QuadStore, type Quads } from "../rdf/quad-store";
 import type { RdfQuad, RdfTerm } from "../rdf/terms";
 
 /** Minimal AbortSignal shape (src/core builds without the DOM library). */
@@ -47,7 +48,7 @@ export interface ChunkedLoadOptions extends LoadOptions {
   maxTriples?: number;
   sample?: boolean;
   /** Quads of sources already loaded, built together with the new ones ("load more"). */
-  prefixQuads?: readonly RdfQuad[];
+  prefixQuads?: Quads;
   /** Prefix for the new quads' blank node labels (keeps them apart from earlier sources'). */
   blankPrefix?: string;
   /** JSON-LD: the remote contexts that may be fetched (default: only the bundled ones). */
@@ -204,7 +205,13 @@ export async function loadRdfChunked(
       const graph = step.value;
       if (signal?.aborted) throw cancelled(source);
       onProgress?.({ phase: "build", bytes: total, totalBytes: total, triples: quads.length });
-      return { graph, quads, triples: quads.length, nodes: graph.order, edges: graph.size };
+      return {
+        graph,
+        quads: QuadStore.from(quads, quads.length),
+        triples: quads.length,
+        nodes: graph.order,
+        edges: graph.size,
+      };
     }
     await pause({ phase: "build", bytes: total, totalBytes: total, triples: quads.length });
   }

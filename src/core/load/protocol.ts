@@ -16,6 +16,7 @@ import { OrgraphError, RdfParseError, type ErrorCode } from "../errors";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, OrgraphGraph } from "../model/types";
 import { isRdfFormat } from "../rdf/formats";
 import type { JsonLdContextPolicy } from "../rdf/jsonld-policy";
+import type { Quads } from "../rdf/quad-store";
 import { termKey, type RdfQuad, type RdfTerm } from "../rdf/terms";
 import { loadRdfChunked, type ChunkedLoadOptions, type LoadProgress } from "./load";
 
@@ -176,7 +177,7 @@ function plainTerm(term: RdfTerm): PlainTerm {
 }
 
 /** Encodes quads compactly for posting (terms shared, indices in one transferable buffer). */
-export function encodeQuads(quads: readonly RdfQuad[]): EncodedQuads {
+export function encodeQuads(quads: Quads): EncodedQuads {
   const ids = new Map<string, number>();
   const terms: PlainTerm[] = [];
   const indices = new Uint32Array(quads.length * 4);

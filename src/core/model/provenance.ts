@@ -9,7 +9,8 @@
  * gives `SourceRef`s instead. Annotations, targets, selectors and named graphs are "machinery":
  * they are not drawn as nodes.
  */
-import { compareStrings, termKey, type RdfQuad, type RdfTerm } from "../rdf/terms";
+import type { Quads } from "../rdf/quad-store";
+import { compareStrings, termKey, type RdfTerm } from "../rdf/terms";
 import { indexQuads, type QuadIndex } from "./quad-index";
 import type { OrgraphGraph, SourceRef, Span } from "./types";
 import { OA, PROV } from "./vocab";
@@ -98,7 +99,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, values: readonly V[]): void {
 }
 
 /** Reads the provenance machinery of a set of quads (or of an index built from them). */
-export function readProvenance(input: readonly RdfQuad[] | QuadIndex): Provenance {
+export function readProvenance(input: Quads | QuadIndex): Provenance {
   const index = "about" in input ? input : indexQuads(input);
   const machinery = new Set<string>(index.graphNames);
   const graphSpans = new Map<string, Span[]>();

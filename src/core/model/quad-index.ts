@@ -6,6 +6,7 @@
  * through `canonicalIri` (schema.org https). Each quad of the index carries its keys (subject,
  * canonical predicate, object, graph), computed once.
  */
+import type { Quads } from "../rdf/quad-store";
 import { compareStrings, termKey, type RdfQuad, type RdfTerm } from "../rdf/terms";
 import { canonicalIri, RDF } from "./vocab";
 
@@ -47,26 +48,35 @@ function compareInSubject(a: IndexedQuad, b: IndexedQuad): number {
 
 const NO_QUADS: readonly IndexedQuad[] = [];
 
-export function indexQuads(input: readonly RdfQuad[]): QuadIndex {
+export function indexQuads(input: Quads): QuadIndex {
   // Terms by key, and (for parsers whose terms carry an `id`, as n3's do) by id per term type,
   // so that each distinct term is read and keyed once.
   const predicates = new Map<string, string>();
+  // Keys of literals and blank nodes, by term: a parser's terms are interned, so a term used
+  // again gives the same key string (cheap to hash and compare), built once.
+  const keys = new Map<RdfTerm, string>();
+  const keyOf = (term: RdfTerm): string => {
+    if (term.termType === "NamedNode") return term.value;
+    let key = keys.get(term);
+    if (key === undefined) keys.set(term, (key = termKey(term)));
+    return key;
+  };
   const keyed: IndexedQuad[] = new Array<IndexedQuad>(input.length);
-  for (let i = 0; i < input.length; i++) {
-    const q = input[i]!;
+  let i = 0;
+  for (const q of input) {
     const { subject, predicate, object, graph } = q;
     const pk = predicate.value;
     let p = predicates.get(pk);
     if (p === undefined) predicates.set(pk, (p = canonicalIri(pk)));
-    keyed[i] = {
+    keyed[i++] = {
       subject,
       predicate,
       object,
       graph,
-      s: subject.termType === "NamedNode" ? subject.value : termKey(subject),
+      s: keyOf(subject),
       p,
-      o: object.termType === "NamedNode" ? object.value : termKey(object),
-      g: graph.termType === "DefaultGraph" ? "" : termKey(graph),
+      o: keyOf(object),
+      g: graph.termType === "DefaultGraph" ? "" : keyOf(graph),
     };
   }
   // Canonical order without a sort of all quads: subjects sorted, then each subject's quads by

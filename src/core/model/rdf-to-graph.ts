@@ -11,6 +11,7 @@
  * about) labelled by an excerpt of its text in « » (og:said, `via` the statement). The result is deterministic: the same quads
  * in any order give the same keys, insertion order and attributes.
  */
+import type { Quads } from "../rdf/quad-store";
 import { MultiDirectedGraph } from "graphology";
 import {
   compareStrings,
@@ -19,7 +20,6 @@ import {
   RDF_LANG_STRING,
   termKey,
   XSD_STRING,
-  type RdfQuad,
   type RdfTerm,
 } from "../rdf/terms";
 import { categoryOf } from "./categories";
@@ -154,9 +154,11 @@ export function initialPosition(key: string): { x: number; y: number } {
 
 /** Key of an edge: subject, predicate, object (and the n-ary node it stands for). */
 export function edgeKey(subject: string, predicate: string, object: string, via?: string): string {
-  return via === undefined
-    ? `${subject} ${predicate} ${object}`
-    : `${subject} ${predicate} ${object} ${via}`;
+  // join builds one flat string (a template literal, a tree of parts that a hash flattens into
+  // a second copy: graph keys are held for the graph's life).
+  return (
+    via === undefined ? [subject, predicate, object] : [subject, predicate, object, via]
+  ).join(" ");
 }
 
 /** Items (quads, nodes, edges) between two yields of `buildGraphInSteps`. */
@@ -199,9 +201,20 @@ class Builder {
     string,
     { label: string; labels: Record<string, string> }
   >();
+  /**
+   * Attribute values many nodes and edges have in common (graph lists, type lists, source and
+   * span lists, source references), one instance each, by content key: less memory. Treat
+   * attribute values as read-only (graphology's setters replace them, never edit in place).
+   */
+  private readonly sharedLists = new Map<string, readonly unknown[]>();
+  private readonly sharedSources = new Map<string, SourceRef>();
+  /** Literal values by term (a parser's terms are interned): each literal read once, shared. */
+  private readonly literals = new Map<RdfTerm, LiteralValue>();
+  /** Sorted support (spans, sources) of a set of graphs, by the graphs' sorted key. */
+  private readonly graphSupport = new Map<string, { spans: Span[]; sources: SourceRef[] }>();
 
   constructor(
-    quads: readonly RdfQuad[],
+    quads: Quads,
     private readonly options: RdfToGraphOptions,
   ) {
     this.index = indexQuads(quads);
@@ -349,7 +362,7 @@ class Builder {
   private instantDate(instant: string): LiteralValue | undefined {
     for (const p of TIME_DATE_PREDICATES) {
       const lit = this.index.objects(instant, p).find((t) => t.termType === "Literal");
-      if (lit) return literalValue(lit);
+      if (lit) return this.literal(lit);
     }
     return undefined;
   }
@@ -359,7 +372,7 @@ class Builder {
     const period: Period = {};
     const edge = (p: string): LiteralValue | undefined => {
       for (const t of this.index.objects(interval, p)) {
-        if (t.termType === "Literal") return literalValue(t);
+        if (t.termType === "Literal") return this.literal(t);
         const d = this.instantDate(termKey(t));
         if (d) return d;
       }
@@ -393,7 +406,7 @@ class Builder {
       if (q.object.termType !== "Literal") continue;
       const p = q.p;
       const values = byPredicate.get(p) ?? new Map<string, LiteralValue>();
-      values.set(q.o, literalValue(q.object));
+      values.set(q.o, this.literal(q.object));
       byPredicate.set(p, values);
     }
     const out: Record<string, LiteralValue[]> = {};
@@ -401,6 +414,55 @@ class Builder {
       out[p] = [...(byPredicate.get(p)?.values() ?? [])];
     }
     return out;
+  }
+
+  /** `literalValue(term)`, one object per term (read-only, like every attribute value). */
+  private literal(term: RdfTerm): LiteralValue {
+    let value = this.literals.get(term);
+    if (value === undefined) this.literals.set(term, (value = literalValue(term)));
+    return value;
+  }
+
+  /** `list`, or the equal list given before under the same `kind` and key (one instance). */
+  private shareList<T>(kind: string, key: string, list: T[]): T[] {
+    const k = `${kind}\u0000${key}`;
+    const known = this.sharedLists.get(k);
+    if (known !== undefined) return known as T[];
+    this.sharedLists.set(k, list);
+    return list;
+  }
+
+  /** Sorted sources, each reference and the list itself shared by content. */
+  private shareSources(sources: readonly SourceRef[]): SourceRef[] {
+    const keys: string[] = [];
+    const refs = sources.map((s) => {
+      const k = `${s.graph} ${s.source}`;
+      keys.push(k);
+      let ref = this.sharedSources.get(k);
+      if (ref === undefined) this.sharedSources.set(k, (ref = s));
+      return ref;
+    });
+    return this.shareList("sources", keys.join("\u0000"), refs);
+  }
+
+  /** Sorted spans; the empty list shared (spans are rarely shared otherwise). */
+  private shareSpans(spans: Span[]): Span[] {
+    return spans.length === 0 ? this.shareList("spans", "", spans) : spans;
+  }
+
+  /** Sorted spans and sources that support every triple of these graphs (sorted, distinct). */
+  private supportOfGraphs(graphs: readonly string[]): { spans: Span[]; sources: SourceRef[] } {
+    const key = graphs.join("\u0000");
+    let support = this.graphSupport.get(key);
+    if (support === undefined) {
+      const { spans, sources } = this.spansOfGraphs(graphs);
+      support = {
+        spans: this.shareSpans(sortSpans(spans)),
+        sources: this.shareSources(sortSources(sources)),
+      };
+      this.graphSupport.set(key, support);
+    }
+    return support;
   }
 
   private spansOfGraphs(graphs: Iterable<string>): { spans: Span[]; sources: SourceRef[] } {
@@ -415,11 +477,21 @@ class Builder {
 
   /** Spans and sources of every triple about `key`, plus annotations whose body is `key`. */
   private supportOf(key: string): { spans: Span[]; sources: SourceRef[] } {
-    const graphs = new Set(this.index.about(key).map((q) => q.g));
+    // The quads about `key` are in canonical order, graph first: their graphs come sorted.
+    const graphs: string[] = [];
+    for (const q of this.index.about(key)) {
+      if (graphs.length === 0 || graphs[graphs.length - 1] !== q.g) graphs.push(q.g);
+    }
+    const ownSpans = this.provenance.resourceSpans.get(key);
+    const ownSources = this.provenance.resourceSources.get(key);
+    if (ownSpans === undefined && ownSources === undefined) return this.supportOfGraphs(graphs);
     const { spans, sources } = this.spansOfGraphs(graphs);
-    spans.push(...(this.provenance.resourceSpans.get(key) ?? []));
-    sources.push(...(this.provenance.resourceSources.get(key) ?? []));
-    return { spans: sortSpans(spans), sources: sortSources(sources) };
+    spans.push(...(ownSpans ?? []));
+    sources.push(...(ownSources ?? []));
+    return {
+      spans: this.shareSpans(sortSpans(spans)),
+      sources: this.shareSources(sortSources(sources)),
+    };
   }
 
   /** Builds the graph, yielding every STEP items so that a caller can slice the work. */
@@ -627,7 +699,8 @@ class Builder {
       sortedProperties[p] = properties[p] ?? [];
     }
     const candidates = labelCandidates(sortedProperties);
-    const types = this.index.typesOf(key);
+    const typeList = this.index.typesOf(key);
+    const types = this.shareList("types", typeList.join("\u0000"), typeList);
     const { spans, sources } = this.supportOf(key);
     const { x, y } = initialPosition(key);
     const attributes: NodeAttributes = {
@@ -647,8 +720,9 @@ class Builder {
   }
 
   private edgeAttributes(d: EdgeDraft): EdgeAttributes {
-    const graphs = [...d.graphs].sort(compareStrings);
-    const support = this.spansOfGraphs(graphs);
+    const sorted = [...d.graphs].sort(compareStrings);
+    const graphs = this.shareList("graphs", sorted.join("\u0000"), sorted);
+    const support = this.supportOfGraphs(graphs);
     let label: string;
     let labels: Record<string, string>;
     if (d.label) {
@@ -658,13 +732,22 @@ class Builder {
     } else {
       ({ label, labels } = this.predicateLabel(d.predicate));
     }
+    const extraSpans = d.extraSpans ?? [];
+    const extraSources = d.extraSources ?? [];
     const attributes: EdgeAttributes = {
       predicate: d.predicate,
       label,
-      labels: { ...labels },
+      // Shared with every edge of the same predicate (or roles, post, statement): read-only.
+      labels,
       graphs,
-      spans: sortSpans([...support.spans, ...(d.extraSpans ?? [])]),
-      sources: sortSources([...support.sources, ...(d.extraSources ?? [])]),
+      spans:
+        extraSpans.length === 0
+          ? support.spans
+          : this.shareSpans(sortSpans([...support.spans, ...extraSpans])),
+      sources:
+        extraSources.length === 0
+          ? support.sources
+          : this.shareSources(sortSources([...support.sources, ...extraSources])),
     };
     if (d.via !== undefined) attributes.via = d.via;
     if (d.during) attributes.during = d.during;
@@ -704,10 +787,7 @@ class Builder {
 }
 
 /** Builds the Orgraph data graph from quads. Pure and deterministic. */
-export function rdfToGraph(
-  quads: readonly RdfQuad[],
-  options: RdfToGraphOptions = {},
-): OrgraphGraph {
+export function rdfToGraph(quads: Quads, options: RdfToGraphOptions = {}): OrgraphGraph {
   const steps = buildGraphInSteps(quads, options);
   for (;;) {
     const step = steps.next();
@@ -721,7 +801,7 @@ export function rdfToGraph(
  * apart: nothing is visible to the caller before the end.
  */
 export function* buildGraphInSteps(
-  quads: readonly RdfQuad[],
+  quads: Quads,
   options: RdfToGraphOptions = {},
 ): Generator<void, OrgraphGraph> {
   const builder = new Builder(quads, options);

@@ -6,8 +6,8 @@
  * deterministically: labelled ones keep their label, anonymous ones become `b1`, `b2`, … in
  * document order, so the same text always gives the same quads.
  */
-import { DataFactory, Parser } from "n3";
-import type { BlankNode, Quad, Term } from "n3";
+import { DataFactory, Literal as N3Literal, Parser } from "n3";
+import type { BlankNode, Literal, NamedNode, Quad, Term } from "n3";
 import { MAX_TOKEN_LENGTH, OrgraphError, RdfParseError, truncateToken } from "../errors";
 import { RDF_FORMATS, type RdfFormat } from "./formats";
 
@@ -19,8 +19,19 @@ export interface ParseOptions {
   sourceName?: string;
 }
 
+/**
+ * A parsed quad: n3's terms in a plain object (n3's own Quad objects take twice the memory).
+ * Triple terms (RDF 1.2) inside it stay n3 Quads.
+ */
+export interface ParsedQuad {
+  subject: Quad["subject"];
+  predicate: Quad["predicate"];
+  object: Quad["object"];
+  graph: Quad["graph"];
+}
+
 export interface ParseResult {
-  quads: Quad[];
+  quads: ParsedQuad[];
   /** Prefixes declared by the input, prefix -> namespace IRI, in declaration order. */
   prefixes: Record<string, string>;
 }
@@ -37,6 +48,18 @@ interface N3ErrorContext {
   line?: number;
   token?: N3Token;
   previousToken?: N3Token;
+}
+
+/**
+ * The same text as one flat string. A string built by concatenation is a tree of its parts,
+ * which V8 flattens into a second copy when the string is hashed or read by index; a term held
+ * for the life of the graph would then keep both (the tree's node, 32 bytes, and the copy).
+ */
+function flatten(text: string): string {
+  if (text.length <= 12) return text; // shorter strings are never built as trees
+  // NFC text (nearly all) comes back from normalize flat and cheaply; other text is copied.
+  const normal = text.normalize();
+  return normal === text ? normal : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 const LABELLED = "\u0001";
@@ -60,7 +83,7 @@ export interface ChunkParseOptions extends ParseOptions {
    * Called with each quad as it is parsed (blank nodes not yet renamed: hold on to the quads
    * `end()` returns, not these).
    */
-  onQuad?: (quad: Quad) => void;
+  onQuad?: (quad: ParsedQuad) => void;
 }
 
 /**
@@ -92,10 +115,41 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     );
   }
   let anonymous = 0;
-  const factory = {
+  // Terms are interned: each distinct IRI, blank node or literal is one object, shared by every
+  // quad that uses it (less memory; keys read from them are the same strings, cheap to hash).
+  const named = new Map<string, NamedNode>();
+  const blanks = new Map<string, BlankNode>();
+  const literals = new Map<string, Literal>();
+  const namedNode = (iri: string): NamedNode => {
+    let term = named.get(iri);
+    if (term === undefined) {
+      // n3 builds prefixed names by concatenation, a string of parts (32 bytes more, held as
+      // long as the term): keep a flat copy, the same text.
+      const flat = flatten(iri);
+      named.set(flat, (term = DataFactory.namedNode(flat)));
+    }
+    return term;
+  };
+  const blankNode = (name?: string): BlankNode => {
+    if (name === undefined) return DataFactory.blankNode(`${ANONYMOUS}${anonymous++}`);
+    let term = blanks.get(name);
+    if (term === undefined) blanks.set(name, (term = DataFactory.blankNode(name)));
+    return term;
+  };
+  const literal = (...args: Parameters<typeof DataFactory.literal>): Literal => {
+    const made = DataFactory.literal(...args);
+    const known = literals.get(made.id);
+    if (known !== undefined) return known;
+    // The id n3 made is a string of parts (see namedNode): keep the term on a flat copy.
+    const term = new N3Literal(flatten(made.id));
+    literals.set(term.id, term);
+    return term;
+  };
+  const factory: typeof DataFactory = {
     ...DataFactory,
-    blankNode: (name?: string): BlankNode =>
-      DataFactory.blankNode(name ?? `${ANONYMOUS}${anonymous++}`),
+    namedNode: namedNode as typeof DataFactory.namedNode,
+    blankNode,
+    literal,
   };
   const parser = new Parser({
     format: format.n3Format,
@@ -104,7 +158,7 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     factory,
   });
   const prefixes: Record<string, string> = {};
-  const quads: Quad[] = [];
+  const quads: ParsedQuad[] = [];
   const kept: string[] | undefined = options.text ? undefined : [];
   const onQuad = options.onQuad;
   let failure: unknown;
@@ -123,8 +177,14 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
       if (error) {
         if (failure === undefined) failure = error;
       } else if (quad) {
-        quads.push(quad);
-        if (onQuad) onQuad(quad);
+        const plain: ParsedQuad = {
+          subject: quad.subject,
+          predicate: quad.predicate,
+          object: quad.object,
+          graph: quad.graph,
+        };
+        quads.push(plain);
+        if (onQuad) onQuad(plain);
       }
     },
     onPrefix: (prefix: string, iri: { value: string }) => {
@@ -352,7 +412,7 @@ function mapTerm(term: AnyTerm, leaf: (t: Term) => Term): AnyTerm {
   }
 }
 
-function renameBlankNodes(quads: Quad[]): Quad[] {
+function renameBlankNodes(quads: ParsedQuad[]): ParsedQuad[] {
   const labelled = new Set<string>();
   let any = false;
   const pending: AnyTerm[] = [];
@@ -384,7 +444,25 @@ function renameBlankNodes(quads: Quad[]): Quad[] {
     names.set(value, name);
     return name;
   };
-  const leaf = (term: Term): Term =>
-    term.termType === "BlankNode" ? DataFactory.blankNode(nameOf(term.value)) : term;
-  return quads.map((q) => mapTerm(q, leaf) as Quad);
+  const renamed = new Map<string, BlankNode>();
+  const leaf = (term: Term): Term => {
+    if (term.termType !== "BlankNode") return term;
+    let out = renamed.get(term.value);
+    if (out === undefined)
+      renamed.set(term.value, (out = DataFactory.blankNode(nameOf(term.value))));
+    return out;
+  };
+  const hasBlank = (term: AnyTerm): boolean =>
+    term.termType === "BlankNode" || term.termType === "Quad";
+  // Parts left to right, as the names are given in order of first use.
+  return quads.map((q) =>
+    hasBlank(q.subject) || hasBlank(q.object) || hasBlank(q.graph)
+      ? {
+          subject: mapTerm(q.subject, leaf) as Quad["subject"],
+          predicate: q.predicate,
+          object: mapTerm(q.object, leaf) as Quad["object"],
+          graph: mapTerm(q.graph, leaf) as Quad["graph"],
+        }
+      : q,
+  );
 }

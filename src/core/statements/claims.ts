@@ -8,12 +8,13 @@
  * subject, each typed literal and each interval end with the graphs and sources that assert it;
  * `differencesOf` reports where sources disagree.
  */
+import type { Quads } from "../rdf/quad-store";
 import { readProvenance, type Provenance } from "../model/provenance";
 import { indexQuads, type QuadIndex } from "../model/quad-index";
 import { literalValue } from "../model/rdf-to-graph";
 import type { LiteralValue, SourceRef, Span } from "../model/types";
 import { canonicalIri, TIME } from "../model/vocab";
-import { compareStrings, isResource, termKey, type RdfQuad } from "../rdf/terms";
+import { compareStrings, isResource, termKey } from "../rdf/terms";
 import { dateContains, tryParseDate, type ParsedDate } from "./dates";
 
 const TIME_DATE_PREDICATES: readonly string[] = [
@@ -60,7 +61,7 @@ export interface SourceDifference {
   kind: "precision" | "conflict";
 }
 
-export function indexClaims(quads: readonly RdfQuad[]): ClaimIndex {
+export function indexClaims(quads: Quads): ClaimIndex {
   const index = indexQuads(quads);
   return { index, provenance: readProvenance(index) };
 }

@@ -9,7 +9,12 @@ import { DataFactory, Writer, type Quad } from "n3";
 import { describe, expect, it } from "vitest";
 import { loadRdf, OrgraphError, RdfParseError, termKey } from "../../../../src/core/index";
 import { loadRdfChunked } from "../../../../src/core/load/load";
-import { createRdfParser, parseRdf } from "../../../../src/core/rdf/parse";
+import {
+  createRdfParser,
+  parseRdf,
+  type ParsedQuad,
+  type ParseResult,
+} from "../../../../src/core/rdf/parse";
 import { RDF_FORMATS, type RdfFormat } from "../../../../src/core/rdf/formats";
 
 const SEED = 20_260_601;
@@ -155,7 +160,7 @@ function chunksOf(input: string, cuts: number[]): string[] {
 
 type Outcome = { quads: string[]; prefixes: Record<string, string> } | { error: string };
 
-function outcome(run: () => { quads: Quad[]; prefixes: Record<string, string> }): Outcome {
+function outcome(run: () => ParseResult): Outcome {
   try {
     const { quads, prefixes } = run();
     return {
@@ -203,7 +208,7 @@ describe("chunked parsing (property)", () => {
         (quads, format) => {
           const parsed = parseRdf(write(quads, format), { format }).quads;
           const triplesOnly = !RDF_FORMATS[format].quads;
-          const key = (q: Quad) =>
+          const key = (q: ParsedQuad) =>
             [q.subject, q.predicate, q.object, triplesOnly ? defaultGraph() : q.graph]
               .map(termKey)
               .join(" ");

@@ -121,7 +121,7 @@ describe("parseJsonLd", () => {
     });
     const expected = parseRdf(fixture("org-schema.ttl"), { format: "turtle" }).quads;
     expect(quads.length).toBe(expected.length);
-    expect(isomorphic(quads as Quad[], expected)).toBe(true);
+    expect(isomorphic(quads as Quad[], expected as Quad[])).toBe(true);
     expect(prefixes).toEqual({
       org: "http://www.w3.org/ns/org#",
       ex: "https://orgraph.dev/test/",

@@ -38,7 +38,7 @@ beforeAll(() => {
   const text = readFileSync(new URL("../../../../data/release.trig", import.meta.url), "utf8");
   const loaded = loadRdf(text, { format: "trig", sourceName: "release.trig" });
   fileGraph = loaded.graph;
-  fileQuads = loaded.quads;
+  fileQuads = loaded.quads.toArray();
 });
 
 describe("searchEndpoint", () => {

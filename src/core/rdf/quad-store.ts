@@ -1,0 +1,89 @@
+/**
+ * Orgraph core: quads kept compactly. A QuadStore holds each distinct term once (a term table)
+ * and the quads as four term indices each in one Int32Array: 16 bytes a quad instead of an
+ * object per quad. It is the in-memory form of `EncodedQuads` (src/core/load/protocol.ts), so
+ * quads posted by a worker are used as they come. Read-only.
+ */
+import type { RdfQuad, RdfTerm } from "./terms";
+
+/** Quads read in order: a plain array or a QuadStore. */
+export type Quads = readonly RdfQuad[] | QuadStore;
+
+export class QuadStore implements Iterable<RdfQuad> {
+  /**
+   * @param terms the term table
+   * @param indices subject, predicate, object, graph indices into `terms`, quad after quad
+   */
+  constructor(
+    readonly terms: readonly RdfTerm[],
+    readonly indices: Int32Array | Uint32Array,
+  ) {
+    if (indices.length % 4 !== 0) throw new RangeError("QuadStore: 4 indices a quad");
+  }
+
+  /** The quads of `quads` in order, terms shared by identity (a parser's terms are interned). */
+  static from(quads: Iterable<RdfQuad>, sizeHint = 0): QuadStore {
+    const ids = new Map<RdfTerm, number>();
+    const terms: RdfTerm[] = [];
+    let indices = new Int32Array(Math.max(4, sizeHint * 4));
+    let at = 0;
+    const id = (term: RdfTerm): number => {
+      let i = ids.get(term);
+      if (i === undefined) {
+        i = terms.length;
+        ids.set(term, i);
+        terms.push(term);
+      }
+      return i;
+    };
+    for (const q of quads) {
+      if (at + 4 > indices.length) {
+        const grown = new Int32Array(indices.length * 2);
+        grown.set(indices);
+        indices = grown;
+      }
+      indices[at++] = id(q.subject);
+      indices[at++] = id(q.predicate);
+      indices[at++] = id(q.object);
+      indices[at++] = id(q.graph);
+    }
+    return new QuadStore(terms, at === indices.length ? indices : indices.slice(0, at));
+  }
+
+  get length(): number {
+    return this.indices.length >> 2;
+  }
+
+  /** Quad `i` (a new object each call; its terms are shared). */
+  get(i: number): RdfQuad {
+    if (!(i >= 0 && i < this.length)) throw new RangeError(`QuadStore: no quad ${i}`);
+    const { terms, indices } = this;
+    const at = i << 2;
+    return {
+      subject: terms[indices[at]!]!,
+      predicate: terms[indices[at + 1]!]!,
+      object: terms[indices[at + 2]!]!,
+      graph: terms[indices[at + 3]!]!,
+    };
+  }
+
+  *[Symbol.iterator](): Iterator<RdfQuad> {
+    const n = this.length;
+    for (let i = 0; i < n; i++) yield this.get(i);
+  }
+
+  /** The quads as an array (one object a quad). */
+  toArray(): RdfQuad[] {
+    const out = new Array<RdfQuad>(this.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.get(i);
+    return out;
+  }
+}
+
+/** Quad `i` of `quads`. */
+export function quadAt(quads: Quads, i: number): RdfQuad {
+  if (quads instanceof QuadStore) return quads.get(i);
+  const q = quads[i];
+  if (q === undefined) throw new RangeError(`no quad ${i}`);
+  return q;
+}
