@@ -125,6 +125,7 @@ import {
   renderSampleOffer,
   type LoadedSourceInfo,
   type LoadProgressView,
+  type SwapStep,
 } from "../ui/load-panel";
 import type { OrgraphGraph } from "../core/model/types";
 import { createRenderer, type OrgraphRenderer } from "../render";
@@ -139,6 +140,8 @@ import { isLang, messages, uiStyles, type Lang, type SourceFocus } from "../ui";
 import { WhoSaidWhat, type PanelTab, type WswState } from "./who-said-what-view";
 import { panelsModule } from "./lazy";
 import { ExplorerView } from "./explorer-view";
+import { macrotask } from "../core/load/load";
+import { timed, timedSync } from "./timing";
 import { edgeTooltipStyles, placeEdgeTooltip, type EdgeTip } from "./edge-tooltip";
 import { explorerStyles } from "../ui/explorer-styles";
 import { widgetStyles } from "../ui/widget-styles";
@@ -605,52 +608,76 @@ export class OrgraphExplorer extends LitElement {
       }
       const before = extra?.length ?? 0;
       const onProgress = (p: LoadProgress): void => show({ ...p, source: label });
-      const run = await this.#loader.run(source, {
-        languages,
-        maxTriples: Math.max(1, limits.maxTriples - before),
-        sample: input.sample === true,
-        extra,
-        blankPrefix: mode === "merge" ? `s${++this.#sourceSeq}.` : undefined,
-        signal,
-        onProgress,
-      });
+      const run = await timed("import", () =>
+        this.#loader.run(source, {
+          languages,
+          maxTriples: Math.max(1, limits.maxTriples - before),
+          sample: input.sample === true,
+          extra,
+          blankPrefix: mode === "merge" ? `s${++this.#sourceSeq}.` : undefined,
+          signal,
+          onProgress,
+        }),
+      );
       if (mode !== "remove") ranges.push({ name, start: before, end: run.quads.length });
       const graph: OrgraphGraph = run.graph;
-      show({
-        phase: "swap",
-        bytes: source.size,
-        totalBytes: source.size,
-        triples: run.quads.length,
-        source: label,
-      });
-      if (ranges.length > 1) await attributeSources(graph, run.quads, ranges);
-      await this.#layout.prepare(graph);
-      const model = await WhoSaidWhat.prepare({
-        graph,
-        quads: run.quads,
-        languages,
-        baseUrl: input.url !== undefined ? source.sourceName : undefined,
-        texts: input.texts,
-      });
+      const baseUrl = input.url !== undefined ? source.sourceName : undefined;
+      // The swap (issue 6): everything the new graph needs is prepared apart, in slices (the
+      // page answers between two, a cancel stops there and leaves the graph shown as it was);
+      // only then is it shown.
+      const step = (name: SwapStep): void =>
+        show({
+          phase: "swap",
+          step: name,
+          bytes: source.size,
+          totalBytes: source.size,
+          triples: run.quads.length,
+          source: label,
+        });
+      const pause = async (): Promise<void> => {
+        await macrotask();
+        if (signal.aborted || seq !== this.#loadSeq) {
+          throw new OrgraphError("cancelled", `Loading ${label} was cancelled.`);
+        }
+      };
+      step("statements");
+      await pause();
+      if (ranges.length > 1)
+        await timed("attribute-sources", () => attributeSources(graph, run.quads, ranges));
+      const model = await timed("who-said-what", () =>
+        WhoSaidWhat.prepare(
+          { graph, quads: run.quads, languages, baseUrl, texts: input.texts },
+          pause,
+        ),
+      );
+      step("info");
+      await pause();
+      const info = await timed("dataset-info", () =>
+        this.#widget.prepareInfo(run.quads, baseUrl, pause),
+      );
+      step("search");
+      await pause();
+      await timed("search-index", () => this.#view.prepareSearchIndex(graph, signal));
       let versionHash = await version;
       if (mode !== "replace") {
         versionHash = await datasetVersion(`${this.#version}\n${versionHash}`);
       }
-      if (seq !== this.#loadSeq) throw new DOMException("Superseded by a later load", "AbortError");
+      step("layout");
+      await pause();
+      await timed("layout-prepare", () => this.#layout.prepare(graph));
+      step("drawing");
+      await pause();
+      // Past this point the new graph is shown: no more cancel.
       await this.updateComplete;
-      if (this.isConnected) this.#mount(graph);
+      if (this.isConnected) timedSync("mount", () => this.#mount(graph));
       this.#graph = graph;
       this._selected = null;
       this._error = null;
       this._wsw = { ...this._wsw, model, statement: null, focus: null, filter: {} };
       this.#renderer?.setOutOfDate(model.outOfDate(this._wsw.asOf));
       this.#leaveEndpoint();
-      this.#view.loaded(graph, run.quads);
-      this.#widget.loaded(
-        run.quads,
-        versionHash,
-        input.url !== undefined ? source.sourceName : undefined,
-      );
+      timedSync("view-loaded", () => this.#view.loaded(graph, run.quads));
+      this.#widget.loaded(info, versionHash);
       this.#quads = run.quads;
       this.#ranges = ranges;
       this.#version = versionHash;
@@ -670,8 +697,8 @@ export class OrgraphExplorer extends LitElement {
       this._summary = summary;
       this._loading = false;
       if (this._progress) this._progress = { ...this._progress, percent: 100 };
-      this.dispatchEvent(new OrgraphLoadEvent(summary));
-      this.#widget.afterLoad(summary);
+      timedSync("load-event", () => this.dispatchEvent(new OrgraphLoadEvent(summary)));
+      timedSync("widget-after-load", () => this.#widget.afterLoad(summary));
       // The bar stays at 100 % a moment.
       setTimeout(() => {
         if (seq === this.#loadSeq && !this._loading) this._progress = null;
@@ -1123,6 +1150,10 @@ export class OrgraphExplorer extends LitElement {
     }
     this.#renderer?.highlight(target.nodes);
     this._wsw = { ...this._wsw, statement: null, focus, scroll: false };
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    timedSync("render", () => super.update(changed));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
