@@ -667,9 +667,20 @@ export class OrgraphExplorer extends LitElement {
       await timed("layout-prepare", () => this.#layout.prepare(graph));
       step("drawing");
       await pause();
-      // Past this point the new graph is shown: no more cancel.
       await this.updateComplete;
-      if (this.isConnected) timedSync("mount", () => this.#mount(graph));
+      if (signal.aborted || seq !== this.#loadSeq) await pause();
+      // Sigma's set-up on the new graph, in a hidden layer and a task of its own.
+      const created = this.isConnected
+        ? timedSync("create-renderer", () => this.#createRenderer(graph))
+        : null;
+      try {
+        await pause();
+      } catch (error) {
+        this.#dropRenderer(created);
+        throw error;
+      }
+      // Past this point the new graph is shown: no more cancel.
+      if (created) timedSync("mount", () => this.#install(created, graph));
       this.#graph = graph;
       this._selected = null;
       this._error = null;
@@ -1168,27 +1179,62 @@ export class OrgraphExplorer extends LitElement {
 
   /** Creates a renderer for `graph` in a fresh layer; replaces the old one only on success. */
   #mount(graph: OrgraphGraph): void {
+    const created = this.#createRenderer(graph);
+    if (created) this.#install(created, graph);
+  }
+
+  /**
+   * A renderer for `graph` in a fresh layer, hidden and not yet in use (see #install): sigma's
+   * set-up runs in a task of its own, before the swap, and a cancel can still drop it.
+   */
+  #createRenderer(graph: OrgraphGraph): { renderer: OrgraphRenderer; layer: HTMLElement } | null {
     const host = this.renderRoot.querySelector<HTMLElement>(".sigma");
-    if (!host) return;
+    if (!host) return null;
     const layer = document.createElement("div");
     layer.className = "sigma-layer";
+    // Hidden (CSSOM: a page's CSP may forbid inline styles) but laid out: sigma reads its size.
+    layer.style.visibility = "hidden";
     host.append(layer);
-    let renderer: OrgraphRenderer;
     try {
-      renderer = createRenderer(layer, graph, {
-        onSelect: (key) => this.select(key),
-        onEdgeHover: (key, point) =>
-          (this._edgeTip = key !== null && point ? { key, x: point.x, y: point.y } : null),
+      const renderer = createRenderer(layer, graph, {
+        onSelect: (key) => {
+          if (this.#renderer === renderer) this.select(key);
+        },
+        onEdgeHover: (key, point) => {
+          if (this.#renderer !== renderer) return;
+          this._edgeTip = key !== null && point ? { key, x: point.x, y: point.y } : null;
+        },
       });
+      return { renderer, layer };
+    } catch (error) {
+      layer.remove();
+      throw error;
+    }
+  }
+
+  /** Drops a renderer made by #createRenderer that was not installed (a cancelled load). */
+  #dropRenderer(created: { renderer: OrgraphRenderer; layer: HTMLElement } | null): void {
+    created?.renderer.destroy();
+    created?.layer.remove();
+  }
+
+  /** Shows a renderer made by #createRenderer in place of the old one. */
+  #install(
+    { renderer, layer }: { renderer: OrgraphRenderer; layer: HTMLElement },
+    graph: OrgraphGraph,
+  ): void {
+    try {
       // "As of" hides the edges of the graph shown (another build of the same data after the
       // n-ary toggle: its edges are mapped from the model's).
       if (this._wsw.model) this._wsw.model.display = graph;
       renderer.setOutOfDate(this._wsw.model?.outOfDateIn(graph, this._wsw.asOf) ?? []);
     } catch (error) {
-      layer.remove();
+      this.#dropRenderer({ renderer, layer });
       throw error;
     }
-    this.#unmount();
+    // The old renderer goes at once; its WebGL clean-up runs in a task of its own.
+    this.#unmount(true);
+    layer.style.visibility = "";
     this.#renderer = renderer;
     this.#layer = layer;
     this.#view.attach();
@@ -1197,11 +1243,14 @@ export class OrgraphExplorer extends LitElement {
     this.#resizeObserver.observe(layer);
   }
 
-  #unmount(): void {
+  /** Removes the renderer; `later`: its destroy() (WebGL clean-up) runs in a later task. */
+  #unmount(later = false): void {
     this._edgeTip = null;
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
-    this.#renderer?.destroy();
+    const renderer = this.#renderer;
+    if (later && renderer) setTimeout(() => renderer.destroy(), 0);
+    else renderer?.destroy();
     this.#renderer = null;
     this.#layer?.remove();
     this.#layer = null;
