@@ -13,7 +13,10 @@
 //
 // Prints a table (phase, longest task, tasks > 50 ms) and one JSON line
 // {"maxTaskMs200k": ..., "tasksOver50ms200k": ...}.
-// Usage: node tests/bench/main-thread.mjs [--triples N] [--verbose]
+// Usage: node tests/bench/main-thread.mjs [--triples N] [--verbose] [--profile] [--trace]
+// (--verbose: every long task and step; --profile: the heaviest JS functions, CPU profile;
+// --trace: the heaviest events of the page's main thread, Chrome trace: e.g. GLES2::ReadPixels,
+// the software compositor reading back the WebGL canvas, shows as native time, not JS).
 /* global process, URL, console, document, performance, PerformanceObserver, requestAnimationFrame, window, Buffer, setTimeout */
 import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
