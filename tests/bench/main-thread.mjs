@@ -12,7 +12,8 @@
 // ("orgraph:" performance measures around each step of the swap) name each task's cause.
 //
 // Prints a table (phase, longest task, tasks > 50 ms) and one JSON line
-// {"maxTaskMs200k": ..., "tasksOver50ms200k": ...}.
+// {"maxTaskMs200k": ..., "tasksOver50ms200k": ..., "maxTaskMsToLoad200k": ...,
+// "tasksOver50msToLoad200k": ...} (the last two: up to the load event, first frames left out).
 // Usage: node tests/bench/main-thread.mjs [--triples N] [--verbose] [--profile] [--trace]
 // (--verbose: every long task and step; --profile: the heaviest JS functions, CPU profile;
 // --trace: the heaviest events of the page's main thread, Chrome trace: e.g. GLES2::ReadPixels,
@@ -336,5 +337,10 @@ console.log(
   JSON.stringify({
     maxTaskMs200k: Math.round(maxTask),
     tasksOver50ms200k: tasks.filter((t) => t.ms > 50).length,
+    // The same from the load() call to the load event only (without the first frames after it).
+    maxTaskMsToLoad200k: Math.round(
+      tasks.filter((t) => t.start < tLoad).reduce((m, t) => Math.max(m, t.ms), 0),
+    ),
+    tasksOver50msToLoad200k: tasks.filter((t) => t.start < tLoad && t.ms > 50).length,
   }),
 );
