@@ -12,8 +12,8 @@
  *
  * DOM-free, so it is tested in Node.
  */
-import type { Quads } from "../core/rdf/quad-store";
-import type { RdfTerm } from "../core/rdf/terms";
+import { quadAt, type Quads } from "../core/rdf/quad-store";
+import type { RdfQuad, RdfTerm } from "../core/rdf/terms";
 
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const DCT = "http://purl.org/dc/terms/";
@@ -70,34 +70,69 @@ function pickLiteral(terms: readonly RdfTerm[], languages: readonly string[]): s
   return literals.find((t) => !t.language)?.value ?? literals[0]?.value ?? null;
 }
 
-/** Title and sources of the data (see the module comment). */
-export function datasetInfo(
-  quads: Quads,
-  options: { languages?: readonly string[]; baseUrl?: string } = {},
-): DatasetInfo {
-  const languages = options.languages ?? ["en"];
-  const types = new Map<string, Set<string>>();
-  const values = new Map<string, Map<string, RdfTerm[]>>();
-  const order: string[] = [];
-  for (const q of quads) {
-    if (q.subject.termType !== "NamedNode") continue;
-    const s = q.subject.value;
-    const p = q.predicate.value;
-    if (!values.has(s)) {
-      values.set(s, new Map());
-      order.push(s);
-    }
-    if (p === RDF_TYPE) {
-      let set = types.get(s);
-      if (!set) types.set(s, (set = new Set()));
-      set.add(q.object.value);
-      continue;
-    }
-    const byP = values.get(s)!;
-    let list = byP.get(p);
-    if (!list) byP.set(p, (list = []));
-    list.push(q.object);
+export interface DatasetInfoOptions {
+  languages?: readonly string[];
+  baseUrl?: string;
+}
+
+/** What datasetInfo reads of the quads: types and values by named subject. */
+interface Collected {
+  types: Map<string, Set<string>>;
+  values: Map<string, Map<string, RdfTerm[]>>;
+  order: string[];
+}
+
+function collect(c: Collected, q: RdfQuad): void {
+  if (q.subject.termType !== "NamedNode") return;
+  const s = q.subject.value;
+  const p = q.predicate.value;
+  let byP = c.values.get(s);
+  if (!byP) {
+    c.values.set(s, (byP = new Map()));
+    c.order.push(s);
   }
+  if (p === RDF_TYPE) {
+    let set = c.types.get(s);
+    if (!set) c.types.set(s, (set = new Set()));
+    set.add(q.object.value);
+    return;
+  }
+  let list = byP.get(p);
+  if (!list) byP.set(p, (list = []));
+  list.push(q.object);
+}
+
+/** Title and sources of the data (see the module comment). */
+export function datasetInfo(quads: Quads, options: DatasetInfoOptions = {}): DatasetInfo {
+  const c: Collected = { types: new Map(), values: new Map(), order: [] };
+  for (const q of quads) collect(c, q);
+  return infoOf(c, options);
+}
+
+/**
+ * `datasetInfo` in time slices of at most `sliceMs`: `pause` runs between two (it yields, and
+ * rejects to stop).
+ */
+export async function datasetInfoSliced(
+  quads: Quads,
+  options: DatasetInfoOptions,
+  pause: () => Promise<void>,
+  sliceMs = 8,
+): Promise<DatasetInfo> {
+  const c: Collected = { types: new Map(), values: new Map(), order: [] };
+  let start = performance.now();
+  for (let i = 0; i < quads.length; i++) {
+    collect(c, quadAt(quads, i));
+    if ((i & 255) === 255 && performance.now() - start > sliceMs) {
+      await pause();
+      start = performance.now();
+    }
+  }
+  return infoOf(c, options);
+}
+
+function infoOf({ types, values, order }: Collected, options: DatasetInfoOptions): DatasetInfo {
+  const languages = options.languages ?? ["en"];
   const titleOf = (iri: string, predicates = TITLE_PREDICATES): string | null => {
     const byP = values.get(iri);
     if (!byP) return null;

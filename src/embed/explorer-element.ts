@@ -126,6 +126,7 @@ import {
   renderSampleOffer,
   type LoadedSourceInfo,
   type LoadProgressView,
+  type SwapStep,
 } from "../ui/load-panel";
 import type { OrgraphGraph } from "../core/model/types";
 import { createRenderer, type OrgraphRenderer } from "../render";
@@ -140,6 +141,8 @@ import { isLang, messages, uiStyles, type Lang, type SourceFocus } from "../ui";
 import { WhoSaidWhat, type PanelTab, type WswState } from "./who-said-what-view";
 import { panelsModule } from "./lazy";
 import { ExplorerView } from "./explorer-view";
+import { macrotask } from "../core/load/load";
+import { timed, timedSync } from "./timing";
 import { edgeTooltipStyles, placeEdgeTooltip, type EdgeTip } from "./edge-tooltip";
 import { explorerStyles } from "../ui/explorer-styles";
 import { widgetStyles } from "../ui/widget-styles";
@@ -607,53 +610,88 @@ export class OrgraphExplorer extends LitElement {
       }
       const before = extra?.length ?? 0;
       const onProgress = (p: LoadProgress): void => show({ ...p, source: label });
-      const run = await this.#loader.run(source, {
-        languages,
-        maxTriples: Math.max(1, limits.maxTriples - before),
-        sample: input.sample === true,
-        extra,
-        blankPrefix: mode === "merge" ? `s${++this.#sourceSeq}.` : undefined,
-        jsonldContexts: this.#widget.settings.jsonldContexts,
-        signal,
-        onProgress,
-      });
+      const run = await timed("import", () =>
+        this.#loader.run(source, {
+          languages,
+          maxTriples: Math.max(1, limits.maxTriples - before),
+          sample: input.sample === true,
+          extra,
+          blankPrefix: mode === "merge" ? `s${++this.#sourceSeq}.` : undefined,
+          jsonldContexts: this.#widget.settings.jsonldContexts,
+          signal,
+          onProgress,
+        }),
+      );
       if (mode !== "remove") ranges.push({ name, start: before, end: run.quads.length });
       const graph: OrgraphGraph = run.graph;
-      show({
-        phase: "swap",
-        bytes: source.size,
-        totalBytes: source.size,
-        triples: run.quads.length,
-        source: label,
-      });
-      if (ranges.length > 1) await attributeSources(graph, run.quads, ranges);
-      await this.#layout.prepare(graph);
-      const model = await WhoSaidWhat.prepare({
-        graph,
-        quads: run.quads,
-        languages,
-        baseUrl: input.url !== undefined ? source.sourceName : undefined,
-        texts: input.texts,
-      });
+      const baseUrl = input.url !== undefined ? source.sourceName : undefined;
+      // The swap (issue 6): everything the new graph needs is prepared apart, in slices (the
+      // page answers between two, a cancel stops there and leaves the graph shown as it was);
+      // only then is it shown.
+      const step = (name: SwapStep): void =>
+        show({
+          phase: "swap",
+          step: name,
+          bytes: source.size,
+          totalBytes: source.size,
+          triples: run.quads.length,
+          source: label,
+        });
+      const pause = async (): Promise<void> => {
+        await macrotask();
+        if (signal.aborted || seq !== this.#loadSeq) {
+          throw new OrgraphError("cancelled", `Loading ${label} was cancelled.`);
+        }
+      };
+      step("statements");
+      await pause();
+      if (ranges.length > 1)
+        await timed("attribute-sources", () => attributeSources(graph, run.quads, ranges));
+      const model = await timed("who-said-what", () =>
+        WhoSaidWhat.prepare(
+          { graph, quads: run.quads, languages, baseUrl, texts: input.texts },
+          pause,
+        ),
+      );
+      step("info");
+      await pause();
+      const info = await timed("dataset-info", () =>
+        this.#widget.prepareInfo(run.quads, baseUrl, pause),
+      );
+      step("search");
+      await pause();
+      await timed("search-index", () => this.#view.prepareSearchIndex(graph, signal));
       let versionHash = await version;
       if (mode !== "replace") {
         versionHash = await datasetVersion(`${this.#version}\n${versionHash}`);
       }
-      if (seq !== this.#loadSeq) throw new DOMException("Superseded by a later load", "AbortError");
+      step("layout");
+      await pause();
+      await timed("layout-prepare", () => this.#layout.prepare(graph));
+      step("drawing");
+      await pause();
       await this.updateComplete;
-      if (this.isConnected) this.#mount(graph);
+      if (signal.aborted || seq !== this.#loadSeq) await pause();
+      // Sigma's set-up on the new graph, in a hidden layer and a task of its own.
+      const created = this.isConnected
+        ? timedSync("create-renderer", () => this.#createRenderer(graph))
+        : null;
+      try {
+        await pause();
+      } catch (error) {
+        this.#dropRenderer(created);
+        throw error;
+      }
+      // Past this point the new graph is shown: no more cancel.
+      if (created) timedSync("mount", () => this.#install(created, graph));
       this.#graph = graph;
       this._selected = null;
       this._error = null;
       this._wsw = { ...this._wsw, model, statement: null, focus: null, filter: {} };
       this.#renderer?.setOutOfDate(model.outOfDate(this._wsw.asOf));
       this.#leaveEndpoint();
-      this.#view.loaded(graph, run.quads);
-      this.#widget.loaded(
-        run.quads,
-        versionHash,
-        input.url !== undefined ? source.sourceName : undefined,
-      );
+      timedSync("view-loaded", () => this.#view.loaded(graph, run.quads));
+      this.#widget.loaded(info, versionHash);
       this.#quads = run.quads;
       this.#ranges = ranges;
       this.#version = versionHash;
@@ -673,8 +711,8 @@ export class OrgraphExplorer extends LitElement {
       this._summary = summary;
       this._loading = false;
       if (this._progress) this._progress = { ...this._progress, percent: 100 };
-      this.dispatchEvent(new OrgraphLoadEvent(summary));
-      this.#widget.afterLoad(summary);
+      timedSync("load-event", () => this.dispatchEvent(new OrgraphLoadEvent(summary)));
+      timedSync("widget-after-load", () => this.#widget.afterLoad(summary));
       // The bar stays at 100 % a moment.
       setTimeout(() => {
         if (seq === this.#loadSeq && !this._loading) this._progress = null;
@@ -1128,6 +1166,10 @@ export class OrgraphExplorer extends LitElement {
     this._wsw = { ...this._wsw, statement: null, focus, scroll: false };
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    timedSync("render", () => super.update(changed));
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has("_edgeTip")) placeEdgeTooltip(this.renderRoot, this._edgeTip);
@@ -1140,27 +1182,62 @@ export class OrgraphExplorer extends LitElement {
 
   /** Creates a renderer for `graph` in a fresh layer; replaces the old one only on success. */
   #mount(graph: OrgraphGraph): void {
+    const created = this.#createRenderer(graph);
+    if (created) this.#install(created, graph);
+  }
+
+  /**
+   * A renderer for `graph` in a fresh layer, hidden and not yet in use (see #install): sigma's
+   * set-up runs in a task of its own, before the swap, and a cancel can still drop it.
+   */
+  #createRenderer(graph: OrgraphGraph): { renderer: OrgraphRenderer; layer: HTMLElement } | null {
     const host = this.renderRoot.querySelector<HTMLElement>(".sigma");
-    if (!host) return;
+    if (!host) return null;
     const layer = document.createElement("div");
     layer.className = "sigma-layer";
+    // Hidden (CSSOM: a page's CSP may forbid inline styles) but laid out: sigma reads its size.
+    layer.style.visibility = "hidden";
     host.append(layer);
-    let renderer: OrgraphRenderer;
     try {
-      renderer = createRenderer(layer, graph, {
-        onSelect: (key) => this.select(key),
-        onEdgeHover: (key, point) =>
-          (this._edgeTip = key !== null && point ? { key, x: point.x, y: point.y } : null),
+      const renderer = createRenderer(layer, graph, {
+        onSelect: (key) => {
+          if (this.#renderer === renderer) this.select(key);
+        },
+        onEdgeHover: (key, point) => {
+          if (this.#renderer !== renderer) return;
+          this._edgeTip = key !== null && point ? { key, x: point.x, y: point.y } : null;
+        },
       });
+      return { renderer, layer };
+    } catch (error) {
+      layer.remove();
+      throw error;
+    }
+  }
+
+  /** Drops a renderer made by #createRenderer that was not installed (a cancelled load). */
+  #dropRenderer(created: { renderer: OrgraphRenderer; layer: HTMLElement } | null): void {
+    created?.renderer.destroy();
+    created?.layer.remove();
+  }
+
+  /** Shows a renderer made by #createRenderer in place of the old one. */
+  #install(
+    { renderer, layer }: { renderer: OrgraphRenderer; layer: HTMLElement },
+    graph: OrgraphGraph,
+  ): void {
+    try {
       // "As of" hides the edges of the graph shown (another build of the same data after the
       // n-ary toggle: its edges are mapped from the model's).
       if (this._wsw.model) this._wsw.model.display = graph;
       renderer.setOutOfDate(this._wsw.model?.outOfDateIn(graph, this._wsw.asOf) ?? []);
     } catch (error) {
-      layer.remove();
+      this.#dropRenderer({ renderer, layer });
       throw error;
     }
-    this.#unmount();
+    // The old renderer goes at once; its WebGL clean-up runs in a task of its own.
+    this.#unmount(true);
+    layer.style.visibility = "";
     this.#renderer = renderer;
     this.#layer = layer;
     this.#view.attach();
@@ -1169,11 +1246,14 @@ export class OrgraphExplorer extends LitElement {
     this.#resizeObserver.observe(layer);
   }
 
-  #unmount(): void {
+  /** Removes the renderer; `later`: its destroy() (WebGL clean-up) runs in a later task. */
+  #unmount(later = false): void {
     this._edgeTip = null;
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
-    this.#renderer?.destroy();
+    const renderer = this.#renderer;
+    if (later && renderer) setTimeout(() => renderer.destroy(), 0);
+    else renderer?.destroy();
     this.#renderer = null;
     this.#layer?.remove();
     this.#layer = null;

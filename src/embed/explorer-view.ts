@@ -52,6 +52,8 @@ import {
   type VisibleSubgraph,
 } from "../core";
 import { legendEntries, type DisplaySubgraph, type OrgraphRenderer } from "../render";
+import { timedSync } from "./timing";
+import { macrotask } from "../core/load/load";
 import { metricsModule, panelsModule, searchModule } from "./lazy";
 import {
   activeFilterCount,
@@ -488,9 +490,34 @@ export class ExplorerView implements ReactiveController {
     // The search module (MiniSearch) loads on first asking, i.e. at the first render of a graph.
     const search = searchModule.get(() => this.element.requestUpdate());
     if (!search) return null;
-    return this.#index.get([graph], () =>
-      search.createSearchIndex(graph, { languages: graph.getAttribute("languages") }),
-    );
+    return this.#index.get([graph], () => {
+      const prepared = this.#preparedIndex;
+      if (prepared?.graph === graph) {
+        this.#preparedIndex = null;
+        return prepared.index;
+      }
+      return timedSync("search-index", () =>
+        search.createSearchIndex(graph, { languages: graph.getAttribute("languages") }),
+      );
+    });
+  }
+
+  /** A search index built before its graph is shown (see prepareSearchIndex). */
+  #preparedIndex: { graph: OrgraphGraph; index: SearchIndex } | null = null;
+
+  /**
+   * Builds the search index of a graph about to be shown, in time slices (the page stays
+   * responsive); the first render of that graph then finds it ready. Rejects (OrgraphError
+   * "cancelled") once `signal` is aborted.
+   */
+  async prepareSearchIndex(graph: OrgraphGraph, signal: AbortSignal): Promise<void> {
+    const search = await searchModule.load();
+    const index = await search.createSearchIndexSliced(graph, {
+      languages: graph.getAttribute("languages"),
+      signal,
+      yieldTo: macrotask,
+    });
+    this.#preparedIndex = { graph, index };
   }
 
   filterCounts(): Omit<FilterCounts, "graphs"> | null {

@@ -18,12 +18,12 @@ export type WhoSaidWhat = Model;
  * and so do the panels that show it (panels.ts), before the load shows its graph.
  */
 export const WhoSaidWhat = {
-  async prepare(input: WhoSaidWhatInput): Promise<WhoSaidWhat> {
+  async prepare(input: WhoSaidWhatInput, pause?: () => Promise<void>): Promise<WhoSaidWhat> {
     const [{ WhoSaidWhat: model }] = await Promise.all([
       statementsModule.load(),
       panelsModule.load(),
     ]);
-    return model.prepare(input);
+    return model.prepare(input, pause);
   },
 };
 

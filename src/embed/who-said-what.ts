@@ -92,23 +92,39 @@ export class WhoSaidWhat {
   readonly languages: readonly string[];
   #corroboration = new Map<string, Corroboration | undefined>();
 
-  private constructor(input: WhoSaidWhatInput, docs: SourceDoc[]) {
+  private constructor(
+    input: WhoSaidWhatInput,
+    parts: Pick<WhoSaidWhat, "claims" | "statements" | "support" | "docs">,
+  ) {
     this.graph = input.graph;
     this.languages = input.languages;
-    this.claims = indexClaims(input.quads);
-    this.statements = statementsOf(input.graph, {
-      claims: this.claims,
-      languages: input.languages,
-    });
-    this.support = supportIndex(input.graph);
-    this.docs = docs;
+    this.claims = parts.claims;
+    this.statements = parts.statements;
+    this.support = parts.support;
+    this.docs = parts.docs;
   }
 
-  /** Builds the model, fetching the source texts the spans address. Never rejects on a text. */
-  static async prepare(input: WhoSaidWhatInput): Promise<WhoSaidWhat> {
+  /**
+   * Builds the model, fetching the source texts the spans address. Never rejects on a text.
+   * Each step (claims, statements, support, each text) runs in a task of its own when `pause`
+   * is given (it yields, and rejects to stop: a cancelled load).
+   */
+  static async prepare(
+    input: WhoSaidWhatInput,
+    pause: () => Promise<void> = () => Promise.resolve(),
+  ): Promise<WhoSaidWhat> {
+    const claims = indexClaims(input.quads);
+    await pause();
+    const statements = statementsOf(input.graph, { claims, languages: input.languages });
+    await pause();
+    const support = supportIndex(input.graph);
+    await pause();
+    const sources = spanSources(input.graph);
+    await pause();
     const docs = await Promise.all(
-      spanSources(input.graph).map(async (key) => {
+      sources.map(async (key) => {
         const { text, url, error } = await readText(input.graph, key, input);
+        await pause();
         if (text === undefined) {
           const doc: SourceDoc = {
             key,
@@ -127,7 +143,7 @@ export class WhoSaidWhat {
         return doc;
       }),
     );
-    return new WhoSaidWhat(input, docs);
+    return new WhoSaidWhat(input, { claims, statements, support, docs });
   }
 
   /** Every selector warning of every text. */

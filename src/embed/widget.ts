@@ -10,7 +10,7 @@ import type { OrgraphGraph } from "../core/model/types";
 import type { DisplaySubgraph, OrgraphRenderer } from "../render";
 import type { Lang } from "../ui";
 import { panelsModule } from "./lazy";
-import { httpUrl, type DatasetInfo } from "./dataset";
+import { datasetInfoSliced, httpUrl, type DatasetInfo } from "./dataset";
 import {
   DEFAULT_SETTINGS,
   hasPanel,
@@ -176,15 +176,29 @@ export class Widget implements ReactiveController {
   }
 
   /** A graph was swapped in (before `orgraph-load` fires). */
-  loaded(quads: Quads, version: string, baseUrl: string | undefined): void {
+  /**
+   * The dataset info of a load's quads (title, sources), read in time slices before its graph
+   * is shown; `pause` runs between slices (it yields, and rejects to stop).
+   */
+  prepareInfo(
+    quads: Quads,
+    baseUrl: string | undefined,
+    pause: () => Promise<void>,
+  ): Promise<DatasetInfo> {
     const lang = this.host.element.uiLang;
-    // Loaded with the panels, before a load shows its graph (panels.ts).
-    const panels = panelsModule.get();
-    this.#info =
-      panels?.datasetInfo(quads, {
+    return datasetInfoSliced(
+      quads,
+      {
         languages: [lang, lang === "fr" ? "en" : "fr"],
         baseUrl: baseUrl && httpUrl(baseUrl) ? baseUrl : document.baseURI,
-      }) ?? null;
+      },
+      pause,
+    );
+  }
+
+  /** A load's graph is shown: its dataset info (from prepareInfo) and version. */
+  loaded(info: DatasetInfo | null, version: string): void {
+    this.#info = info;
     this.#version = version;
   }
 

@@ -21,8 +21,18 @@ export interface LoadedSourceInfo {
   sample: boolean;
 }
 
+/**
+ * The steps of the "swap" phase: what is prepared, in slices, before the new graph is shown
+ * (statements and source texts, the dataset's title and sources, the search index, the
+ * layout's start), then drawing it.
+ */
+export const SWAP_STEPS = ["statements", "info", "search", "layout", "drawing"] as const;
+export type SwapStep = (typeof SWAP_STEPS)[number];
+
 export interface LoadProgressView {
   phase: "read" | "parse" | "build" | "swap";
+  /** The step of the "swap" phase. */
+  step?: SwapStep;
   bytes: number;
   totalBytes: number;
   triples: number;
@@ -51,6 +61,7 @@ interface LoadMessages {
   sample: string;
   progress: string;
   phases: Record<LoadProgressView["phase"], string>;
+  steps: Record<SwapStep, string>;
   bytes: (done: string, total: string) => string;
   cancel: string;
   drop: string;
@@ -85,6 +96,13 @@ const EN: LoadMessages = {
     parse: "Parsing",
     build: "Building the graph",
     swap: "Drawing",
+  },
+  steps: {
+    statements: "Reading statements and sources",
+    info: "Reading the data's title",
+    search: "Indexing for search",
+    layout: "Placing the nodes",
+    drawing: "Drawing",
   },
   bytes: (done, total) => `${done} of ${total}`,
   cancel: "Cancel",
@@ -121,6 +139,13 @@ const FR: LoadMessages = {
     build: "Construction du graphe",
     swap: "Affichage",
   },
+  steps: {
+    statements: "Lecture des déclarations et des sources",
+    info: "Lecture du titre des données",
+    search: "Indexation pour la recherche",
+    layout: "Placement des nœuds",
+    drawing: "Affichage",
+  },
   bytes: (done, total) => `${done} sur ${total}`,
   cancel: "Annuler",
   drop: "Déposez un fichier RDF pour le charger",
@@ -144,7 +169,7 @@ function size(bytes: number, lang: Lang): string {
 /** The percentage shown: parsing is most of the work (0-90 %), building the rest. */
 export function progressPercent(p: LoadProgressView): number {
   if (p.phase === "read") return 0;
-  if (p.phase === "swap") return 99;
+  if (p.phase === "swap") return p.step ? Math.min(99, 95 + SWAP_STEPS.indexOf(p.step)) : 99;
   const parsed = p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : 1;
   return p.phase === "parse" ? Math.floor(parsed * 90) : 95;
 }
@@ -164,9 +189,10 @@ export function renderLoadProgress(o: ProgressOptions): TemplateResult {
     p.totalBytes > 0
       ? t.bytes(size(p.bytes, o.lang), size(p.totalBytes, o.lang))
       : size(p.bytes, o.lang);
+  const phase = p.phase === "swap" && p.step ? t.steps[p.step] : t.phases[p.phase];
   return html`<div class="load-progress" role="group" aria-label=${t.progress}>
     <div class="load-progress-text">
-      <span class="load-phase">${t.phases[p.phase]}</span>
+      <span class="load-phase">${phase}</span>
       <span class="load-source" title=${p.source}>${p.source}</span>
     </div>
     <div

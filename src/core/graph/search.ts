@@ -13,6 +13,7 @@ import MiniSearch, { type SearchResult as MiniSearchResult } from "minisearch";
 import type { Category, NodeAttributes, OrgraphGraph } from "../model/types";
 import { compareStrings } from "../rdf/terms";
 import { NS } from "../model/vocab";
+import { OrgraphError } from "../errors";
 
 /** The indexed fields, by decreasing weight. */
 export const SEARCH_FIELDS = ["label", "labels", "altLabels", "text"] as const;
@@ -190,12 +191,8 @@ function tokenize(text: string): string[] {
   return text.split(/[\s\p{P}\p{S}]+/u).filter((t) => t !== "");
 }
 
-/** Builds the search index of every node of `graph`. */
-export function createSearchIndex(
-  graph: OrgraphGraph,
-  options: SearchIndexOptions = {},
-): SearchIndex {
-  const mini = new MiniSearch<NodeDocument>({
+function emptyIndex(): MiniSearch<NodeDocument> {
+  return new MiniSearch<NodeDocument>({
     fields: [...SEARCH_FIELDS],
     idField: "id",
     tokenize,
@@ -204,6 +201,14 @@ export function createSearchIndex(
       return folded === "" ? null : folded;
     },
   });
+}
+
+/** Builds the search index of every node of `graph`. */
+export function createSearchIndex(
+  graph: OrgraphGraph,
+  options: SearchIndexOptions = {},
+): SearchIndex {
+  const mini = emptyIndex();
   const documents = new Map<string, NodeDocument>();
   const attributes = new Map<string, NodeAttributes>();
   graph.forEachNode((key, a) => {
@@ -212,7 +217,72 @@ export function createSearchIndex(
     attributes.set(key, a);
   });
   mini.addAll([...documents.values()]);
+  return searchOver(mini, documents, attributes, options);
+}
 
+export interface SlicedIndexOptions extends SearchIndexOptions {
+  /** Checked between slices: once aborted, the build rejects (OrgraphError "cancelled"). */
+  signal?: { readonly aborted: boolean };
+  /** Longest run between two yields, in ms (default 8). */
+  sliceMs?: number;
+  /** How to yield between slices (default: a 0 ms timer; pass a macrotask for shorter gaps). */
+  yieldTo?: () => Promise<void>;
+  /** Clock in ms (default performance.now, else Date.now). */
+  now?: () => number;
+}
+
+/**
+ * The same index as `createSearchIndex`, built in time slices: between two slices of at most
+ * `sliceMs` the caller's thread handles its events (the page stays responsive while a big
+ * graph's index is built before it is shown).
+ */
+export async function createSearchIndexSliced(
+  graph: OrgraphGraph,
+  options: SlicedIndexOptions = {},
+): Promise<SearchIndex> {
+  const sliceMs = options.sliceMs ?? 8;
+  const yieldTo = options.yieldTo ?? nextTimer;
+  const clock = options.now ?? defaultClock;
+  const mini = emptyIndex();
+  const documents = new Map<string, NodeDocument>();
+  const attributes = new Map<string, NodeAttributes>();
+  const keys = graph.nodes();
+  let start = clock();
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const a = graph.getNodeAttributes(key);
+    const doc = documentOf(key, a);
+    documents.set(key, doc);
+    attributes.set(key, a);
+    mini.add(doc);
+    if ((i & 15) === 15 && clock() - start > sliceMs) {
+      await yieldTo();
+      if (options.signal?.aborted) {
+        throw new OrgraphError("cancelled", "Building the search index was cancelled.");
+      }
+      start = clock();
+    }
+  }
+  return searchOver(mini, documents, attributes, options);
+}
+
+function nextTimer(): Promise<void> {
+  const g = globalThis as { setTimeout?: (callback: () => void, ms: number) => unknown };
+  return new Promise((resolve) => (g.setTimeout ? g.setTimeout(resolve, 0) : resolve()));
+}
+
+function defaultClock(): number {
+  const g = globalThis as { performance?: { now(): number } };
+  return g.performance ? g.performance.now() : Date.now();
+}
+
+/** The SearchIndex over a filled MiniSearch index. */
+function searchOver(
+  mini: MiniSearch<NodeDocument>,
+  documents: ReadonlyMap<string, NodeDocument>,
+  attributes: ReadonlyMap<string, NodeAttributes>,
+  options: SearchIndexOptions,
+): SearchIndex {
   const run = (query: string, combineWith: "AND" | "OR"): MiniSearchResult[] =>
     mini.search(query, {
       boost: BOOST,

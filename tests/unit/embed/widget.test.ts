@@ -5,7 +5,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, readSettings } from "../../../src/embed/settings";
 import { parseStory, parseStoryText, StoryError } from "../../../src/embed/story";
-import { datasetInfo, datasetVersion, sha256Hex } from "../../../src/embed/dataset";
+import {
+  datasetInfo,
+  datasetInfoSliced,
+  datasetVersion,
+  sha256Hex,
+} from "../../../src/embed/dataset";
 import { embedMessageProblem, parseAllowOrigins } from "../../../src/embed/embed-protocol";
 import { loadRdf } from "../../../src/core";
 
@@ -172,6 +177,20 @@ describe("dataset version and caption data", () => {
     const captured = info.sources.find((s) => s.iri.endsWith("/release-fr"))!;
     expect(captured.href).toBe("https://host.example/app/release-fr.txt");
     expect(info.sources.every((s) => s.href === null || /^https?:/.test(s.href))).toBe(true);
+  });
+
+  it("read in time slices (before a load's graph is shown), it finds the same; a pause can stop it", async () => {
+    const release = readFileSync(new URL("../../../data/release.trig", import.meta.url), "utf8");
+    const { quads } = loadRdf(release, { format: "trig" });
+    const options = { languages: ["en", "fr"], baseUrl: "https://host.example/app/release.trig" };
+    let pauses = 0;
+    // A 0 ms slice: a pause after every 256 quads.
+    const sliced = await datasetInfoSliced(quads, options, async () => void pauses++, 0);
+    expect(sliced).toEqual(datasetInfo(quads, options));
+    expect(pauses).toBeGreaterThan(0);
+    expect(pauses).toBeLessThanOrEqual(Math.floor(quads.length / 256));
+    const stop = datasetInfoSliced(quads, options, () => Promise.reject(new Error("cancelled")), 0);
+    await expect(stop).rejects.toThrow("cancelled");
   });
 });
 

@@ -1,7 +1,12 @@
 // Search: labels in every language, alternative labels and statement text; accent- and
 // case-insensitive, prefix and fuzzy; stable order.
 import { describe, expect, it } from "vitest";
-import { createSearchIndex, foldText, searchGraph } from "../../../../src/core/graph/search";
+import {
+  createSearchIndex,
+  createSearchIndexSliced,
+  foldText,
+  searchGraph,
+} from "../../../../src/core/graph/search";
 import { DATA, releaseGraph, SMALL, smallGraph } from "./load";
 
 describe("foldText", () => {
@@ -97,5 +102,37 @@ describe("search on the small fixture", () => {
   it("shows labels in the preferred language", () => {
     expect(searchGraph(graph, "acme", { languages: ["en"] })[0]?.label).toBe("Acme");
     expect(searchGraph(graph, "acme")[0]?.label).toBe("Acmé");
+  });
+});
+
+describe("the search index built in time slices", () => {
+  const graph = releaseGraph();
+
+  it("gives the same results as the one built at once, yielding between slices", async () => {
+    let yields = 0;
+    let clock = 0;
+    const sliced = await createSearchIndexSliced(graph, {
+      languages: ["fr"],
+      sliceMs: 0,
+      now: () => clock++,
+      yieldTo: async () => void yields++,
+    });
+    const whole = createSearchIndex(graph, { languages: ["fr"] });
+    expect(sliced.size).toBe(graph.order);
+    // A yield every 16 nodes once the (0 ms) slice is spent.
+    expect(yields).toBe(Math.floor(graph.order / 16));
+    for (const query of ["ministere", "lagon", "traite", "Pakistan"]) {
+      expect(sliced.search(query)).toEqual(whole.search(query));
+    }
+  });
+
+  it("stops at the next slice once its signal is aborted (a cancelled load)", async () => {
+    const signal = { aborted: false };
+    const build = createSearchIndexSliced(graph, {
+      signal,
+      sliceMs: 0,
+      yieldTo: async () => void (signal.aborted = true),
+    });
+    await expect(build).rejects.toMatchObject({ code: "cancelled" });
   });
 });
