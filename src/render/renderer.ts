@@ -56,6 +56,7 @@ import {
 import { degreeSizes } from "./layout";
 import { labelIn } from "../core/model/labels";
 import { resolveRendererSettings, type RendererSettings } from "./settings";
+import { scaleSettings } from "./scale";
 
 export interface RendererOptions {
   settings?: Partial<RendererSettings>;
@@ -229,6 +230,39 @@ export type OrgraphSigma = Sigma<
   GraphState
 >;
 
+/** The graph-state fields Orgraph's styles read (sigma's own flags are not among them). */
+const STYLED_GRAPH_STATE = ["hasFocus", "hasPath", "zoomedIn", "displayVersion"] as const;
+
+interface StyleAnalysis {
+  dependency: string;
+}
+
+/**
+ * Incremental restyles. Sigma restyles every node and edge on any change of the graph state,
+ * its own flags included (hovered, panning, zooming, dragging): with function styles it cannot
+ * tell which fields they read. At 100k nodes / 500k edges that is a long frame at the start and
+ * the end of every gesture and hover. Orgraph's styles read only STYLED_GRAPH_STATE: before each
+ * frame, sigma is told to restyle everything only when one of those changed since the last
+ * frame, else only the items whose own state changed (its dirty sets). Reaches into sigma 4's
+ * style analysis (pinned version); if that is not where expected, sigma keeps its full restyles.
+ */
+function gateRestyles(sigma: OrgraphSigma): void {
+  const internal = sigma as unknown as {
+    internals?: { nodeStyleAnalysis?: StyleAnalysis };
+    edgeStyleAnalysis?: StyleAnalysis;
+  };
+  const analyses = [internal.internals?.nodeStyleAnalysis, internal.edgeStyleAnalysis];
+  if (!analyses.every((a) => a?.dependency === "graph-state")) return;
+  const pick = (state: GraphState): unknown[] => STYLED_GRAPH_STATE.map((k) => state[k]);
+  let styled = pick(sigma.getGraphState());
+  sigma.on("beforeRender", () => {
+    const now = pick(sigma.getGraphState());
+    const changed = now.some((v, i) => v !== styled[i]);
+    styled = now;
+    for (const a of analyses) a!.dependency = changed ? "graph-state" : "item-state";
+  });
+}
+
 export function createRenderer(
   container: HTMLElement,
   graph: OrgraphGraph,
@@ -242,6 +276,17 @@ export function createRenderer(
   const labelOf = (attributes: NodeAttributes | EdgeAttributes): string =>
     (display.languages ? labelIn(attributes.labels, display.languages) : undefined) ??
     attributes.label;
+  /** Shortened canvas labels, by full label (restyles at scale must not re-cut every label). */
+  const shortLabels = new Map<string, string>();
+  const shortLabelOf = (attributes: NodeAttributes): string => {
+    const full = labelOf(attributes);
+    let short = shortLabels.get(full);
+    if (short === undefined) {
+      short = shorten(full, settings.maxLabelLength);
+      shortLabels.set(full, short);
+    }
+    return short;
+  };
   const sizeOf = (attributes: NodeAttributes): number =>
     sizes.get(attributes.iri) ?? settings.minNodeSize;
   const colorOf = (attributes: NodeAttributes): string =>
@@ -286,9 +331,7 @@ export function createRenderer(
           // Long labels are shortened on the canvas (the full label shows on hover/selection
           // and in the details panel), so that they do not run over their neighbours.
           label: (attributes, state) =>
-            state.isHovered || state.isSelected
-              ? labelOf(attributes)
-              : shorten(labelOf(attributes), settings.maxLabelLength),
+            state.isHovered || state.isSelected ? labelOf(attributes) : shortLabelOf(attributes),
           color: (attributes) => colorOf(attributes),
           shape: (attributes) => categoryShape(attributes.category),
           size: (attributes, state) =>
@@ -405,16 +448,17 @@ export function createRenderer(
     settings: {
       renderLabels: true,
       renderEdgeLabels: settings.edgeLabels,
-      labelDensity: settings.labelDensity,
       labelGridCellSize: settings.labelGridCellSize,
-      labelRenderedSizeThreshold: settings.labelRenderedSizeThreshold,
       stagePadding: 30,
       autoRescaleContent: "labels",
-      enableEdgeEvents: true,
+      // At scale: edges hidden while moving, no edge picking, fewer labels (see scale.ts).
+      ...scaleSettings(graph.order, graph.size, settings),
       // The explorer lives inside pages: plain wheel scrolls the page only when asked.
       gestureTarget: "graph",
     },
   });
+
+  gateRestyles(sigma);
 
   let destroyed = false;
   let selected: string | null = null;
