@@ -4,8 +4,11 @@
  * Meaning stays in the graph; everything visual comes from sigma styles driven by state:
  * - colour and shape by `category` (CATEGORY_COLORS, CATEGORY_SHAPES: sigma's SDF shapes), size
  *   by degree (computed here, never written back);
- * - hovering a node keeps its neighbourhood and fades the rest, clicking selects it (the
- *   selected node keeps its neighbourhood in focus while nothing is hovered);
+ * - hovering a node keeps its neighbourhood and fades the rest (past LARGE_GRAPH_EDGES edges it
+ *   brings the neighbourhood forward without fading: scale.ts), clicking selects it (the
+ *   selected node keeps its neighbourhood in focus, the rest faded, while nothing is hovered);
+ * - past the large-graph thresholds (scale.ts): edges hidden while the camera moves, no edge
+ *   hover, fewer labels; restyles touch only what changed (gateRestyles);
  * - arrows on every edge (the graph is directed), curved parallel edges, loops for self-edges;
  * - edge (predicate) labels on the focused neighbourhood, and on every edge between labelled
  *   nodes once the camera is zoomed in past `EDGE_LABEL_ZOOM_RATIO` (graph state `zoomedIn`);
@@ -56,7 +59,7 @@ import {
 import { degreeSizes } from "./layout";
 import { labelIn } from "../core/model/labels";
 import { resolveRendererSettings, type RendererSettings } from "./settings";
-import { scaleSettings } from "./scale";
+import { hoverFades, scaleSettings } from "./scale";
 
 export interface RendererOptions {
   settings?: Partial<RendererSettings>;
@@ -73,6 +76,13 @@ export interface RendererOptions {
 
 /** Edge labels show on every edge between labelled nodes below this camera ratio (zoomed in). */
 export const EDGE_LABEL_ZOOM_RATIO = 0.5;
+
+/**
+ * Segments of a curved (parallel) edge and of a self-loop. Every edge is drawn with this many
+ * (sigma's one edge program), so it is a per-frame cost on every edge: enough for smooth curves
+ * at the sizes edges are drawn, no more.
+ */
+export const EDGE_CURVE_SEGMENTS = 8;
 
 /** The longest sentence a tooltip shows (characters). */
 const TOOLTIP_SENTENCE_LENGTH = 280;
@@ -317,7 +327,13 @@ export function createRenderer(
         layers: [layerFill()],
       },
       edges: {
-        paths: [pathLine(), pathCurved(), pathLoop()],
+        // Sigma draws every edge with the vertex count of the finest path on offer: with its
+        // defaults (a 32-segment loop), a straight edge costs dozens of vertices per frame.
+        paths: [
+          pathLine(),
+          pathCurved({ segments: EDGE_CURVE_SEGMENTS }),
+          pathLoop({ segments: EDGE_CURVE_SEGMENTS }),
+        ],
         extremities: [extremityArrow()],
         layers: [layerPlain()],
       },
@@ -471,6 +487,7 @@ export function createRenderer(
   let hiddenNodes = new Set<string>();
   let hiddenEdges = new Set<string>();
   let displayVersion = 0;
+  const fadeOnHover = hoverFades(graph.size);
 
   /** Hides what `visible` leaves out, touching only the items whose visibility changes. */
   const applyVisible = (visible: DisplaySubgraph | null): void => {
@@ -525,7 +542,8 @@ export function createRenderer(
     activeEdges = graph.edges(focus);
     sigma.setNodesState(activeNodes, { isActive: true });
     if (activeEdges.length) sigma.setEdgesState(activeEdges, { isActive: true });
-    sigma.setGraphState({ hasFocus: true });
+    // At scale a hover only brings the neighbourhood forward (see scale.ts): no fade.
+    sigma.setGraphState({ hasFocus: selected !== null || fadeOnHover });
   };
 
   // Zoomed in past the threshold: edge labels between labelled nodes (graph state, restyled).

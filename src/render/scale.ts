@@ -7,6 +7,9 @@
  *   animation) and come back when it stops: a moving frame draws nodes and labels only.
  * - Past the same size, edges are not hoverable (no edge picking pass: with it, every frame
  *   draws every edge twice). An edge's label and sentence stay in its ends' details panel.
+ * - Past the same size, hovering a node brings its neighbourhood forward (active edges, labels)
+ *   without fading the rest: fading restyles every node and edge, too slow to follow the
+ *   pointer. Selecting a node (a click) still fades the rest.
  * - Past LARGE_GRAPH_NODES nodes, labels thin out: fewer per grid cell, and only on nodes drawn
  *   at least LARGE_GRAPH_LABEL_SIZE pixels wide (the hovered, selected and highlighted nodes
  *   keep theirs).
@@ -47,4 +50,9 @@ export function scaleSettings(
       ? Math.max(settings.labelRenderedSizeThreshold, LARGE_GRAPH_LABEL_SIZE)
       : settings.labelRenderedSizeThreshold,
   };
+}
+
+/** Whether hovering a node fades the rest of a graph of `size` edges (selecting always does). */
+export function hoverFades(size: number): boolean {
+  return size <= LARGE_GRAPH_EDGES;
 }

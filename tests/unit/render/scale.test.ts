@@ -9,6 +9,7 @@ import {
   LARGE_GRAPH_LABEL_DENSITY,
   LARGE_GRAPH_LABEL_SIZE,
   LARGE_GRAPH_NODES,
+  hoverFades,
   scaleSettings,
 } from "../../../src/render/scale";
 import { DEFAULT_RENDERER_SETTINGS } from "../../../src/render/settings";
@@ -49,5 +50,14 @@ describe("scaleSettings", () => {
   it("never shows more labels than the settings ask for", () => {
     const sparse = { labelDensity: 0.1, labelRenderedSizeThreshold: 20 };
     expect(scaleSettings(1_000_000, 5_000_000, sparse)).toMatchObject(sparse);
+  });
+});
+
+describe("hoverFades", () => {
+  it("fades the rest on hover up to LARGE_GRAPH_EDGES edges, not past them", () => {
+    expect(hoverFades(2_000)).toBe(true);
+    expect(hoverFades(LARGE_GRAPH_EDGES)).toBe(true);
+    expect(hoverFades(LARGE_GRAPH_EDGES + 1)).toBe(false);
+    expect(hoverFades(500_000)).toBe(false);
   });
 });
