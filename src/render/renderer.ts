@@ -4,8 +4,11 @@
  * Meaning stays in the graph; everything visual comes from sigma styles driven by state:
  * - colour and shape by `category` (CATEGORY_COLORS, CATEGORY_SHAPES: sigma's SDF shapes), size
  *   by degree (computed here, never written back);
- * - hovering a node keeps its neighbourhood and fades the rest, clicking selects it (the
- *   selected node keeps its neighbourhood in focus while nothing is hovered);
+ * - hovering a node keeps its neighbourhood and fades the rest (past LARGE_GRAPH_EDGES edges it
+ *   brings the neighbourhood forward without fading: scale.ts), clicking selects it (the
+ *   selected node keeps its neighbourhood in focus, the rest faded, while nothing is hovered);
+ * - past the large-graph thresholds (scale.ts): edges hidden while the camera moves, no edge
+ *   hover, fewer labels; restyles touch only what changed (gateRestyles);
  * - arrows on every edge (the graph is directed), curved parallel edges, loops for self-edges;
  * - edge (predicate) labels on the focused neighbourhood, and on every edge between labelled
  *   nodes once the camera is zoomed in past `EDGE_LABEL_ZOOM_RATIO` (graph state `zoomedIn`);
@@ -56,6 +59,7 @@ import {
 import { degreeSizes } from "./layout";
 import { labelIn } from "../core/model/labels";
 import { resolveRendererSettings, type RendererSettings } from "./settings";
+import { hoverFades, scaleSettings } from "./scale";
 
 export interface RendererOptions {
   settings?: Partial<RendererSettings>;
@@ -72,6 +76,13 @@ export interface RendererOptions {
 
 /** Edge labels show on every edge between labelled nodes below this camera ratio (zoomed in). */
 export const EDGE_LABEL_ZOOM_RATIO = 0.5;
+
+/**
+ * Segments of a curved (parallel) edge and of a self-loop. Every edge is drawn with this many
+ * (sigma's one edge program), so it is a per-frame cost on every edge: enough for smooth curves
+ * at the sizes edges are drawn, no more.
+ */
+export const EDGE_CURVE_SEGMENTS = 8;
 
 /** The longest sentence a tooltip shows (characters). */
 const TOOLTIP_SENTENCE_LENGTH = 280;
@@ -229,6 +240,39 @@ export type OrgraphSigma = Sigma<
   GraphState
 >;
 
+/** The graph-state fields Orgraph's styles read (sigma's own flags are not among them). */
+const STYLED_GRAPH_STATE = ["hasFocus", "hasPath", "zoomedIn", "displayVersion"] as const;
+
+interface StyleAnalysis {
+  dependency: string;
+}
+
+/**
+ * Incremental restyles. Sigma restyles every node and edge on any change of the graph state,
+ * its own flags included (hovered, panning, zooming, dragging): with function styles it cannot
+ * tell which fields they read. At 100k nodes / 500k edges that is a long frame at the start and
+ * the end of every gesture and hover. Orgraph's styles read only STYLED_GRAPH_STATE: before each
+ * frame, sigma is told to restyle everything only when one of those changed since the last
+ * frame, else only the items whose own state changed (its dirty sets). Reaches into sigma 4's
+ * style analysis (pinned version); if that is not where expected, sigma keeps its full restyles.
+ */
+function gateRestyles(sigma: OrgraphSigma): void {
+  const internal = sigma as unknown as {
+    internals?: { nodeStyleAnalysis?: StyleAnalysis };
+    edgeStyleAnalysis?: StyleAnalysis;
+  };
+  const analyses = [internal.internals?.nodeStyleAnalysis, internal.edgeStyleAnalysis];
+  if (!analyses.every((a) => a?.dependency === "graph-state")) return;
+  const pick = (state: GraphState): unknown[] => STYLED_GRAPH_STATE.map((k) => state[k]);
+  let styled = pick(sigma.getGraphState());
+  sigma.on("beforeRender", () => {
+    const now = pick(sigma.getGraphState());
+    const changed = now.some((v, i) => v !== styled[i]);
+    styled = now;
+    for (const a of analyses) a!.dependency = changed ? "graph-state" : "item-state";
+  });
+}
+
 export function createRenderer(
   container: HTMLElement,
   graph: OrgraphGraph,
@@ -242,6 +286,17 @@ export function createRenderer(
   const labelOf = (attributes: NodeAttributes | EdgeAttributes): string =>
     (display.languages ? labelIn(attributes.labels, display.languages) : undefined) ??
     attributes.label;
+  /** Shortened canvas labels, by full label (restyles at scale must not re-cut every label). */
+  const shortLabels = new Map<string, string>();
+  const shortLabelOf = (attributes: NodeAttributes): string => {
+    const full = labelOf(attributes);
+    let short = shortLabels.get(full);
+    if (short === undefined) {
+      short = shorten(full, settings.maxLabelLength);
+      shortLabels.set(full, short);
+    }
+    return short;
+  };
   const sizeOf = (attributes: NodeAttributes): number =>
     sizes.get(attributes.iri) ?? settings.minNodeSize;
   const colorOf = (attributes: NodeAttributes): string =>
@@ -272,7 +327,13 @@ export function createRenderer(
         layers: [layerFill()],
       },
       edges: {
-        paths: [pathLine(), pathCurved(), pathLoop()],
+        // Sigma draws every edge with the vertex count of the finest path on offer: with its
+        // defaults (a 32-segment loop), a straight edge costs dozens of vertices per frame.
+        paths: [
+          pathLine(),
+          pathCurved({ segments: EDGE_CURVE_SEGMENTS }),
+          pathLoop({ segments: EDGE_CURVE_SEGMENTS }),
+        ],
         extremities: [extremityArrow()],
         layers: [layerPlain()],
       },
@@ -286,9 +347,7 @@ export function createRenderer(
           // Long labels are shortened on the canvas (the full label shows on hover/selection
           // and in the details panel), so that they do not run over their neighbours.
           label: (attributes, state) =>
-            state.isHovered || state.isSelected
-              ? labelOf(attributes)
-              : shorten(labelOf(attributes), settings.maxLabelLength),
+            state.isHovered || state.isSelected ? labelOf(attributes) : shortLabelOf(attributes),
           color: (attributes) => colorOf(attributes),
           shape: (attributes) => categoryShape(attributes.category),
           size: (attributes, state) =>
@@ -405,16 +464,17 @@ export function createRenderer(
     settings: {
       renderLabels: true,
       renderEdgeLabels: settings.edgeLabels,
-      labelDensity: settings.labelDensity,
       labelGridCellSize: settings.labelGridCellSize,
-      labelRenderedSizeThreshold: settings.labelRenderedSizeThreshold,
       stagePadding: 30,
       autoRescaleContent: "labels",
-      enableEdgeEvents: true,
+      // At scale: edges hidden while moving, no edge picking, fewer labels (see scale.ts).
+      ...scaleSettings(graph.order, graph.size, settings),
       // The explorer lives inside pages: plain wheel scrolls the page only when asked.
       gestureTarget: "graph",
     },
   });
+
+  gateRestyles(sigma);
 
   let destroyed = false;
   let selected: string | null = null;
@@ -427,6 +487,7 @@ export function createRenderer(
   let hiddenNodes = new Set<string>();
   let hiddenEdges = new Set<string>();
   let displayVersion = 0;
+  const fadeOnHover = hoverFades(graph.size);
 
   /** Hides what `visible` leaves out, touching only the items whose visibility changes. */
   const applyVisible = (visible: DisplaySubgraph | null): void => {
@@ -481,7 +542,8 @@ export function createRenderer(
     activeEdges = graph.edges(focus);
     sigma.setNodesState(activeNodes, { isActive: true });
     if (activeEdges.length) sigma.setEdgesState(activeEdges, { isActive: true });
-    sigma.setGraphState({ hasFocus: true });
+    // At scale a hover only brings the neighbourhood forward (see scale.ts): no fade.
+    sigma.setGraphState({ hasFocus: selected !== null || fadeOnHover });
   };
 
   // Zoomed in past the threshold: edge labels between labelled nodes (graph state, restyled).

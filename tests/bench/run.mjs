@@ -1,35 +1,125 @@
 // `npm run bench [-- --short]`: bundles tests/bench/bench.ts with Vite (SSR build, dependencies
 // bundled as in the browser) into node_modules/.cache/orgraph-bench/, then runs it in a fresh
-// Node with --expose-gc (for the retained-heap measure). Works on a fresh clone after `npm ci`.
-/* global process, URL */
+// Node with --expose-gc (for the retained-heap measure). Then the Chromium half: builds the
+// bench page (tests/bench/frame/) and its driver (tests/bench/chromium.ts), measures Orgraph's
+// renderer against bare sigma in headless Chromium, prints a table, and LAST one JSON line: the
+// Node bench's keys merged with the Chromium ones. Works on a fresh clone after `npm ci`.
+/* global process, URL, console */
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "vite";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const outDir = fileURLToPath(new URL("../../node_modules/.cache/orgraph-bench/", import.meta.url));
+const args = process.argv.slice(2);
+const short = args.includes("--short");
+// `--chromium-only`: skip the Node half (when working on the renderer).
+const chromiumOnly = args.includes("--chromium-only");
 
+let nodeJson = {};
+if (!chromiumOnly) {
+  await build({
+    configFile: false,
+    root,
+    logLevel: "warn",
+    publicDir: false,
+    ssr: { noExternal: true, target: "node" },
+    build: {
+      ssr: "tests/bench/bench.ts",
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      sourcemap: false,
+      target: "node20",
+      rollupOptions: { output: { entryFileNames: "bench.mjs", format: "es" } },
+    },
+  });
+  const run = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--max-old-space-size=12288", `${outDir}bench.mjs`, ...args],
+    { stdio: ["inherit", "pipe", "inherit"], cwd: root, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const nodeOut = run.stdout?.toString() ?? "";
+  process.stdout.write(nodeOut);
+  if (run.status !== 0) process.exit(run.status ?? 1);
+  nodeJson = JSON.parse(nodeOut.trim().split("\n").at(-1) ?? "{}");
+}
+
+// The Chromium half: the page (a production build, as users get it) and the Node driver.
+const pageDir = `${outDir}frame/`;
+await build({
+  configFile: false,
+  root: fileURLToPath(new URL("./frame/", import.meta.url)),
+  base: "./",
+  logLevel: "warn",
+  publicDir: false,
+  build: { outDir: pageDir, emptyOutDir: true, sourcemap: false, target: "es2022" },
+});
 await build({
   configFile: false,
   root,
   logLevel: "warn",
   publicDir: false,
-  ssr: { noExternal: true, target: "node" },
+  ssr: { external: ["playwright-core", "@sparticuz/chromium"], target: "node" },
   build: {
-    ssr: "tests/bench/bench.ts",
-    outDir,
+    ssr: "tests/bench/chromium.ts",
+    outDir: `${outDir}driver/`,
     emptyOutDir: true,
     minify: false,
     sourcemap: false,
     target: "node20",
-    rollupOptions: { output: { entryFileNames: "bench.mjs", format: "es" } },
+    rollupOptions: { output: { entryFileNames: "chromium.mjs", format: "es" } },
   },
 });
+const { runChromiumBench } = await import(pathToFileURL(`${outDir}driver/chromium.mjs`).href);
+// Software WebGL (SwiftShader) draws a frame of 10k nodes / 50k edges in seconds: --short
+// measures past the large-graph thresholds (src/render/scale.ts) at a size CI can afford.
+const sizes = short
+  ? [{ nodes: 5_000, edges: 25_000, reps: 3 }]
+  : [
+      { nodes: 10_000, edges: 50_000, reps: 5 },
+      { nodes: 100_000, edges: 500_000, reps: 3 },
+    ];
+const rows = await runChromiumBench(pageDir, sizes, (line) => console.error(line));
 
-const args = process.argv.slice(2);
-const run = spawnSync(
-  process.execPath,
-  ["--expose-gc", "--max-old-space-size=12288", `${outDir}bench.mjs`, ...args],
-  { stdio: "inherit", cwd: root },
+const x = (a, b) => Math.round((a / b) * 100) / 100;
+const cell = (t, part) =>
+  `${t.orgraph[part].toFixed(0)} / ${t.bare[part].toFixed(0)} (${x(t.orgraph[part], t.bare[part])})`;
+console.log(
+  "\nChromium, ms (median): Orgraph / bare sigma (ratio); main thread, then until the GPU is done",
 );
-process.exit(run.status ?? 1);
+console.log(
+  "nodes   edges    frame main     frame gpu        hover main     hover gpu        filter main    filter gpu",
+);
+for (const r of rows) {
+  const cells = ["frame", "hover", "filter"].flatMap((m) => [
+    cell(r.ms[m], "cpu").padEnd(14),
+    cell(r.ms[m], "full").padEnd(16),
+  ]);
+  console.log([String(r.nodes).padEnd(7), String(r.edges).padEnd(8), ...cells].join(" "));
+}
+const big = rows.at(-1);
+const one = (n) => Math.round(n * 10) / 10;
+const { frame, hover, filter } = big.ms;
+console.log(
+  JSON.stringify({
+    ...nodeJson,
+    frameOverBare: x(frame.orgraph.full, frame.bare.full),
+    frameOverBareMain: x(frame.orgraph.cpu, frame.bare.cpu),
+    chromiumNodes: big.nodes,
+    chromiumEdges: big.edges,
+    frameMs: one(frame.orgraph.full),
+    bareFrameMs: one(frame.bare.full),
+    hoverMs: one(hover.orgraph.full),
+    bareHoverMs: one(hover.bare.full),
+    hoverOverBare: x(hover.orgraph.full, hover.bare.full),
+    hoverMainMs: one(hover.orgraph.cpu),
+    bareHoverMainMs: one(hover.bare.cpu),
+    filterMs: one(filter.orgraph.full),
+    bareFilterMs: one(filter.bare.full),
+    filterOverBare: x(filter.orgraph.full, filter.bare.full),
+    filterMainMs: one(filter.orgraph.cpu),
+    bareFilterMainMs: one(filter.bare.cpu),
+    hideEdgesOnMove: big.hideEdgesOnMove,
+  }),
+);

@@ -380,6 +380,30 @@ describe("view state", () => {
 });
 
 describe("keyboard only", () => {
+  it("moving the focus from one node to another fades exactly what is outside the new neighbourhood", async () => {
+    // The renderer restyles only what changed when the focus moves (src/render/renderer.ts,
+    // gateRestyles): the old neighbourhood must fade, the new one come back in colour.
+    const misdrawn = (focus: string) =>
+      explorer((e, f) => {
+        const g = e.graph!;
+        const near = new Set(f ? [f, ...g.neighbors(f)] : g.nodes());
+        return g.filterNodes((k) => (e.nodeDisplay(k)!.color === "#dde1e6") === near.has(k));
+      }, focus);
+    // Some of Malik's neighbours are neither Lagon nor Lagon's: they must fade on the move.
+    const onlyNearMalik = await explorer((e, a) => {
+      const [m, l] = a.split(" ") as [string, string];
+      const g = e.graph!;
+      return g.neighbors(m).filter((k) => k !== l && !g.areNeighbors(k, l));
+    }, `${MALIK} ${LAGON}`);
+    expect(onlyNearMalik.length).toBeGreaterThan(0);
+    await explorer((e, k) => e.setViewState({ selection: k }), MALIK);
+    await expect.poll(() => misdrawn(MALIK)).toEqual([]);
+    await explorer((e, k) => e.setViewState({ selection: k }), LAGON);
+    await expect.poll(() => misdrawn(LAGON)).toEqual([]);
+    await explorer((e) => e.setViewState({ selection: null }));
+    await expect.poll(() => misdrawn("")).toEqual([]);
+  });
+
   it("searches, selects and opens a neighbour without a mouse", async () => {
     // Start from the top of the page, with nothing focused.
     await page.evaluate(() => {
