@@ -9,6 +9,11 @@ import type { RdfQuad, RdfTerm } from "./terms";
 /** Quads read in order: a plain array or a QuadStore. */
 export type Quads = readonly RdfQuad[] | QuadStore;
 
+/** Whether `quads` is a plain array (else a QuadStore, whichever copy of the class made it). */
+export function isQuadArray(quads: Quads): quads is readonly RdfQuad[] {
+  return Array.isArray(quads);
+}
+
 export class QuadStore implements Iterable<RdfQuad> {
   /**
    * @param terms the term table
@@ -80,9 +85,13 @@ export class QuadStore implements Iterable<RdfQuad> {
   }
 }
 
-/** Quad `i` of `quads`. */
+/**
+ * Quad `i` of `quads`. Arrays are told apart with Array.isArray, not `instanceof QuadStore`: the
+ * widget's library build may hold two copies of this class (its first chunk and the lazily loaded
+ * parser), and a store made by one is no instance of the other.
+ */
 export function quadAt(quads: Quads, i: number): RdfQuad {
-  if (quads instanceof QuadStore) return quads.get(i);
+  if (!isQuadArray(quads)) return quads.get(i);
   const q = quads[i];
   if (q === undefined) throw new RangeError(`no quad ${i}`);
   return q;

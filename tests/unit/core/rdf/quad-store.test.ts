@@ -47,4 +47,16 @@ describe("QuadStore", () => {
     expect(() => new QuadStore([], new Int32Array(3))).toThrow(RangeError);
     expect(QuadStore.from([]).length).toBe(0);
   });
+
+  it("reads a store made by another copy of the class (the widget's lazily loaded parser)", () => {
+    // What the library build does: the first chunk and the parser chunk each hold a QuadStore.
+    const source = new Function("return " + QuadStore.toString())() as typeof QuadStore;
+    const other = new source(...storeParts(QuadStore.from(parsed.slice(0, 3))));
+    expect(other).not.toBeInstanceOf(QuadStore);
+    expect(key(quadAt(other, 2))).toBe(key(parsed[2]!));
+  });
 });
+
+function storeParts(store: QuadStore): [QuadStore["terms"], QuadStore["indices"]] {
+  return [store.terms, store.indices];
+}
