@@ -129,7 +129,7 @@ import {
   type SwapStep,
 } from "../ui/load-panel";
 import type { OrgraphGraph } from "../core/model/types";
-import { createRenderer, type OrgraphRenderer } from "../render";
+import { createRenderer, createRendererInSlices, type OrgraphRenderer } from "../render";
 import type { LayoutMode } from "../render/layout";
 import { DEFAULT_CAMERA, type Camera } from "../core/state/view-state";
 import { CAMERA_SETTLE_MS, roundCamera, sameCamera } from "./camera";
@@ -672,9 +672,9 @@ export class OrgraphExplorer extends LitElement {
       await pause();
       await this.updateComplete;
       if (signal.aborted || seq !== this.#loadSeq) await pause();
-      // Sigma's set-up on the new graph, in a hidden layer and a task of its own.
+      // Sigma's set-up on the new graph, in a hidden layer and in slices (a cancel drops it).
       const created = this.isConnected
-        ? timedSync("create-renderer", () => this.#createRenderer(graph))
+        ? await timed("create-renderer", () => this.#createRendererInSlices(graph, pause))
         : null;
       try {
         await pause();
@@ -1193,21 +1193,63 @@ export class OrgraphExplorer extends LitElement {
   #createRenderer(graph: OrgraphGraph): { renderer: OrgraphRenderer; layer: HTMLElement } | null {
     const host = this.renderRoot.querySelector<HTMLElement>(".sigma");
     if (!host) return null;
+    const layer = this.#hiddenLayer(host);
+    try {
+      const renderer = createRenderer(
+        layer,
+        graph,
+        this.#rendererOptions(() => renderer),
+      );
+      return { renderer, layer };
+    } catch (error) {
+      layer.remove();
+      throw error;
+    }
+  }
+
+  /** A fresh layer in `host` for a renderer not yet in use. */
+  #hiddenLayer(host: HTMLElement): HTMLElement {
     const layer = document.createElement("div");
     layer.className = "sigma-layer";
     // Hidden (CSSOM: a page's CSP may forbid inline styles) but laid out: sigma reads its size.
     layer.style.visibility = "hidden";
     host.append(layer);
+    return layer;
+  }
+
+  /** The callbacks of a renderer (`own()`: that renderer), which act only once it is shown. */
+  #rendererOptions(own: () => OrgraphRenderer | null): {
+    onSelect: (key: string | null) => void;
+    onEdgeHover: (key: string | null, point: { x: number; y: number } | null) => void;
+  } {
+    return {
+      onSelect: (key) => {
+        const renderer = own();
+        if (renderer && this.#renderer === renderer) this.select(key);
+      },
+      onEdgeHover: (key, point) => {
+        const renderer = own();
+        if (!renderer || this.#renderer !== renderer) return;
+        this._edgeTip = key !== null && point ? { key, x: point.x, y: point.y } : null;
+      },
+    };
+  }
+
+  /**
+   * #createRenderer with sigma's set-up in slices, `pause` between two (issue 6): the layer stays
+   * hidden until #install; if `pause` rejects (a cancel), the layer and renderer are dropped.
+   */
+  async #createRendererInSlices(
+    graph: OrgraphGraph,
+    pause: () => Promise<void>,
+  ): Promise<{ renderer: OrgraphRenderer; layer: HTMLElement } | null> {
+    const host = this.renderRoot.querySelector<HTMLElement>(".sigma");
+    if (!host) return null;
+    const layer = this.#hiddenLayer(host);
     try {
-      const renderer = createRenderer(layer, graph, {
-        onSelect: (key) => {
-          if (this.#renderer === renderer) this.select(key);
-        },
-        onEdgeHover: (key, point) => {
-          if (this.#renderer !== renderer) return;
-          this._edgeTip = key !== null && point ? { key, x: point.x, y: point.y } : null;
-        },
-      });
+      let renderer: OrgraphRenderer | null = null;
+      const options = this.#rendererOptions(() => renderer);
+      renderer = await createRendererInSlices(layer, graph, pause, options);
       return { renderer, layer };
     } catch (error) {
       layer.remove();

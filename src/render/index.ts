@@ -1,5 +1,6 @@
 export {
   createRenderer,
+  createRendererInSlices,
   DEFAULT_DISPLAY_STATE,
   metricSizes,
   type DisplayState,

@@ -273,10 +273,172 @@ function gateRestyles(sigma: OrgraphSigma): void {
   });
 }
 
+/**
+ * Sigma set up in slices (issue 6): sigma's constructor ends with a full refresh (every node's
+ * and edge's style evaluated, then the first render) in one task, seconds on a big graph. With
+ * `deferNextRefresh` set, the constructor's refresh is skipped and the instance is "building":
+ * it neither refreshes nor renders until `buildInSlices` has evaluated every item, a slice at a
+ * time, and rendered once. Reaches into sigma 4's internals (pinned version), as gateRestyles.
+ */
+const building = new WeakSet<object>();
+let deferNextRefresh = false;
+
+class OrgraphSigmaImpl extends Sigma<
+  NodeAttributes,
+  EdgeAttributes,
+  GraphAttributes,
+  NodeState,
+  EdgeState,
+  GraphState
+> {
+  override refresh(opts?: Parameters<OrgraphSigma["refresh"]>[0]): this {
+    if (deferNextRefresh) {
+      deferNextRefresh = false;
+      building.add(this);
+    }
+    if (building.has(this)) return this;
+    return super.refresh(opts);
+  }
+}
+
+/** The sigma 4 internals that its full refresh uses (private in its types). */
+interface SigmaRefreshInternals {
+  clearNodeIndices(): void;
+  clearEdgeIndices(): void;
+  addNode(key: string): void;
+  addEdge(key: string): void;
+  edgeGroups: { rebuild(): void };
+  pendingProcess: string;
+  renderFrame: number | null;
+  render(): unknown;
+  internals: { nodeDataCache: Record<string, unknown> };
+  labelRenderer?: {
+    processWebGLLabels?(nodes: string[]): void;
+    measureNodeLabel?(data: unknown): unknown;
+  };
+}
+
+/** The longest stretch of style evaluation between two pauses (ms). */
+export const SIGMA_SLICE_MS = 8;
+
+/**
+ * Does sigma's first full refresh (what its constructor does at once) in slices of about
+ * SIGMA_SLICE_MS, awaiting `pause` between two (a rejection stops it: the caller destroys the
+ * renderer), then renders once. Without the expected internals, one plain refresh.
+ */
+async function buildInSlices(
+  sigma: OrgraphSigma,
+  graph: OrgraphGraph,
+  pause: () => Promise<void>,
+): Promise<void> {
+  const internals = sigma as unknown as Partial<SigmaRefreshInternals>;
+  const complete =
+    typeof internals.clearNodeIndices === "function" &&
+    typeof internals.clearEdgeIndices === "function" &&
+    typeof internals.addNode === "function" &&
+    typeof internals.addEdge === "function" &&
+    typeof internals.edgeGroups?.rebuild === "function";
+  if (!complete) {
+    building.delete(sigma);
+    sigma.refresh();
+    return;
+  }
+  const s = internals as SigmaRefreshInternals;
+  // Meanwhile a frame sigma schedules (camera, state) draws nothing: it is forgotten, and the
+  // prototype's render() comes back at the end, for the first frame.
+  s.render = function skipped(this: SigmaRefreshInternals) {
+    this.renderFrame = null;
+    return this;
+  };
+  try {
+    await evaluateAll(s, graph, pause);
+  } finally {
+    delete (s as Partial<SigmaRefreshInternals>).render;
+    building.delete(sigma);
+  }
+  s.pendingProcess = "full";
+  s.render();
+}
+
+/** Every node's and edge's style evaluated into sigma's caches, in slices (see buildInSlices). */
+async function evaluateAll(
+  s: SigmaRefreshInternals,
+  graph: OrgraphGraph,
+  pause: () => Promise<void>,
+): Promise<void> {
+  let start = performance.now();
+  const maybePause = async (): Promise<void> => {
+    if (performance.now() - start < SIGMA_SLICE_MS) return;
+    await pause();
+    start = performance.now();
+  };
+  s.clearEdgeIndices();
+  s.clearNodeIndices();
+  const nodes = graph.nodes();
+  for (let i = 0; i < nodes.length; i++) {
+    s.addNode(nodes[i]!);
+    if ((i & 127) === 127) await maybePause();
+  }
+  await maybePause();
+  s.edgeGroups.rebuild();
+  await maybePause();
+  const edges = graph.edges();
+  for (let i = 0; i < edges.length; i++) {
+    s.addEdge(edges[i]!);
+    if ((i & 127) === 127) await maybePause();
+  }
+  // The labels' glyphs (SDF atlas) and sizes (the camera's fit to the labels), cached by sigma:
+  // the first render's processing of the labels then finds them ready.
+  const labels = s.labelRenderer;
+  if (
+    typeof labels?.processWebGLLabels === "function" &&
+    typeof labels.measureNodeLabel === "function"
+  ) {
+    const cache = s.internals.nodeDataCache;
+    for (let i = 0; i < nodes.length; i += 64) {
+      const chunk = nodes.slice(i, i + 64);
+      labels.processWebGLLabels(chunk);
+      for (const key of chunk) if (cache[key]) labels.measureNodeLabel(cache[key]);
+      await maybePause();
+    }
+  }
+  await pause();
+}
+
 export function createRenderer(
   container: HTMLElement,
   graph: OrgraphGraph,
   options: RendererOptions = {},
+): OrgraphRenderer {
+  return makeRenderer(container, graph, options, false);
+}
+
+/**
+ * createRenderer with sigma's set-up in slices (see buildInSlices): resolves with the renderer
+ * once sigma has drawn the whole graph once; if `pause` rejects (a cancel), the renderer is
+ * destroyed and the rejection passes on.
+ */
+export async function createRendererInSlices(
+  container: HTMLElement,
+  graph: OrgraphGraph,
+  pause: () => Promise<void>,
+  options: RendererOptions = {},
+): Promise<OrgraphRenderer> {
+  const renderer = makeRenderer(container, graph, options, true);
+  try {
+    await buildInSlices(renderer.sigma!, graph, pause);
+  } catch (error) {
+    renderer.destroy();
+    throw error;
+  }
+  return renderer;
+}
+
+function makeRenderer(
+  container: HTMLElement,
+  graph: OrgraphGraph,
+  options: RendererOptions,
+  deferRefresh: boolean,
 ): OrgraphRenderer {
   const settings = resolveRendererSettings(options.settings);
   const degreeSizeMap = degreeSizes(graph, settings.minNodeSize, settings.maxNodeSize);
@@ -304,175 +466,174 @@ export function createRenderer(
       ? communityColor(display.communities.get(attributes.iri) ?? -1)
       : categoryColor(attributes.category);
 
-  const sigma: OrgraphSigma = new Sigma<
-    NodeAttributes,
-    EdgeAttributes,
-    GraphAttributes,
-    NodeState,
-    EdgeState,
-    GraphState
-  >(graph, container, {
-    customNodeState: { isActive: false, isSelected: false, isOnPath: false },
-    customEdgeState: { isActive: false, isOutOfDate: false, isOnPath: false },
-    customGraphState: { hasFocus: false, hasPath: false, zoomedIn: false, displayVersion: 0 },
-    primitives: {
-      nodes: {
-        shapes: [
-          sdfCircle(),
-          sdfSquare({ cornerRadius: 0.1 }),
-          sdfTriangle(),
-          sdfDiamond(),
-          sdfRectangle({ aspectRatio: 1.7, cornerRadius: 0.1 }),
-        ],
-        layers: [layerFill()],
+  deferNextRefresh = deferRefresh;
+  let sigma: OrgraphSigma;
+  try {
+    sigma = new OrgraphSigmaImpl(graph, container, {
+      customNodeState: { isActive: false, isSelected: false, isOnPath: false },
+      customEdgeState: { isActive: false, isOutOfDate: false, isOnPath: false },
+      customGraphState: { hasFocus: false, hasPath: false, zoomedIn: false, displayVersion: 0 },
+      primitives: {
+        nodes: {
+          shapes: [
+            sdfCircle(),
+            sdfSquare({ cornerRadius: 0.1 }),
+            sdfTriangle(),
+            sdfDiamond(),
+            sdfRectangle({ aspectRatio: 1.7, cornerRadius: 0.1 }),
+          ],
+          layers: [layerFill()],
+        },
+        edges: {
+          // Sigma draws every edge with the vertex count of the finest path on offer: with its
+          // defaults (a 32-segment loop), a straight edge costs dozens of vertices per frame.
+          paths: [
+            pathLine(),
+            pathCurved({ segments: EDGE_CURVE_SEGMENTS }),
+            pathLoop({ segments: EDGE_CURVE_SEGMENTS }),
+          ],
+          extremities: [extremityArrow()],
+          layers: [layerPlain()],
+        },
       },
-      edges: {
-        // Sigma draws every edge with the vertex count of the finest path on offer: with its
-        // defaults (a 32-segment loop), a straight edge costs dozens of vertices per frame.
-        paths: [
-          pathLine(),
-          pathCurved({ segments: EDGE_CURVE_SEGMENTS }),
-          pathLoop({ segments: EDGE_CURVE_SEGMENTS }),
+      styles: {
+        stage: { background: STAGE_BACKGROUND },
+        nodes: [
+          {
+            x: { attribute: "x" },
+            y: { attribute: "y" },
+            // Long labels are shortened on the canvas (the full label shows on hover/selection
+            // and in the details panel), so that they do not run over their neighbours.
+            label: (attributes, state) =>
+              state.isHovered || state.isSelected ? labelOf(attributes) : shortLabelOf(attributes),
+            color: (attributes) => colorOf(attributes),
+            shape: (attributes) => categoryShape(attributes.category),
+            size: (attributes, state) =>
+              sizeOf(attributes) * (state.isSelected || state.isHovered ? 1.35 : 1),
+            labelColor: LABEL_COLOR,
+            labelSize: settings.labelSize,
+            labelVisibility: "auto",
+            visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
+            depth: "nodes",
+            cursor: "pointer",
+          },
+          {
+            when: (_attributes, state, graphState) =>
+              (graphState.hasFocus || graphState.hasPath) && !state.isActive && !state.isOnPath,
+            then: { color: FADED_NODE_COLOR, labelVisibility: "hidden" },
+          },
+          { whenState: "isActive", then: { labelVisibility: "visible", depth: "topNodes" } },
+          {
+            whenState: "isOnPath",
+            then: {
+              color: (attributes) => colorOf(attributes),
+              labelVisibility: "visible",
+              backdropVisibility: "visible",
+              backdropColor: "#ffffff",
+              backdropShadowColor: "rgba(217, 119, 6, 0.9)",
+              backdropShadowBlur: 14,
+              backdropPadding: 5,
+              depth: "topNodes",
+            },
+          },
+          {
+            whenState: "isHighlighted",
+            then: {
+              color: (attributes) => colorOf(attributes),
+              labelVisibility: "visible",
+              backdropVisibility: "visible",
+              backdropColor: "#fff8e1",
+              backdropShadowColor: "rgba(230, 145, 0, 0.85)",
+              backdropShadowBlur: 16,
+              backdropPadding: 6,
+              depth: "topNodes",
+            },
+          },
+          {
+            whenState: "isSelected",
+            then: {
+              backdropVisibility: "visible",
+              backdropColor: "#ffffff",
+              backdropShadowColor: "rgba(21, 101, 192, 0.55)",
+              backdropShadowBlur: 14,
+              backdropPadding: 5,
+              depth: "topNodes",
+            },
+          },
+          {
+            whenState: "isHovered",
+            then: {
+              labelVisibility: "visible",
+              backdropVisibility: "visible",
+              backdropColor: "#ffffff",
+              backdropShadowColor: "rgba(0, 0, 0, 0.45)",
+              backdropShadowBlur: 12,
+              backdropPadding: 5,
+              depth: "topNodes",
+            },
+          },
         ],
-        extremities: [extremityArrow()],
-        layers: [layerPlain()],
+        edges: [
+          {
+            color: EDGE_COLOR,
+            size: 1,
+            head: "arrow",
+            path: "straight",
+            parallelPath: "curved",
+            selfLoopPath: "loop",
+            label: (attributes) => labelOf(attributes),
+            labelColor: "#374151",
+            labelSize: Math.max(9, settings.labelSize - 2),
+            labelVisibility: "hidden",
+            visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
+            depth: "edges",
+          },
+          {
+            // Zoomed in: labels on the edges between labelled nodes (sigma's "auto").
+            when: (_attributes, _state, graphState) => graphState.zoomedIn && settings.edgeLabels,
+            then: { labelVisibility: "auto" },
+          },
+          {
+            when: (_attributes, state, graphState) =>
+              (graphState.hasFocus || graphState.hasPath) && !state.isActive && !state.isOnPath,
+            then: { color: FADED_EDGE_COLOR, labelVisibility: "hidden" },
+          },
+          {
+            whenState: "isActive",
+            then: {
+              color: ACTIVE_EDGE_COLOR,
+              size: 1.6,
+              labelVisibility: settings.edgeLabels ? "visible" : "hidden",
+              depth: "topEdges",
+            },
+          },
+          {
+            whenState: "isOnPath",
+            then: {
+              color: PATH_EDGE_COLOR,
+              size: 3,
+              labelVisibility: "visible",
+              depth: "topEdges",
+            },
+          },
+          { whenState: "isOutOfDate", then: { visibility: "hidden" } },
+        ],
       },
-    },
-    styles: {
-      stage: { background: STAGE_BACKGROUND },
-      nodes: [
-        {
-          x: { attribute: "x" },
-          y: { attribute: "y" },
-          // Long labels are shortened on the canvas (the full label shows on hover/selection
-          // and in the details panel), so that they do not run over their neighbours.
-          label: (attributes, state) =>
-            state.isHovered || state.isSelected ? labelOf(attributes) : shortLabelOf(attributes),
-          color: (attributes) => colorOf(attributes),
-          shape: (attributes) => categoryShape(attributes.category),
-          size: (attributes, state) =>
-            sizeOf(attributes) * (state.isSelected || state.isHovered ? 1.35 : 1),
-          labelColor: LABEL_COLOR,
-          labelSize: settings.labelSize,
-          labelVisibility: "auto",
-          visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
-          depth: "nodes",
-          cursor: "pointer",
-        },
-        {
-          when: (_attributes, state, graphState) =>
-            (graphState.hasFocus || graphState.hasPath) && !state.isActive && !state.isOnPath,
-          then: { color: FADED_NODE_COLOR, labelVisibility: "hidden" },
-        },
-        { whenState: "isActive", then: { labelVisibility: "visible", depth: "topNodes" } },
-        {
-          whenState: "isOnPath",
-          then: {
-            color: (attributes) => colorOf(attributes),
-            labelVisibility: "visible",
-            backdropVisibility: "visible",
-            backdropColor: "#ffffff",
-            backdropShadowColor: "rgba(217, 119, 6, 0.9)",
-            backdropShadowBlur: 14,
-            backdropPadding: 5,
-            depth: "topNodes",
-          },
-        },
-        {
-          whenState: "isHighlighted",
-          then: {
-            color: (attributes) => colorOf(attributes),
-            labelVisibility: "visible",
-            backdropVisibility: "visible",
-            backdropColor: "#fff8e1",
-            backdropShadowColor: "rgba(230, 145, 0, 0.85)",
-            backdropShadowBlur: 16,
-            backdropPadding: 6,
-            depth: "topNodes",
-          },
-        },
-        {
-          whenState: "isSelected",
-          then: {
-            backdropVisibility: "visible",
-            backdropColor: "#ffffff",
-            backdropShadowColor: "rgba(21, 101, 192, 0.55)",
-            backdropShadowBlur: 14,
-            backdropPadding: 5,
-            depth: "topNodes",
-          },
-        },
-        {
-          whenState: "isHovered",
-          then: {
-            labelVisibility: "visible",
-            backdropVisibility: "visible",
-            backdropColor: "#ffffff",
-            backdropShadowColor: "rgba(0, 0, 0, 0.45)",
-            backdropShadowBlur: 12,
-            backdropPadding: 5,
-            depth: "topNodes",
-          },
-        },
-      ],
-      edges: [
-        {
-          color: EDGE_COLOR,
-          size: 1,
-          head: "arrow",
-          path: "straight",
-          parallelPath: "curved",
-          selfLoopPath: "loop",
-          label: (attributes) => labelOf(attributes),
-          labelColor: "#374151",
-          labelSize: Math.max(9, settings.labelSize - 2),
-          labelVisibility: "hidden",
-          visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
-          depth: "edges",
-        },
-        {
-          // Zoomed in: labels on the edges between labelled nodes (sigma's "auto").
-          when: (_attributes, _state, graphState) => graphState.zoomedIn && settings.edgeLabels,
-          then: { labelVisibility: "auto" },
-        },
-        {
-          when: (_attributes, state, graphState) =>
-            (graphState.hasFocus || graphState.hasPath) && !state.isActive && !state.isOnPath,
-          then: { color: FADED_EDGE_COLOR, labelVisibility: "hidden" },
-        },
-        {
-          whenState: "isActive",
-          then: {
-            color: ACTIVE_EDGE_COLOR,
-            size: 1.6,
-            labelVisibility: settings.edgeLabels ? "visible" : "hidden",
-            depth: "topEdges",
-          },
-        },
-        {
-          whenState: "isOnPath",
-          then: {
-            color: PATH_EDGE_COLOR,
-            size: 3,
-            labelVisibility: "visible",
-            depth: "topEdges",
-          },
-        },
-        { whenState: "isOutOfDate", then: { visibility: "hidden" } },
-      ],
-    },
-    settings: {
-      renderLabels: true,
-      renderEdgeLabels: settings.edgeLabels,
-      labelGridCellSize: settings.labelGridCellSize,
-      stagePadding: 30,
-      autoRescaleContent: "labels",
-      // At scale: edges hidden while moving, no edge picking, fewer labels (see scale.ts).
-      ...scaleSettings(graph.order, graph.size, settings),
-      // The explorer lives inside pages: plain wheel scrolls the page only when asked.
-      gestureTarget: "graph",
-    },
-  });
+      settings: {
+        renderLabels: true,
+        renderEdgeLabels: settings.edgeLabels,
+        labelGridCellSize: settings.labelGridCellSize,
+        stagePadding: 30,
+        autoRescaleContent: "labels",
+        // At scale: edges hidden while moving, no edge picking, fewer labels (see scale.ts).
+        ...scaleSettings(graph.order, graph.size, settings),
+        // The explorer lives inside pages: plain wheel scrolls the page only when asked.
+        gestureTarget: "graph",
+      },
+    });
+  } finally {
+    deferNextRefresh = false;
+  }
 
   gateRestyles(sigma);
 

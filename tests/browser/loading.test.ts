@@ -354,6 +354,88 @@ describe("loading your own data", () => {
     expect(honoured).toBe(1);
   }, 600_000);
 
+  it("sigma is set up in slices in a hidden layer: a cancel then drops that layer and keeps the old graph drawn; a full load draws every node", async () => {
+    const result = await page.evaluate(async (generate) => {
+      const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+      const before = e.graph!;
+      const host = e.shadowRoot!.querySelector(".sigma")!;
+      const oldLayer = host.querySelector(".sigma-layer");
+      const text = (new Function(`return (${generate})`)() as (n: number) => string)(100_000);
+      // Cancel from the button as soon as the new graph's hidden layer appears (sigma's set-up
+      // has begun: it goes on in slices, the page answering between two).
+      let seen: { hidden: boolean; canvas: boolean } | null = null;
+      const mo = new MutationObserver(() => {
+        const layers = host.querySelectorAll<HTMLElement>(".sigma-layer");
+        if (seen || layers.length < 2) return;
+        const fresh = layers[layers.length - 1]!;
+        seen = {
+          hidden: fresh.style.visibility === "hidden",
+          canvas: !!fresh.querySelector("canvas"),
+        };
+        (e.shadowRoot!.querySelector(".load-cancel") as HTMLButtonElement).click();
+      });
+      mo.observe(host, { childList: true });
+      let code: unknown = null;
+      try {
+        await e.load({ text, format: "n-triples", name: "sliced.nt" });
+      } catch (error) {
+        code = (error as { code?: unknown }).code;
+      }
+      mo.disconnect();
+      await e.updateComplete;
+      const layers = [...host.querySelectorAll<HTMLElement>(".sigma-layer")];
+      const first = before.nodes()[0]!;
+      const cancelled = {
+        seen,
+        code,
+        same: e.graph === before,
+        layers: layers.length,
+        oldLayerKept: layers[0] === oldLayer,
+        shown: layers[0]?.style.visibility === "",
+        drawn: e.nodeDisplay(first) !== null,
+        selectable: e.select(first),
+      };
+      // The same data loaded to the end: every node has its drawing data, labelled.
+      await e.load({ text, format: "n-triples", name: "sliced.nt" });
+      await e.updateComplete;
+      const graph = e.graph!;
+      let missing = 0;
+      let unlabelled = 0;
+      graph.forEachNode((key, attributes) => {
+        const d = e.nodeDisplay(key);
+        if (!d || !(d.size > 0)) missing++;
+        else if (attributes.label && !d.label) unlabelled++;
+      });
+      const after = [...host.querySelectorAll<HTMLElement>(".sigma-layer")];
+      return {
+        cancelled,
+        loaded: {
+          nodes: graph.order,
+          missing,
+          unlabelled,
+          layers: after.length,
+          shown: after[0]?.style.visibility === "",
+          person: e.nodeDisplay("https://orgraph.dev/big/p7")?.label,
+        },
+      };
+    }, GENERATE.toString());
+    // The hidden layer was there, with sigma's canvas, when the cancel came; it is gone.
+    expect(result.cancelled.seen).toEqual({ hidden: true, canvas: true });
+    expect(result.cancelled.code).toBe("cancelled");
+    expect(result.cancelled.same).toBe(true);
+    expect(result.cancelled.layers).toBe(1);
+    expect(result.cancelled.oldLayerKept).toBe(true);
+    expect(result.cancelled.shown).toBe(true);
+    expect(result.cancelled.drawn).toBe(true);
+    expect(result.cancelled.selectable).toBe(true);
+    expect(result.loaded.nodes).toBeGreaterThan(12_000);
+    expect(result.loaded.missing).toBe(0);
+    expect(result.loaded.unlabelled).toBe(0);
+    expect(result.loaded.layers).toBe(1);
+    expect(result.loaded.shown).toBe(true);
+    expect(result.loaded.person).toBe("Person 7");
+  }, 300_000);
+
   it("a 200k-triple load in the worker: the bar reaches 100 %", async () => {
     // The text is made first, in its own task, so that making it is not measured.
     await page.evaluate((generate) => {
