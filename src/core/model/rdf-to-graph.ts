@@ -210,6 +210,12 @@ class Builder {
   private readonly sharedSources = new Map<string, SourceRef>();
   /** Literal values by term (a parser's terms are interned): each literal read once, shared. */
   private readonly literals = new Map<RdfTerm, LiteralValue>();
+  /** Merged support lists of edges, by the identity of the two lists merged (see mergedSupport). */
+  private readonly mergedSpans = new Map<readonly Span[], Map<readonly Span[], Span[]>>();
+  private readonly mergedSources = new Map<
+    readonly SourceRef[],
+    Map<readonly SourceRef[], SourceRef[]>
+  >();
   /** Sorted support (spans, sources) of a set of graphs, by the graphs' sorted key. */
   private readonly graphSupport = new Map<string, { spans: Span[]; sources: SourceRef[] }>();
 
@@ -401,18 +407,23 @@ class Builder {
 
   /** Literal properties of a resource: canonical predicate IRI -> values, keys sorted. */
   private literalProperties(key: string): Record<string, LiteralValue[]> {
-    const byPredicate = new Map<string, Map<string, LiteralValue>>();
+    // Values in order of first use, without repeats (a repeat is the same literal in another
+    // graph: its quads are apart, and rare, so a list of keys is searched only then).
+    const byPredicate = new Map<string, { values: LiteralValue[]; keys: string[] }>();
     for (const q of this.index.about(key)) {
       if (q.object.termType !== "Literal") continue;
-      const p = q.p;
-      const values = byPredicate.get(p) ?? new Map<string, LiteralValue>();
-      values.set(q.o, this.literal(q.object));
-      byPredicate.set(p, values);
+      const entry = byPredicate.get(q.p);
+      if (entry === undefined) {
+        byPredicate.set(q.p, { values: [this.literal(q.object)], keys: [q.o] });
+      } else if (!entry.keys.includes(q.o)) {
+        entry.values.push(this.literal(q.object));
+        entry.keys.push(q.o);
+      }
     }
     const out: Record<string, LiteralValue[]> = {};
-    for (const p of [...byPredicate.keys()].sort(compareStrings)) {
-      out[p] = [...(byPredicate.get(p)?.values() ?? [])];
-    }
+    const predicates = [...byPredicate.keys()];
+    if (predicates.length > 1) predicates.sort(compareStrings);
+    for (const p of predicates) out[p] = byPredicate.get(p)!.values;
     return out;
   }
 
@@ -691,12 +702,14 @@ class Builder {
     timeProps: Map<string, LiteralValue[]> | undefined,
   ): NodeAttributes {
     const properties = this.literalProperties(key);
+    // literalProperties gives its keys sorted: sort again only after adding time properties.
+    let sortedProperties = properties;
     if (timeProps) {
       for (const [p, values] of timeProps) properties[p] = [...(properties[p] ?? []), ...values];
-    }
-    const sortedProperties: Record<string, LiteralValue[]> = {};
-    for (const p of Object.keys(properties).sort(compareStrings)) {
-      sortedProperties[p] = properties[p] ?? [];
+      sortedProperties = {};
+      for (const p of Object.keys(properties).sort(compareStrings)) {
+        sortedProperties[p] = properties[p] ?? [];
+      }
     }
     const candidates = labelCandidates(sortedProperties);
     const typeList = this.index.typesOf(key);
@@ -720,7 +733,8 @@ class Builder {
   }
 
   private edgeAttributes(d: EdgeDraft): EdgeAttributes {
-    const sorted = [...d.graphs].sort(compareStrings);
+    const sorted = [...d.graphs];
+    if (sorted.length > 1) sorted.sort(compareStrings);
     const graphs = this.shareList("graphs", sorted.join("\u0000"), sorted);
     const support = this.supportOfGraphs(graphs);
     let label: string;
@@ -743,15 +757,37 @@ class Builder {
       spans:
         extraSpans.length === 0
           ? support.spans
-          : this.shareSpans(sortSpans([...support.spans, ...extraSpans])),
+          : this.mergedSupport(this.mergedSpans, support.spans, extraSpans, (a, b) =>
+              this.shareSpans(sortSpans([...a, ...b])),
+            ),
       sources:
         extraSources.length === 0
           ? support.sources
-          : this.shareSources(sortSources([...support.sources, ...extraSources])),
+          : this.mergedSupport(this.mergedSources, support.sources, extraSources, (a, b) =>
+              this.shareSources(sortSources([...a, ...b])),
+            ),
     };
     if (d.via !== undefined) attributes.via = d.via;
     if (d.during) attributes.during = d.during;
     return attributes;
+  }
+
+  /**
+   * `merge(a, b)`, computed once per pair of lists: support lists are shared, read-only
+   * instances (many edges of a collapsed node kind merge the same two), so their identity stands
+   * for their content.
+   */
+  private mergedSupport<T>(
+    cache: Map<readonly T[], Map<readonly T[], T[]>>,
+    a: readonly T[],
+    b: readonly T[],
+    merge: (a: readonly T[], b: readonly T[]) => T[],
+  ): T[] {
+    let byB = cache.get(a);
+    if (byB === undefined) cache.set(a, (byB = new Map()));
+    let merged = byB.get(b);
+    if (merged === undefined) byB.set(b, (merged = merge(a, b)));
+    return merged;
   }
 
   /** The label of a collapsed membership: its roles' labels, joined with ", ". */
