@@ -6,7 +6,7 @@
  * through `canonicalIri` (schema.org https). Each quad of the index carries its keys (subject,
  * canonical predicate, object, graph), computed once.
  */
-import type { Quads } from "../rdf/quad-store";
+import { QuadStore, type Quads } from "../rdf/quad-store";
 import { compareStrings, termKey, type RdfQuad, type RdfTerm } from "../rdf/terms";
 import { canonicalIri, RDF } from "./vocab";
 
@@ -63,7 +63,31 @@ export function indexQuads(input: Quads): QuadIndex {
   };
   const keyed: IndexedQuad[] = new Array<IndexedQuad>(input.length);
   let i = 0;
-  for (const q of input) {
+  if (input instanceof QuadStore) {
+    // Terms by their index in the table: each keyed once, no lookup by term, no quad objects.
+    const { terms, indices } = input;
+    const termKeys = new Array<string | undefined>(terms.length);
+    const keyAt = (id: number): string => (termKeys[id] ??= keyOf(terms[id]!));
+    const canonical = new Array<string | undefined>(terms.length);
+    for (let at = 0; at < indices.length; at += 4) {
+      const si = indices[at]!;
+      const pi = indices[at + 1]!;
+      const oi = indices[at + 2]!;
+      const gi = indices[at + 3]!;
+      const graph = terms[gi]!;
+      keyed[i++] = {
+        subject: terms[si]!,
+        predicate: terms[pi]!,
+        object: terms[oi]!,
+        graph,
+        s: keyAt(si),
+        p: (canonical[pi] ??= canonicalIri(terms[pi]!.value)),
+        o: keyAt(oi),
+        g: graph.termType === "DefaultGraph" ? "" : keyAt(gi),
+      };
+    }
+  }
+  for (const q of input instanceof QuadStore ? [] : input) {
     const { subject, predicate, object, graph } = q;
     const pk = predicate.value;
     let p = predicates.get(pk);

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { loadRdf, parseRdf, QuadStore, quadAt, termKey } from "../../../../src/core/index";
 import { decodeQuads, encodeQuads } from "../../../../src/core/load/protocol";
 import type { RdfQuad } from "../../../../src/core/rdf/terms";
+import { rdfToGraph } from "../../../../src/core/model/rdf-to-graph";
+import { parseRdfToStore } from "../../../../src/core/rdf/parse";
 import { repoFile } from "../fixtures";
 
 const key = (q: RdfQuad) => [q.subject, q.predicate, q.object, q.graph].map(termKey).join(" ");
@@ -46,5 +48,50 @@ describe("QuadStore", () => {
     expect(() => quadAt([], 0)).toThrow(RangeError);
     expect(() => new QuadStore([], new Int32Array(3))).toThrow(RangeError);
     expect(QuadStore.from([]).length).toBe(0);
+  });
+});
+
+describe("QuadStore built while parsing", () => {
+  // Blank nodes (labelled, anonymous, in a list, inside a triple term) and a named graph: the
+  // store the parser builds quad by quad names them exactly as the quad array does.
+  const text = [
+    "@prefix : <http://x/> .",
+    ":a :b [ :c _:x ], _:b1, [] .",
+    "_:x :d ( :e [ :f :g ] ) .",
+    "<< _:x :p [] >> :q _:b1 .",
+    ":g { _:y :h [ :i _:x ] . :a :b _:y . }",
+  ].join("\n");
+
+  it("holds the same quads, blank nodes named the same, as parseRdf's array", () => {
+    const quads = parseRdf(text, { format: "trig" }).quads;
+    const { quads: store } = parseRdfToStore(text, { format: "trig" });
+    expect(store).toBeInstanceOf(QuadStore);
+    expect(Array.from(store, key)).toEqual(quads.map(key));
+    // Blank nodes came out renamed: no internal marker is left in a key.
+    const all = Array.from(store, key).join("");
+    expect(all.includes("\u0000") || all.includes("\u0001")).toBe(false);
+  });
+
+  it("loads to the same graph and quads as a load from the quad array", () => {
+    const release = repoFile("data/release.trig");
+    const viaStore = loadRdf(release, { format: "trig" });
+    const parsed = parseRdf(release, { format: "trig" });
+    const viaArray = rdfToGraph(parsed.quads, { prefixes: parsed.prefixes });
+    expect(viaStore.graph.export()).toEqual(viaArray.export());
+    expect(viaStore.quads).toBeInstanceOf(QuadStore);
+  });
+
+  it("concat puts two stores end to end; withTerms replaces the term table", () => {
+    const a = QuadStore.from(
+      parseRdf("<http://x/s> <http://x/p> <http://x/o> .", { format: "turtle" }).quads,
+    );
+    const b = parseRdfToStore("<http://x/t> <http://x/p> _:n .", { format: "turtle" }).quads;
+    const both = QuadStore.concat(a, b);
+    expect(Array.from(both, key)).toEqual([...Array.from(a, key), ...Array.from(b, key)]);
+    const renamed = b.withTerms(
+      b.terms.map((t) => (t.termType === "BlankNode" ? { termType: "BlankNode", value: "z" } : t)),
+    );
+    expect(Array.from(renamed, key)).toEqual(["http://x/t http://x/p _:z "]);
+    expect(() => b.withTerms([])).toThrow(RangeError);
   });
 });
