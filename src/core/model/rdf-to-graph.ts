@@ -113,6 +113,13 @@ const TIME_DATE_PREDICATES = [
   TIME.inXSDgYear,
 ];
 
+/** Predicates whose subject is an OWL-Time node. */
+const TIME_NODE_PREDICATES = new Set<string>([
+  TIME.hasBeginning,
+  TIME.hasEnd,
+  ...TIME_DATE_PREDICATES,
+]);
+
 /** The literal as Orgraph stores it. */
 export function literalValue(term: RdfTerm): LiteralValue {
   const out: LiteralValue = { value: term.value };
@@ -216,6 +223,11 @@ class Builder {
     readonly SourceRef[],
     Map<readonly SourceRef[], SourceRef[]>
   >();
+  /** `graphsAndSupport` of one graph, by the graph's key. */
+  private readonly singleGraphs = new Map<
+    string,
+    { graphs: string[]; support: { spans: Span[]; sources: SourceRef[] } }
+  >();
   /** Sorted support (spans, sources) of a set of graphs, by the graphs' sorted key. */
   private readonly graphSupport = new Map<string, { spans: Span[]; sources: SourceRef[] }>();
 
@@ -252,7 +264,7 @@ class Builder {
         list.push(canonicalIri(q.o));
         this.subClassOf.set(sub, list);
       }
-      if (p === TIME.hasBeginning || p === TIME.hasEnd || TIME_DATE_PREDICATES.includes(p)) {
+      if (TIME_NODE_PREDICATES.has(p)) {
         this.timeNodes.add(q.s);
       }
       if (p === ORG.holds && isResource(q.subject) && isResource(q.object)) {
@@ -461,6 +473,26 @@ class Builder {
     return spans.length === 0 ? this.shareList("spans", "", spans) : spans;
   }
 
+  /** The sorted list of `graphs` (shared) and its support; for one graph, from a cache. */
+  private graphsAndSupport(graphs: ReadonlySet<string>): {
+    graphs: string[];
+    support: { spans: Span[]; sources: SourceRef[] };
+  } {
+    const one = graphs.size === 1 ? graphs.values().next().value : undefined;
+    if (one !== undefined) {
+      let known = this.singleGraphs.get(one);
+      if (known === undefined) {
+        const list = this.shareList("graphs", one, [one]);
+        known = { graphs: list, support: this.supportOfGraphs(list) };
+        this.singleGraphs.set(one, known);
+      }
+      return known;
+    }
+    const sorted = [...graphs].sort(compareStrings);
+    const list = this.shareList("graphs", sorted.join("\u0000"), sorted);
+    return { graphs: list, support: this.supportOfGraphs(list) };
+  }
+
   /** Sorted spans and sources that support every triple of these graphs (sorted, distinct). */
   private supportOfGraphs(graphs: readonly string[]): { spans: Span[]; sources: SourceRef[] } {
     const key = graphs.join("\u0000");
@@ -541,9 +573,11 @@ class Builder {
       }
       if (this.excluded(o)) continue;
       const key = edgeKey(s, p, o);
-      const draft = drafts.get(key) ?? { subject: s, predicate: p, object: o, graphs: new Set() };
+      let draft = drafts.get(key);
+      if (draft === undefined) {
+        drafts.set(key, (draft = { subject: s, predicate: p, object: o, graphs: new Set() }));
+      }
       draft.graphs.add(q.g);
-      drafts.set(key, draft);
     }
 
     for (const m of [...this.memberships].sort(compareStrings)) {
@@ -657,10 +691,11 @@ class Builder {
       if (++n % STEP === 0) yield;
       graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
     }
-    for (const key of [...drafts.keys()].sort()) {
+    const sortedDrafts = [...drafts].sort((a, b) => compareStrings(a[0], b[0]));
+    drafts.clear();
+    for (const [key, d] of sortedDrafts) {
       if (++n % STEP === 0) yield;
-      const d = drafts.get(key);
-      if (d) graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
+      graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
     }
     return graph;
   }
@@ -733,10 +768,7 @@ class Builder {
   }
 
   private edgeAttributes(d: EdgeDraft): EdgeAttributes {
-    const sorted = [...d.graphs];
-    if (sorted.length > 1) sorted.sort(compareStrings);
-    const graphs = this.shareList("graphs", sorted.join("\u0000"), sorted);
-    const support = this.supportOfGraphs(graphs);
+    const { graphs, support } = this.graphsAndSupport(d.graphs);
     let label: string;
     let labels: Record<string, string>;
     if (d.label) {
