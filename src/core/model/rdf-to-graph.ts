@@ -435,7 +435,11 @@ class Builder {
     const out: Record<string, LiteralValue[]> = {};
     const predicates = [...byPredicate.keys()];
     if (predicates.length > 1) predicates.sort(compareStrings);
-    for (const p of predicates) out[p] = byPredicate.get(p)!.values;
+    for (const p of predicates) {
+      // A list grown by push keeps spare room (17 slots for 2 values): held values are copied.
+      const values = byPredicate.get(p)!.values;
+      out[p] = values.length > 1 ? values.slice() : values;
+    }
     return out;
   }
 
