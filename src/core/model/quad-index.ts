@@ -20,6 +20,15 @@ export interface IndexedQuad extends RdfQuad {
   readonly o: string;
   /** Key of the graph ("" for the default graph). */
   readonly g: string;
+  /** Term type of the subject (read once: n3's term types are getters, slow to call often). */
+  readonly st: string;
+  /** Term type of the object. */
+  readonly ot: string;
+}
+
+/** Is a term of this type a resource (an IRI or a blank node)? */
+export function isResourceType(termType: string): boolean {
+  return termType === "NamedNode" || termType === "BlankNode";
 }
 
 export interface QuadIndex {
@@ -69,21 +78,24 @@ export function indexQuads(input: Quads): QuadIndex {
     const termKeys = new Array<string | undefined>(terms.length);
     const keyAt = (id: number): string => (termKeys[id] ??= keyOf(terms[id]!));
     const canonical = new Array<string | undefined>(terms.length);
+    const types = new Array<string | undefined>(terms.length);
+    const typeAt = (id: number): string => (types[id] ??= terms[id]!.termType);
     for (let at = 0; at < indices.length; at += 4) {
       const si = indices[at]!;
       const pi = indices[at + 1]!;
       const oi = indices[at + 2]!;
       const gi = indices[at + 3]!;
-      const graph = terms[gi]!;
       keyed[i++] = {
         subject: terms[si]!,
         predicate: terms[pi]!,
         object: terms[oi]!,
-        graph,
+        graph: terms[gi]!,
         s: keyAt(si),
         p: (canonical[pi] ??= canonicalIri(terms[pi]!.value)),
         o: keyAt(oi),
-        g: graph.termType === "DefaultGraph" ? "" : keyAt(gi),
+        g: typeAt(gi) === "DefaultGraph" ? "" : keyAt(gi),
+        st: typeAt(si),
+        ot: typeAt(oi),
       };
     }
   }
@@ -101,6 +113,8 @@ export function indexQuads(input: Quads): QuadIndex {
       p,
       o: keyOf(object),
       g: graph.termType === "DefaultGraph" ? "" : keyOf(graph),
+      st: subject.termType,
+      ot: object.termType,
     };
   }
   // Canonical order without a sort of all quads: subjects sorted, then each subject's quads by
@@ -114,8 +128,8 @@ export function indexQuads(input: Quads): QuadIndex {
     let list = bySubject.get(s);
     if (!list) bySubject.set(s, (list = []));
     list.push(q);
-    if (q.graph.termType !== "DefaultGraph") graphNames.add(q.g);
-    if (q.p === RDF.type && q.object.termType === "NamedNode") {
+    if (q.g !== "" || q.graph.termType !== "DefaultGraph") graphNames.add(q.g);
+    if (q.p === RDF.type && q.ot === "NamedNode") {
       const cls = canonicalIri(q.object.value);
       let set = byType.get(cls);
       if (!set) byType.set(cls, (set = new Set()));

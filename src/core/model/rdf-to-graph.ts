@@ -32,7 +32,7 @@ import {
   resolveLabel,
 } from "./labels";
 import { readProvenance, sortSources, sortSpans, type Provenance } from "./provenance";
-import { indexQuads, type QuadIndex } from "./quad-index";
+import { indexQuads, isResourceType, type QuadIndex } from "./quad-index";
 import type {
   EdgeAttributes,
   GraphAttributes,
@@ -244,21 +244,23 @@ class Builder {
   private *scan(): Generator<void, void> {
     const { index } = this;
     let n = 0;
+    let last: string | undefined;
     for (const q of index.quads) {
       if (++n % STEP === 0) yield;
       const p = q.p;
-      this.vocabulary.add(p);
-      if (p === RDF.type && q.object.termType === "NamedNode") {
+      // A subject's quads are in predicate order within a graph: most repeat the last one.
+      if (p !== last) this.vocabulary.add((last = p));
+      if (p === RDF.type && q.ot === "NamedNode") {
         const cls = canonicalIri(q.object.value);
         this.vocabulary.add(cls);
         if (VOCABULARY_TYPES.has(cls)) this.vocabulary.add(q.s);
         if (TIME_TYPES.has(cls)) this.timeNodes.add(q.s);
       }
       if (SCHEMA_PREDICATES.has(p)) {
-        if (isResource(q.subject)) this.vocabulary.add(canonicalIri(q.s));
-        if (isResource(q.object)) this.vocabulary.add(canonicalIri(q.o));
+        if (isResourceType(q.st)) this.vocabulary.add(canonicalIri(q.s));
+        if (isResourceType(q.ot)) this.vocabulary.add(canonicalIri(q.o));
       }
-      if (p === RDFS.subClassOf && isResource(q.subject) && isResource(q.object)) {
+      if (p === RDFS.subClassOf && isResourceType(q.st) && isResourceType(q.ot)) {
         const sub = canonicalIri(q.s);
         const list = this.subClassOf.get(sub) ?? [];
         list.push(canonicalIri(q.o));
@@ -267,7 +269,7 @@ class Builder {
       if (TIME_NODE_PREDICATES.has(p)) {
         this.timeNodes.add(q.s);
       }
-      if (p === ORG.holds && isResource(q.subject) && isResource(q.object)) {
+      if (p === ORG.holds && isResourceType(q.st) && isResourceType(q.ot)) {
         const post = q.o;
         const set = this.holders.get(post) ?? new Set<string>();
         set.add(q.s);
@@ -292,7 +294,7 @@ class Builder {
     if (this.options.collapseStatements ?? false) {
       const candidates = new Set<string>();
       for (const q of index.quads) {
-        if (q.p === OG.speaker && isResource(q.subject)) {
+        if (q.p === OG.speaker && isResourceType(q.st)) {
           candidates.add(q.s);
         }
       }
@@ -423,7 +425,7 @@ class Builder {
     // graph: its quads are apart, and rare, so a list of keys is searched only then).
     const byPredicate = new Map<string, { values: LiteralValue[]; keys: string[] }>();
     for (const q of this.index.about(key)) {
-      if (q.object.termType !== "Literal") continue;
+      if (q.ot !== "Literal") continue;
       const entry = byPredicate.get(q.p);
       if (entry === undefined) {
         byPredicate.set(q.p, { values: [this.literal(q.object)], keys: [q.o] });
@@ -552,7 +554,7 @@ class Builder {
     let n = 0;
     for (const q of index.quads) {
       if (++n % STEP === 0) yield;
-      if (!isResource(q.subject) || !isResource(q.object)) continue;
+      if (!isResourceType(q.st) || !isResourceType(q.ot)) continue;
       const p = q.p;
       if (p === RDF.type) continue;
       const s = q.s;
@@ -666,7 +668,7 @@ class Builder {
     const nodeKeys = new Set<string>();
     for (const q of index.quads) {
       if (++n % STEP === 0) yield;
-      if (q.p !== RDF.type || !isResource(q.subject)) continue;
+      if (q.p !== RDF.type || !isResourceType(q.st)) continue;
       const s = q.s;
       if (!this.excluded(s)) nodeKeys.add(s);
     }
