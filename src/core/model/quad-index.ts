@@ -50,7 +50,8 @@ export interface QuadIndex {
 function compareInSubject(a: IndexedQuad, b: IndexedQuad): number {
   return (
     compareStrings(a.g, b.g) ||
-    compareStrings(a.predicate.value, b.predicate.value) ||
+    // A parser's terms are interned: the same predicate is most often the same object.
+    (a.predicate === b.predicate ? 0 : compareStrings(a.predicate.value, b.predicate.value)) ||
     compareStrings(a.o, b.o)
   );
 }
@@ -138,8 +139,8 @@ export function indexQuads(input: Quads): QuadIndex {
   }
   const quads: IndexedQuad[] = new Array<IndexedQuad>(keyed.length);
   let at = 0;
-  for (const s of [...bySubject.keys()].sort()) {
-    const list = bySubject.get(s)!;
+  const subjects = [...bySubject].sort((a, b) => compareStrings(a[0], b[0]));
+  for (const [, list] of subjects) {
     if (list.length > 1) list.sort(compareInSubject);
     for (const q of list) quads[at++] = q;
   }

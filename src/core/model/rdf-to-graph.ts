@@ -370,12 +370,15 @@ class Builder {
     );
   }
 
+  /** Keys of the drawable resources objects of (subject, predicate), without repeats, in order. */
   private drawableObjects(subject: string, predicate: string): string[] {
-    return this.index
-      .objects(subject, predicate)
-      .filter(isResource)
-      .map(termKey)
-      .filter((k) => !this.excluded(k));
+    // As index.objects(…) filtered to resources, keyed, and not excluded; read from the keys.
+    const out: string[] = [];
+    for (const q of this.index.about(subject)) {
+      if (q.p !== predicate || !isResourceType(q.ot)) continue;
+      if (!out.includes(q.o) && !this.excluded(q.o)) out.push(q.o);
+    }
+    return out;
   }
 
   /** The date of a time:Instant. */
@@ -596,8 +599,9 @@ class Builder {
         .filter(isResource)
         .map((t) => this.intervalPeriod(termKey(t)))
         .find((p) => p !== undefined);
+      const orgs = this.drawableObjects(m, ORG.organization);
       for (const member of this.drawableObjects(m, ORG.member)) {
-        for (const org of this.drawableObjects(m, ORG.organization)) {
+        for (const org of orgs) {
           const draft: EdgeDraft = {
             subject: member,
             predicate: ORG.memberOf,
