@@ -164,14 +164,15 @@ export function indexQuads(input: Quads): QuadIndex {
     graphNames,
     about,
     objects,
-    typesOf: (subject) =>
-      [
-        ...new Set(
-          objects(subject, RDF.type)
-            .filter((t) => t.termType === "NamedNode")
-            .map((t) => canonicalIri(t.value)),
-        ),
-      ].sort(),
+    typesOf: (subject) => {
+      const out: string[] = [];
+      for (const q of about(subject)) {
+        if (q.p !== RDF.type || q.ot !== "NamedNode") continue;
+        const cls = canonicalIri(q.o);
+        if (!out.includes(cls)) out.push(cls);
+      }
+      return out.sort();
+    },
     instancesOf: (cls) => [...(byType.get(canonicalIri(cls)) ?? [])].sort(),
   };
 }

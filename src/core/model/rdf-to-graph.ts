@@ -383,9 +383,9 @@ class Builder {
 
   /** The date of a time:Instant. */
   private instantDate(instant: string): LiteralValue | undefined {
+    const about = this.index.about(instant);
     for (const p of TIME_DATE_PREDICATES) {
-      const lit = this.index.objects(instant, p).find((t) => t.termType === "Literal");
-      if (lit) return this.literal(lit);
+      for (const q of about) if (q.p === p && q.ot === "Literal") return this.literal(q.object);
     }
     return undefined;
   }
@@ -394,9 +394,11 @@ class Builder {
   private intervalPeriod(interval: string): Period | undefined {
     const period: Period = {};
     const edge = (p: string): LiteralValue | undefined => {
-      for (const t of this.index.objects(interval, p)) {
-        if (t.termType === "Literal") return this.literal(t);
-        const d = this.instantDate(termKey(t));
+      // Objects in order (a repeat in another graph, tried again, gives nothing new).
+      for (const q of this.index.about(interval)) {
+        if (q.p !== p) continue;
+        if (q.ot === "Literal") return this.literal(q.object);
+        const d = this.instantDate(q.o);
         if (d) return d;
       }
       return undefined;
