@@ -114,6 +114,10 @@ export class QuadStoreBuilder {
   private readonly terms: RdfTerm[] = [];
   private indices = new Int32Array(1024);
   private at = 0;
+  private lastSubject: RdfTerm | undefined;
+  private lastSubjectId = 0;
+  private lastGraph: RdfTerm | undefined;
+  private lastGraphId = 0;
 
   get length(): number {
     return this.at >> 2;
@@ -126,10 +130,20 @@ export class QuadStoreBuilder {
       this.indices = grown;
     }
     const indices = this.indices;
-    indices[this.at++] = this.id(subject);
+    // Parsed quads mostly share their subject and graph with the quad before: no lookup then.
+    if (subject !== this.lastSubject) {
+      this.lastSubject = subject;
+      this.lastSubjectId = this.id(subject);
+    }
+    indices[this.at++] = this.lastSubjectId;
     indices[this.at++] = this.id(predicate);
     indices[this.at++] = this.id(object);
-    indices[this.at++] = this.id(graph);
+    // After the object: terms are numbered in order of first use (blank nodes are named so).
+    if (graph !== this.lastGraph) {
+      this.lastGraph = graph;
+      this.lastGraphId = this.id(graph);
+    }
+    indices[this.at++] = this.lastGraphId;
   }
 
   /** The store of the quads added so far (later additions do not change it). */
