@@ -593,14 +593,20 @@ class Builder {
 
     for (const m of [...this.memberships].sort(compareStrings)) {
       if (++n % STEP === 0) yield;
-      const graphs = new Set(index.about(m).map((q) => q.g));
+      // Read from the membership's indexed quads, in order: its graphs, its roles (resources,
+      // without repeats), the first of its intervals that has a period.
+      const graphs = new Set<string>();
+      const roles: string[] = [];
+      let during: Period | undefined;
+      for (const q of index.about(m)) {
+        graphs.add(q.g);
+        if (q.p === ORG.role) {
+          if (isResourceType(q.ot) && !roles.includes(q.o)) roles.push(q.o);
+        } else if (q.p === ORG.memberDuring && during === undefined && isResourceType(q.ot)) {
+          during = this.intervalPeriod(q.o);
+        }
+      }
       const support = this.supportOf(m);
-      const roles = index.objects(m, ORG.role).filter(isResource).map(termKey);
-      const during = index
-        .objects(m, ORG.memberDuring)
-        .filter(isResource)
-        .map((t) => this.intervalPeriod(termKey(t)))
-        .find((p) => p !== undefined);
       const orgs = this.drawableObjects(m, ORG.organization);
       for (const member of this.drawableObjects(m, ORG.member)) {
         for (const org of orgs) {
