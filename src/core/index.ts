@@ -2,7 +2,7 @@
  * Orgraph core: the public API (DOM-free). Parse RDF in an explicit format, map it to the
  * Orgraph data graph, and read categories, labels and provenance.
  */
-import { parseRdf } from "./rdf/parse";
+import { parseRdfToStore } from "./rdf/parse";
 import type { RdfFormat } from "./rdf/formats";
 import { rdfToGraph } from "./model/rdf-to-graph";
 import type { OrgraphGraph } from "./model/types";
@@ -75,7 +75,7 @@ export interface LoadResult {
 
 /** Parses `text` and builds the data graph. Throws RdfParseError on a syntax error. */
 export function loadRdf(text: string, options: LoadOptions): LoadResult {
-  const { quads, prefixes } = parseRdf(text, {
+  const { quads, prefixes } = parseRdfToStore(text, {
     format: options.format,
     baseIRI: options.baseIRI,
     sourceName: options.sourceName,
@@ -87,7 +87,7 @@ export function loadRdf(text: string, options: LoadOptions): LoadResult {
   });
   return {
     graph,
-    quads: QuadStore.from(quads, quads.length),
+    quads,
     triples: quads.length,
     nodes: graph.order,
     edges: graph.size,

@@ -185,9 +185,6 @@ async function main(): Promise<void> {
   const ratio = (r: Row | undefined) => (r ? Math.round((r.loadMs / r.parseMs) * 100) / 100 : null);
   const widget = gzipWidget();
   console.log(`\ngzipWidgetKB: ${widget.note}`);
-  console.log(
-    "frameOverBare: null (needs a headless-Chromium bench page with sigma; not measured in Node)",
-  );
   const r100 = at(100_000);
   const r1m = at(1_000_000);
   console.log(
@@ -202,7 +199,6 @@ async function main(): Promise<void> {
       bytesPerTriple1M: r1m ? Math.round(r1m.bytesPerTriple) : null,
       bytesPerTripleGraphOnly100k: r100 ? Math.round(r100.bytesPerTripleGraphOnly) : null,
       bytesPerTripleGraphOnly1M: r1m ? Math.round(r1m.bytesPerTripleGraphOnly) : null,
-      frameOverBare: null,
       gzipWidgetKB: widget.kb,
     }),
   );

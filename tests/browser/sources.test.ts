@@ -97,7 +97,6 @@ describe("named graphs in the filters panel", () => {
     expect(after.onlyHidden).toEqual([true]);
     expect(after.corrHidden).toBe(false);
     expect(await page.locator(`${el} [data-tool="filters"] .badge`).innerText()).toBe("1");
-    await page.screenshot({ path: "/tmp/orgraph-graph-filter.png" });
 
     await graphs.locator("input.graph-query").fill("zzz-no-such-graph");
     expect(await graphs.locator(".hint").innerText()).toMatch(/Aucun graphe/);

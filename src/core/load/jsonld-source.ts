@@ -6,6 +6,7 @@
 import { OrgraphError } from "../errors";
 import type { JsonLdContextPolicy } from "../rdf/jsonld-policy";
 import type { ParseResult, RdfChunkParser } from "../rdf/parse";
+import { QuadStore } from "../rdf/quad-store";
 import type { RdfQuad } from "../rdf/terms";
 
 export interface JsonLdSourceOptions {
@@ -54,6 +55,13 @@ export async function jsonLdParser(
     end(): ParseResult {
       given = true;
       return result;
+    },
+    endStore() {
+      given = true;
+      return {
+        quads: QuadStore.from(result.quads, result.quads.length),
+        prefixes: result.prefixes,
+      };
     },
     get quadCount(): number {
       return given ? result.quads.length : 0;

@@ -13,7 +13,7 @@ import { createRdfParser } from "../rdf/parse";
 import { jsonLdParser } from "./jsonld-source";
 import type { JsonLdContextPolicy } from "../rdf/jsonld-policy";
 import type { LoadOptions, LoadResult } from "../index";
-import { QuadStore, type Quads } from "../rdf/quad-store";
+import { isQuadArray, QuadStore, type Quads } from "../rdf/quad-store";
 import type { RdfQuad, RdfTerm } from "../rdf/terms";
 
 /** Minimal AbortSignal shape (src/core builds without the DOM library). */
@@ -180,18 +180,24 @@ export async function loadRdfChunked(
     }
     await pause({ phase: "parse", bytes: at, totalBytes: total, triples: parser.quadCount });
   }
-  let parsed: { quads: RdfQuad[]; prefixes: Record<string, string> };
+  let parsed: { quads: QuadStore; prefixes: Record<string, string> };
   if (kept && kept.length >= max!) {
     // A sample: the first `maxTriples` triples (the rest of the input is not read).
-    parsed = { quads: kept, prefixes: {} };
+    parsed = { quads: QuadStore.from(kept, kept.length), prefixes: {} };
   } else {
     if (decoder) parser.write(decoder.decode());
-    parsed = parser.end();
+    parsed = parser.endStore();
   }
   const prefixes = parsed.prefixes;
-  let quads: readonly RdfQuad[] = parsed.quads;
+  let quads = parsed.quads;
   if (options.blankPrefix) quads = renameBlanks(quads, options.blankPrefix);
-  if (options.prefixQuads?.length) quads = [...options.prefixQuads, ...quads];
+  const before = options.prefixQuads;
+  if (before?.length) {
+    quads = QuadStore.concat(
+      isQuadArray(before) ? QuadStore.from(before, before.length) : before,
+      quads,
+    );
+  }
   onProgress?.({ phase: "build", bytes: total, totalBytes: total, triples: quads.length });
 
   const steps = buildGraphInSteps(quads, {
@@ -207,7 +213,7 @@ export async function loadRdfChunked(
       onProgress?.({ phase: "build", bytes: total, totalBytes: total, triples: quads.length });
       return {
         graph,
-        quads: QuadStore.from(quads, quads.length),
+        quads,
         triples: quads.length,
         nodes: graph.order,
         edges: graph.size,
@@ -218,7 +224,7 @@ export async function loadRdfChunked(
 }
 
 /** Blank nodes `_:x` become `_:<prefix>x` (top-level terms; triple terms keep theirs). */
-function renameBlanks(quads: readonly RdfQuad[], prefix: string): RdfQuad[] {
+function renameBlanks(quads: QuadStore, prefix: string): QuadStore {
   const renamed = new Map<string, RdfTerm>();
   const term = (t: RdfTerm): RdfTerm => {
     if (t.termType !== "BlankNode") return t;
@@ -229,12 +235,8 @@ function renameBlanks(quads: readonly RdfQuad[], prefix: string): RdfQuad[] {
     }
     return out;
   };
-  return quads.map((q) => ({
-    subject: term(q.subject),
-    predicate: q.predicate,
-    object: term(q.object),
-    graph: term(q.graph),
-  }));
+  // Blank nodes are never predicates: each term of the table is renamed once.
+  return quads.withTerms(quads.terms.map(term));
 }
 
 function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {

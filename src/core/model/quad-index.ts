@@ -6,7 +6,7 @@
  * through `canonicalIri` (schema.org https). Each quad of the index carries its keys (subject,
  * canonical predicate, object, graph), computed once.
  */
-import type { Quads } from "../rdf/quad-store";
+import { isQuadArray, type Quads } from "../rdf/quad-store";
 import { compareStrings, termKey, type RdfQuad, type RdfTerm } from "../rdf/terms";
 import { canonicalIri, RDF } from "./vocab";
 
@@ -20,6 +20,15 @@ export interface IndexedQuad extends RdfQuad {
   readonly o: string;
   /** Key of the graph ("" for the default graph). */
   readonly g: string;
+  /** Term type of the subject (read once: n3's term types are getters, slow to call often). */
+  readonly st: string;
+  /** Term type of the object. */
+  readonly ot: string;
+}
+
+/** Is a term of this type a resource (an IRI or a blank node)? */
+export function isResourceType(termType: string): boolean {
+  return termType === "NamedNode" || termType === "BlankNode";
 }
 
 export interface QuadIndex {
@@ -41,7 +50,8 @@ export interface QuadIndex {
 function compareInSubject(a: IndexedQuad, b: IndexedQuad): number {
   return (
     compareStrings(a.g, b.g) ||
-    compareStrings(a.predicate.value, b.predicate.value) ||
+    // A parser's terms are interned: the same predicate is most often the same object.
+    (a.predicate === b.predicate ? 0 : compareStrings(a.predicate.value, b.predicate.value)) ||
     compareStrings(a.o, b.o)
   );
 }
@@ -63,7 +73,34 @@ export function indexQuads(input: Quads): QuadIndex {
   };
   const keyed: IndexedQuad[] = new Array<IndexedQuad>(input.length);
   let i = 0;
-  for (const q of input) {
+  if (!isQuadArray(input)) {
+    // Terms by their index in the table: each keyed once, no lookup by term, no quad objects.
+    const { terms, indices } = input;
+    const termKeys = new Array<string | undefined>(terms.length);
+    const keyAt = (id: number): string => (termKeys[id] ??= keyOf(terms[id]!));
+    const canonical = new Array<string | undefined>(terms.length);
+    const types = new Array<string | undefined>(terms.length);
+    const typeAt = (id: number): string => (types[id] ??= terms[id]!.termType);
+    for (let at = 0; at < indices.length; at += 4) {
+      const si = indices[at]!;
+      const pi = indices[at + 1]!;
+      const oi = indices[at + 2]!;
+      const gi = indices[at + 3]!;
+      keyed[i++] = {
+        subject: terms[si]!,
+        predicate: terms[pi]!,
+        object: terms[oi]!,
+        graph: terms[gi]!,
+        s: keyAt(si),
+        p: (canonical[pi] ??= canonicalIri(terms[pi]!.value)),
+        o: keyAt(oi),
+        g: typeAt(gi) === "DefaultGraph" ? "" : keyAt(gi),
+        st: typeAt(si),
+        ot: typeAt(oi),
+      };
+    }
+  }
+  for (const q of isQuadArray(input) ? input : []) {
     const { subject, predicate, object, graph } = q;
     const pk = predicate.value;
     let p = predicates.get(pk);
@@ -77,6 +114,8 @@ export function indexQuads(input: Quads): QuadIndex {
       p,
       o: keyOf(object),
       g: graph.termType === "DefaultGraph" ? "" : keyOf(graph),
+      st: subject.termType,
+      ot: object.termType,
     };
   }
   // Canonical order without a sort of all quads: subjects sorted, then each subject's quads by
@@ -90,8 +129,8 @@ export function indexQuads(input: Quads): QuadIndex {
     let list = bySubject.get(s);
     if (!list) bySubject.set(s, (list = []));
     list.push(q);
-    if (q.graph.termType !== "DefaultGraph") graphNames.add(q.g);
-    if (q.p === RDF.type && q.object.termType === "NamedNode") {
+    if (q.g !== "" || q.graph.termType !== "DefaultGraph") graphNames.add(q.g);
+    if (q.p === RDF.type && q.ot === "NamedNode") {
       const cls = canonicalIri(q.object.value);
       let set = byType.get(cls);
       if (!set) byType.set(cls, (set = new Set()));
@@ -100,8 +139,8 @@ export function indexQuads(input: Quads): QuadIndex {
   }
   const quads: IndexedQuad[] = new Array<IndexedQuad>(keyed.length);
   let at = 0;
-  for (const s of [...bySubject.keys()].sort()) {
-    const list = bySubject.get(s)!;
+  const subjects = [...bySubject].sort((a, b) => compareStrings(a[0], b[0]));
+  for (const [, list] of subjects) {
     if (list.length > 1) list.sort(compareInSubject);
     for (const q of list) quads[at++] = q;
   }
@@ -125,14 +164,15 @@ export function indexQuads(input: Quads): QuadIndex {
     graphNames,
     about,
     objects,
-    typesOf: (subject) =>
-      [
-        ...new Set(
-          objects(subject, RDF.type)
-            .filter((t) => t.termType === "NamedNode")
-            .map((t) => canonicalIri(t.value)),
-        ),
-      ].sort(),
+    typesOf: (subject) => {
+      const out: string[] = [];
+      for (const q of about(subject)) {
+        if (q.p !== RDF.type || q.ot !== "NamedNode") continue;
+        const cls = canonicalIri(q.o);
+        if (!out.includes(cls)) out.push(cls);
+      }
+      return out.sort();
+    },
     instancesOf: (cls) => [...(byType.get(canonicalIri(cls)) ?? [])].sort(),
   };
 }

@@ -32,7 +32,7 @@ import {
   resolveLabel,
 } from "./labels";
 import { readProvenance, sortSources, sortSpans, type Provenance } from "./provenance";
-import { indexQuads, type QuadIndex } from "./quad-index";
+import { indexQuads, isResourceType, type QuadIndex } from "./quad-index";
 import type {
   EdgeAttributes,
   GraphAttributes,
@@ -112,6 +112,13 @@ const TIME_DATE_PREDICATES = [
   TIME.inXSDgYearMonth,
   TIME.inXSDgYear,
 ];
+
+/** Predicates whose subject is an OWL-Time node. */
+const TIME_NODE_PREDICATES = new Set<string>([
+  TIME.hasBeginning,
+  TIME.hasEnd,
+  ...TIME_DATE_PREDICATES,
+]);
 
 /** The literal as Orgraph stores it. */
 export function literalValue(term: RdfTerm): LiteralValue {
@@ -210,6 +217,17 @@ class Builder {
   private readonly sharedSources = new Map<string, SourceRef>();
   /** Literal values by term (a parser's terms are interned): each literal read once, shared. */
   private readonly literals = new Map<RdfTerm, LiteralValue>();
+  /** Merged support lists of edges, by the identity of the two lists merged (see mergedSupport). */
+  private readonly mergedSpans = new Map<readonly Span[], Map<readonly Span[], Span[]>>();
+  private readonly mergedSources = new Map<
+    readonly SourceRef[],
+    Map<readonly SourceRef[], SourceRef[]>
+  >();
+  /** `graphsAndSupport` of one graph, by the graph's key. */
+  private readonly singleGraphs = new Map<
+    string,
+    { graphs: string[]; support: { spans: Span[]; sources: SourceRef[] } }
+  >();
   /** Sorted support (spans, sources) of a set of graphs, by the graphs' sorted key. */
   private readonly graphSupport = new Map<string, { spans: Span[]; sources: SourceRef[] }>();
 
@@ -226,30 +244,32 @@ class Builder {
   private *scan(): Generator<void, void> {
     const { index } = this;
     let n = 0;
+    let last: string | undefined;
     for (const q of index.quads) {
       if (++n % STEP === 0) yield;
       const p = q.p;
-      this.vocabulary.add(p);
-      if (p === RDF.type && q.object.termType === "NamedNode") {
+      // A subject's quads are in predicate order within a graph: most repeat the last one.
+      if (p !== last) this.vocabulary.add((last = p));
+      if (p === RDF.type && q.ot === "NamedNode") {
         const cls = canonicalIri(q.object.value);
         this.vocabulary.add(cls);
         if (VOCABULARY_TYPES.has(cls)) this.vocabulary.add(q.s);
         if (TIME_TYPES.has(cls)) this.timeNodes.add(q.s);
       }
       if (SCHEMA_PREDICATES.has(p)) {
-        if (isResource(q.subject)) this.vocabulary.add(canonicalIri(q.s));
-        if (isResource(q.object)) this.vocabulary.add(canonicalIri(q.o));
+        if (isResourceType(q.st)) this.vocabulary.add(canonicalIri(q.s));
+        if (isResourceType(q.ot)) this.vocabulary.add(canonicalIri(q.o));
       }
-      if (p === RDFS.subClassOf && isResource(q.subject) && isResource(q.object)) {
+      if (p === RDFS.subClassOf && isResourceType(q.st) && isResourceType(q.ot)) {
         const sub = canonicalIri(q.s);
         const list = this.subClassOf.get(sub) ?? [];
         list.push(canonicalIri(q.o));
         this.subClassOf.set(sub, list);
       }
-      if (p === TIME.hasBeginning || p === TIME.hasEnd || TIME_DATE_PREDICATES.includes(p)) {
+      if (TIME_NODE_PREDICATES.has(p)) {
         this.timeNodes.add(q.s);
       }
-      if (p === ORG.holds && isResource(q.subject) && isResource(q.object)) {
+      if (p === ORG.holds && isResourceType(q.st) && isResourceType(q.ot)) {
         const post = q.o;
         const set = this.holders.get(post) ?? new Set<string>();
         set.add(q.s);
@@ -274,7 +294,7 @@ class Builder {
     if (this.options.collapseStatements ?? false) {
       const candidates = new Set<string>();
       for (const q of index.quads) {
-        if (q.p === OG.speaker && isResource(q.subject)) {
+        if (q.p === OG.speaker && isResourceType(q.st)) {
           candidates.add(q.s);
         }
       }
@@ -350,19 +370,22 @@ class Builder {
     );
   }
 
+  /** Keys of the drawable resources objects of (subject, predicate), without repeats, in order. */
   private drawableObjects(subject: string, predicate: string): string[] {
-    return this.index
-      .objects(subject, predicate)
-      .filter(isResource)
-      .map(termKey)
-      .filter((k) => !this.excluded(k));
+    // As index.objects(…) filtered to resources, keyed, and not excluded; read from the keys.
+    const out: string[] = [];
+    for (const q of this.index.about(subject)) {
+      if (q.p !== predicate || !isResourceType(q.ot)) continue;
+      if (!out.includes(q.o) && !this.excluded(q.o)) out.push(q.o);
+    }
+    return out;
   }
 
   /** The date of a time:Instant. */
   private instantDate(instant: string): LiteralValue | undefined {
+    const about = this.index.about(instant);
     for (const p of TIME_DATE_PREDICATES) {
-      const lit = this.index.objects(instant, p).find((t) => t.termType === "Literal");
-      if (lit) return this.literal(lit);
+      for (const q of about) if (q.p === p && q.ot === "Literal") return this.literal(q.object);
     }
     return undefined;
   }
@@ -371,9 +394,11 @@ class Builder {
   private intervalPeriod(interval: string): Period | undefined {
     const period: Period = {};
     const edge = (p: string): LiteralValue | undefined => {
-      for (const t of this.index.objects(interval, p)) {
-        if (t.termType === "Literal") return this.literal(t);
-        const d = this.instantDate(termKey(t));
+      // Objects in order (a repeat in another graph, tried again, gives nothing new).
+      for (const q of this.index.about(interval)) {
+        if (q.p !== p) continue;
+        if (q.ot === "Literal") return this.literal(q.object);
+        const d = this.instantDate(q.o);
         if (d) return d;
       }
       return undefined;
@@ -401,17 +426,26 @@ class Builder {
 
   /** Literal properties of a resource: canonical predicate IRI -> values, keys sorted. */
   private literalProperties(key: string): Record<string, LiteralValue[]> {
-    const byPredicate = new Map<string, Map<string, LiteralValue>>();
+    // Values in order of first use, without repeats (a repeat is the same literal in another
+    // graph: its quads are apart, and rare, so a list of keys is searched only then).
+    const byPredicate = new Map<string, { values: LiteralValue[]; keys: string[] }>();
     for (const q of this.index.about(key)) {
-      if (q.object.termType !== "Literal") continue;
-      const p = q.p;
-      const values = byPredicate.get(p) ?? new Map<string, LiteralValue>();
-      values.set(q.o, this.literal(q.object));
-      byPredicate.set(p, values);
+      if (q.ot !== "Literal") continue;
+      const entry = byPredicate.get(q.p);
+      if (entry === undefined) {
+        byPredicate.set(q.p, { values: [this.literal(q.object)], keys: [q.o] });
+      } else if (!entry.keys.includes(q.o)) {
+        entry.values.push(this.literal(q.object));
+        entry.keys.push(q.o);
+      }
     }
     const out: Record<string, LiteralValue[]> = {};
-    for (const p of [...byPredicate.keys()].sort(compareStrings)) {
-      out[p] = [...(byPredicate.get(p)?.values() ?? [])];
+    const predicates = [...byPredicate.keys()];
+    if (predicates.length > 1) predicates.sort(compareStrings);
+    for (const p of predicates) {
+      // A list grown by push keeps spare room (17 slots for 2 values): held values are copied.
+      const values = byPredicate.get(p)!.values;
+      out[p] = values.length > 1 ? values.slice() : values;
     }
     return out;
   }
@@ -448,6 +482,26 @@ class Builder {
   /** Sorted spans; the empty list shared (spans are rarely shared otherwise). */
   private shareSpans(spans: Span[]): Span[] {
     return spans.length === 0 ? this.shareList("spans", "", spans) : spans;
+  }
+
+  /** The sorted list of `graphs` (shared) and its support; for one graph, from a cache. */
+  private graphsAndSupport(graphs: ReadonlySet<string>): {
+    graphs: string[];
+    support: { spans: Span[]; sources: SourceRef[] };
+  } {
+    const one = graphs.size === 1 ? graphs.values().next().value : undefined;
+    if (one !== undefined) {
+      let known = this.singleGraphs.get(one);
+      if (known === undefined) {
+        const list = this.shareList("graphs", one, [one]);
+        known = { graphs: list, support: this.supportOfGraphs(list) };
+        this.singleGraphs.set(one, known);
+      }
+      return known;
+    }
+    const sorted = [...graphs].sort(compareStrings);
+    const list = this.shareList("graphs", sorted.join("\u0000"), sorted);
+    return { graphs: list, support: this.supportOfGraphs(list) };
   }
 
   /** Sorted spans and sources that support every triple of these graphs (sorted, distinct). */
@@ -505,7 +559,7 @@ class Builder {
     let n = 0;
     for (const q of index.quads) {
       if (++n % STEP === 0) yield;
-      if (!isResource(q.subject) || !isResource(q.object)) continue;
+      if (!isResourceType(q.st) || !isResourceType(q.ot)) continue;
       const p = q.p;
       if (p === RDF.type) continue;
       const s = q.s;
@@ -530,23 +584,32 @@ class Builder {
       }
       if (this.excluded(o)) continue;
       const key = edgeKey(s, p, o);
-      const draft = drafts.get(key) ?? { subject: s, predicate: p, object: o, graphs: new Set() };
+      let draft = drafts.get(key);
+      if (draft === undefined) {
+        drafts.set(key, (draft = { subject: s, predicate: p, object: o, graphs: new Set() }));
+      }
       draft.graphs.add(q.g);
-      drafts.set(key, draft);
     }
 
     for (const m of [...this.memberships].sort(compareStrings)) {
       if (++n % STEP === 0) yield;
-      const graphs = new Set(index.about(m).map((q) => q.g));
+      // Read from the membership's indexed quads, in order: its graphs, its roles (resources,
+      // without repeats), the first of its intervals that has a period.
+      const graphs = new Set<string>();
+      const roles: string[] = [];
+      let during: Period | undefined;
+      for (const q of index.about(m)) {
+        graphs.add(q.g);
+        if (q.p === ORG.role) {
+          if (isResourceType(q.ot) && !roles.includes(q.o)) roles.push(q.o);
+        } else if (q.p === ORG.memberDuring && during === undefined && isResourceType(q.ot)) {
+          during = this.intervalPeriod(q.o);
+        }
+      }
       const support = this.supportOf(m);
-      const roles = index.objects(m, ORG.role).filter(isResource).map(termKey);
-      const during = index
-        .objects(m, ORG.memberDuring)
-        .filter(isResource)
-        .map((t) => this.intervalPeriod(termKey(t)))
-        .find((p) => p !== undefined);
+      const orgs = this.drawableObjects(m, ORG.organization);
       for (const member of this.drawableObjects(m, ORG.member)) {
-        for (const org of this.drawableObjects(m, ORG.organization)) {
+        for (const org of orgs) {
           const draft: EdgeDraft = {
             subject: member,
             predicate: ORG.memberOf,
@@ -617,7 +680,7 @@ class Builder {
     const nodeKeys = new Set<string>();
     for (const q of index.quads) {
       if (++n % STEP === 0) yield;
-      if (q.p !== RDF.type || !isResource(q.subject)) continue;
+      if (q.p !== RDF.type || !isResourceType(q.st)) continue;
       const s = q.s;
       if (!this.excluded(s)) nodeKeys.add(s);
     }
@@ -646,10 +709,11 @@ class Builder {
       if (++n % STEP === 0) yield;
       graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
     }
-    for (const key of [...drafts.keys()].sort()) {
+    const sortedDrafts = [...drafts].sort((a, b) => compareStrings(a[0], b[0]));
+    drafts.clear();
+    for (const [key, d] of sortedDrafts) {
       if (++n % STEP === 0) yield;
-      const d = drafts.get(key);
-      if (d) graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
+      graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
     }
     return graph;
   }
@@ -691,12 +755,14 @@ class Builder {
     timeProps: Map<string, LiteralValue[]> | undefined,
   ): NodeAttributes {
     const properties = this.literalProperties(key);
+    // literalProperties gives its keys sorted: sort again only after adding time properties.
+    let sortedProperties = properties;
     if (timeProps) {
       for (const [p, values] of timeProps) properties[p] = [...(properties[p] ?? []), ...values];
-    }
-    const sortedProperties: Record<string, LiteralValue[]> = {};
-    for (const p of Object.keys(properties).sort(compareStrings)) {
-      sortedProperties[p] = properties[p] ?? [];
+      sortedProperties = {};
+      for (const p of Object.keys(properties).sort(compareStrings)) {
+        sortedProperties[p] = properties[p] ?? [];
+      }
     }
     const candidates = labelCandidates(sortedProperties);
     const typeList = this.index.typesOf(key);
@@ -720,9 +786,7 @@ class Builder {
   }
 
   private edgeAttributes(d: EdgeDraft): EdgeAttributes {
-    const sorted = [...d.graphs].sort(compareStrings);
-    const graphs = this.shareList("graphs", sorted.join("\u0000"), sorted);
-    const support = this.supportOfGraphs(graphs);
+    const { graphs, support } = this.graphsAndSupport(d.graphs);
     let label: string;
     let labels: Record<string, string>;
     if (d.label) {
@@ -743,15 +807,37 @@ class Builder {
       spans:
         extraSpans.length === 0
           ? support.spans
-          : this.shareSpans(sortSpans([...support.spans, ...extraSpans])),
+          : this.mergedSupport(this.mergedSpans, support.spans, extraSpans, (a, b) =>
+              this.shareSpans(sortSpans([...a, ...b])),
+            ),
       sources:
         extraSources.length === 0
           ? support.sources
-          : this.shareSources(sortSources([...support.sources, ...extraSources])),
+          : this.mergedSupport(this.mergedSources, support.sources, extraSources, (a, b) =>
+              this.shareSources(sortSources([...a, ...b])),
+            ),
     };
     if (d.via !== undefined) attributes.via = d.via;
     if (d.during) attributes.during = d.during;
     return attributes;
+  }
+
+  /**
+   * `merge(a, b)`, computed once per pair of lists: support lists are shared, read-only
+   * instances (many edges of a collapsed node kind merge the same two), so their identity stands
+   * for their content.
+   */
+  private mergedSupport<T>(
+    cache: Map<readonly T[], Map<readonly T[], T[]>>,
+    a: readonly T[],
+    b: readonly T[],
+    merge: (a: readonly T[], b: readonly T[]) => T[],
+  ): T[] {
+    let byB = cache.get(a);
+    if (byB === undefined) cache.set(a, (byB = new Map()));
+    let merged = byB.get(b);
+    if (merged === undefined) byB.set(b, (merged = merge(a, b)));
+    return merged;
   }
 
   /** The label of a collapsed membership: its roles' labels, joined with ", ". */

@@ -10,6 +10,8 @@ import { DataFactory, Literal as N3Literal, Parser } from "n3";
 import type { BlankNode, Literal, NamedNode, Quad, Term } from "n3";
 import { MAX_TOKEN_LENGTH, OrgraphError, RdfParseError, truncateToken } from "../errors";
 import { RDF_FORMATS, type RdfFormat } from "./formats";
+import { QuadStore, QuadStoreBuilder } from "./quad-store";
+import type { RdfTerm } from "./terms";
 
 export interface ParseOptions {
   format: RdfFormat;
@@ -33,6 +35,11 @@ export interface ParsedQuad {
 export interface ParseResult {
   quads: ParsedQuad[];
   /** Prefixes declared by the input, prefix -> namespace IRI, in declaration order. */
+  prefixes: Record<string, string>;
+}
+
+export interface StoreParseResult {
+  quads: QuadStore;
   prefixes: Record<string, string>;
 }
 
@@ -72,6 +79,13 @@ export function parseRdf(input: string, options: ParseOptions): ParseResult {
   return parser.end();
 }
 
+/** `parseRdf`, the quads as a QuadStore (no object per quad). */
+export function parseRdfToStore(input: string, options: ParseOptions): StoreParseResult {
+  const parser = createRdfParser({ ...options, text: () => input });
+  parser.write(input);
+  return parser.endStore();
+}
+
 export interface ChunkParseOptions extends ParseOptions {
   /**
    * The whole input as text, read only to place a syntax error (line text, column, token).
@@ -94,6 +108,8 @@ export interface ChunkParseOptions extends ParseOptions {
 export interface RdfChunkParser {
   write(chunk: string): void;
   end(): ParseResult;
+  /** `end`, the quads as a QuadStore (built as they are parsed: no object per quad). */
+  endStore(): StoreParseResult;
   /** Quads parsed so far. */
   readonly quadCount: number;
 }
@@ -158,7 +174,7 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     factory,
   });
   const prefixes: Record<string, string> = {};
-  const quads: ParsedQuad[] = [];
+  const quads = new QuadStoreBuilder();
   const kept: string[] | undefined = options.text ? undefined : [];
   const onQuad = options.onQuad;
   let failure: unknown;
@@ -177,14 +193,15 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
       if (error) {
         if (failure === undefined) failure = error;
       } else if (quad) {
-        const plain: ParsedQuad = {
-          subject: quad.subject,
-          predicate: quad.predicate,
-          object: quad.object,
-          graph: quad.graph,
-        };
-        quads.push(plain);
-        if (onQuad) onQuad(plain);
+        quads.add(quad.subject, quad.predicate, quad.object, quad.graph);
+        if (onQuad) {
+          onQuad({
+            subject: quad.subject,
+            predicate: quad.predicate,
+            object: quad.object,
+            graph: quad.graph,
+          });
+        }
       }
     },
     onPrefix: (prefix: string, iri: { value: string }) => {
@@ -215,6 +232,11 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     check();
   };
 
+  const endStore = (): StoreParseResult => {
+    guard(finish);
+    ended = true;
+    return { quads: renameBlankNodesInStore(quads.build()), prefixes };
+  };
   return {
     write(chunk: string): void {
       if (chunk.length === 0) {
@@ -227,10 +249,10 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
       });
     },
     end(): ParseResult {
-      guard(finish);
-      ended = true;
-      return { quads: renameBlankNodes(quads), prefixes };
+      const { quads, prefixes } = endStore();
+      return { quads: quads.toArray() as ParsedQuad[], prefixes };
     },
+    endStore,
     get quadCount(): number {
       return quads.length;
     },
@@ -412,12 +434,38 @@ function mapTerm(term: AnyTerm, leaf: (t: Term) => Term): AnyTerm {
   }
 }
 
-function renameBlankNodes(quads: ParsedQuad[]): ParsedQuad[] {
+/**
+ * `renameBlankNodes` on a store: each distinct term renamed once, in the term table (whose order
+ * is that of first use). A blank node or triple term in predicate position (not RDF; kept as
+ * it is by `renameBlankNodes`) takes the quad by quad path.
+ */
+function renameBlankNodesInStore(store: QuadStore): QuadStore {
+  const terms = store.terms as AnyTerm[];
+  const hasBlank = (term: AnyTerm): boolean =>
+    term.termType === "BlankNode" || term.termType === "Quad";
+  if (!terms.some(hasBlank)) return store;
+  const { indices } = store;
+  for (let i = 1; i < indices.length; i += 4) {
+    if (hasBlank(terms[indices[i]!]!)) {
+      return QuadStore.from(renameBlankNodes(store.toArray() as ParsedQuad[]) as RdfQuadLike[]);
+    }
+  }
+  const { labelled } = blankLabels(terms);
+  const leaf = blankRenamer(labelled);
+  return store.withTerms(
+    terms.map((t) => (hasBlank(t) ? mapTerm(t, leaf) : t)) as unknown as RdfTerm[],
+  );
+}
+
+type RdfQuadLike = Parameters<typeof QuadStore.from>[0] extends Iterable<infer Q> ? Q : never;
+
+/** Labels of the labelled blank nodes among `terms` (triple terms searched), and whether any. */
+function blankLabels(terms: Iterable<AnyTerm>): { labelled: Set<string>; any: boolean } {
   const labelled = new Set<string>();
   let any = false;
   const pending: AnyTerm[] = [];
-  for (const q of quads) {
-    pending.push(q.subject, q.object, q.graph);
+  for (const t of terms) {
+    pending.push(t);
     while (pending.length > 0) {
       const term = pending.pop()!;
       if (term.termType === "BlankNode") {
@@ -428,8 +476,14 @@ function renameBlankNodes(quads: ParsedQuad[]): ParsedQuad[] {
       }
     }
   }
-  if (!any) return quads;
+  return { labelled, any };
+}
 
+/**
+ * The renaming of blank nodes, term by term: labelled ones keep their label, anonymous ones
+ * are named `b1`, `b2`, … (skipping labels in use) in the order they are first given.
+ */
+function blankRenamer(labelled: ReadonlySet<string>): (term: Term) => Term {
   const names = new Map<string, string>();
   let counter = 0;
   const nameOf = (value: string): string => {
@@ -445,13 +499,22 @@ function renameBlankNodes(quads: ParsedQuad[]): ParsedQuad[] {
     return name;
   };
   const renamed = new Map<string, BlankNode>();
-  const leaf = (term: Term): Term => {
+  return (term: Term): Term => {
     if (term.termType !== "BlankNode") return term;
     let out = renamed.get(term.value);
     if (out === undefined)
       renamed.set(term.value, (out = DataFactory.blankNode(nameOf(term.value))));
     return out;
   };
+}
+
+function renameBlankNodes(quads: ParsedQuad[]): ParsedQuad[] {
+  function* named(): Generator<AnyTerm> {
+    for (const q of quads) yield* [q.subject, q.object, q.graph];
+  }
+  const { labelled, any } = blankLabels(named());
+  if (!any) return quads;
+  const leaf = blankRenamer(labelled);
   const hasBlank = (term: AnyTerm): boolean =>
     term.termType === "BlankNode" || term.termType === "Quad";
   // Parts left to right, as the names are given in order of first use.

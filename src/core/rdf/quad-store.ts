@@ -55,6 +55,23 @@ export class QuadStore implements Iterable<RdfQuad> {
     return new QuadStore(terms, at === indices.length ? indices : indices.slice(0, at));
   }
 
+  /** The same quads with term `i` replaced by `terms[i]` (a table of the same length). */
+  withTerms(terms: readonly RdfTerm[]): QuadStore {
+    if (terms.length !== this.terms.length) throw new RangeError("QuadStore: term table length");
+    return new QuadStore(terms, this.indices);
+  }
+
+  /** The quads of `first`, then those of `second` (term tables put end to end). */
+  static concat(first: QuadStore, second: QuadStore): QuadStore {
+    const offset = first.terms.length;
+    const indices = new Int32Array(first.indices.length + second.indices.length);
+    indices.set(first.indices);
+    const from = second.indices;
+    for (let i = 0, at = first.indices.length; i < from.length; i++)
+      indices[at + i] = from[i]! + offset;
+    return new QuadStore([...first.terms, ...second.terms], indices);
+  }
+
   get length(): number {
     return this.indices.length >> 2;
   }
@@ -95,4 +112,61 @@ export function quadAt(quads: Quads, i: number): RdfQuad {
   const q = quads[i];
   if (q === undefined) throw new RangeError(`no quad ${i}`);
   return q;
+}
+
+/**
+ * Builds a QuadStore quad by quad (as a parser gives them), terms shared by identity: no object
+ * per quad while parsing.
+ */
+export class QuadStoreBuilder {
+  private readonly ids = new Map<RdfTerm, number>();
+  private readonly terms: RdfTerm[] = [];
+  private indices = new Int32Array(1024);
+  private at = 0;
+  private lastSubject: RdfTerm | undefined;
+  private lastSubjectId = 0;
+  private lastGraph: RdfTerm | undefined;
+  private lastGraphId = 0;
+
+  get length(): number {
+    return this.at >> 2;
+  }
+
+  add(subject: RdfTerm, predicate: RdfTerm, object: RdfTerm, graph: RdfTerm): void {
+    if (this.at + 4 > this.indices.length) {
+      const grown = new Int32Array(this.indices.length * 2);
+      grown.set(this.indices);
+      this.indices = grown;
+    }
+    const indices = this.indices;
+    // Parsed quads mostly share their subject and graph with the quad before: no lookup then.
+    if (subject !== this.lastSubject) {
+      this.lastSubject = subject;
+      this.lastSubjectId = this.id(subject);
+    }
+    indices[this.at++] = this.lastSubjectId;
+    indices[this.at++] = this.id(predicate);
+    indices[this.at++] = this.id(object);
+    // After the object: terms are numbered in order of first use (blank nodes are named so).
+    if (graph !== this.lastGraph) {
+      this.lastGraph = graph;
+      this.lastGraphId = this.id(graph);
+    }
+    indices[this.at++] = this.lastGraphId;
+  }
+
+  /** The store of the quads added so far (later additions do not change it). */
+  build(): QuadStore {
+    return new QuadStore([...this.terms], this.indices.slice(0, this.at));
+  }
+
+  private id(term: RdfTerm): number {
+    let i = this.ids.get(term);
+    if (i === undefined) {
+      i = this.terms.length;
+      this.ids.set(term, i);
+      this.terms.push(term);
+    }
+    return i;
+  }
 }
