@@ -28,6 +28,7 @@ import { resolveFormat, type RdfFormat } from "../core/rdf/formats";
 import type { JsonLdContextPolicy } from "../core/rdf/jsonld-policy";
 import type { RdfQuad, RdfTerm } from "../core/rdf/terms";
 import { datasetVersion } from "./dataset";
+import { startWorker } from "./worker-start";
 
 /** Size, triple and time limits of a load (the element's `loadLimits`). */
 export interface LoadLimits {
@@ -326,46 +327,28 @@ export class RdfLoader {
   /** Whether the last run used the worker. */
   lastInWorker = false;
 
-  #create(): Promise<Worker | null> {
-    if (this.#state === "unavailable" || !this.useWorker) return Promise.resolve(null);
-    if (this.#worker && this.#state === "ok") return Promise.resolve(this.#worker);
-    if (typeof Worker === "undefined") {
-      this.#state = "unavailable";
-      return Promise.resolve(null);
-    }
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL("../core/load/worker.ts", import.meta.url), { type: "module" });
-    } catch {
-      this.#state = "unavailable";
-      return Promise.resolve(null);
-    }
+  async #create(): Promise<Worker | null> {
+    if (this.#state === "unavailable" || !this.useWorker) return null;
+    if (this.#worker && this.#state === "ok") return this.#worker;
     // A ping (an empty load): a worker blocked by a CSP or failing to start answers nothing.
-    return new Promise((resolve) => {
-      const id = this.#nextId++;
-      const done = (ok: boolean): void => {
-        clearTimeout(timer);
-        worker.removeEventListener("error", onError);
-        this.#pending.delete(id);
-        if (ok) {
-          this.#state = "ok";
-          this.#worker = worker;
-          resolve(worker);
-        } else {
-          worker.terminate();
-          this.#state = "unavailable";
-          resolve(null);
-        }
-      };
-      const onError = (): void => done(false);
-      const timer = setTimeout(() => done(false), 10_000);
-      worker.addEventListener("error", onError);
-      worker.addEventListener("message", (event: MessageEvent<WorkerResponse>) => {
-        this.#pending.get(event.data.id)?.(event.data);
-      });
-      worker.addEventListener("error", () => {
+    const id = this.#nextId++;
+    const worker = await startWorker<WorkerResponse>({
+      create: () =>
+        new Worker(new URL("../core/load/worker.ts", import.meta.url), { type: "module" }),
+      pending: this.#pending,
+      id,
+      ping: {
+        type: "load",
+        id,
+        text: "",
+        format: "n-triples",
+        withQuads: false,
+      } satisfies LoadRequest,
+      answered: (message) => (message.type === "progress" ? null : message.type === "result"),
+      timeoutMs: 10_000,
+      onCrash: (crashed) => {
         // A crash (e.g. out of memory) fails the loads waiting on it.
-        if (this.#worker !== worker) return;
+        if (this.#worker !== crashed) return;
         this.#worker = null;
         this.#state = "unknown";
         for (const [pid, settle] of [...this.#pending]) {
@@ -379,19 +362,12 @@ export class RdfLoader {
             },
           });
         }
-        worker.terminate();
-      });
-      this.#pending.set(id, (message) => {
-        if (message.type !== "progress") done(message.type === "result");
-      });
-      worker.postMessage({
-        type: "load",
-        id,
-        text: "",
-        format: "n-triples",
-        withQuads: false,
-      } satisfies LoadRequest);
+        crashed.terminate();
+      },
     });
+    this.#worker = worker;
+    this.#state = worker ? "ok" : "unavailable";
+    return worker;
   }
 
   async run(source: ReadSource, options: RunOptions): Promise<RunResult> {

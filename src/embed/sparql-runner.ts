@@ -9,6 +9,7 @@
  * gives its own fetch, the same code (`runSparqlOp`) runs on the page.
  */
 import { OrgraphError } from "../core/errors";
+import { startWorker } from "./worker-start";
 import type {
   SparqlClient,
   SparqlLimits,
@@ -68,50 +69,20 @@ export class SparqlRunner {
     return this.#starting;
   }
 
-  #start(): Promise<Worker | null> {
-    if (typeof Worker === "undefined") {
-      this.#state = "unavailable";
-      return Promise.resolve(null);
-    }
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL("../core/sparql/worker.ts", import.meta.url), {
-        type: "module",
-      });
-    } catch {
-      // A CSP without worker-src 'self' (or a sandbox) throws here.
-      this.#state = "unavailable";
-      return Promise.resolve(null);
-    }
-    // A ping: a worker blocked by a CSP or failing to start answers nothing.
-    return new Promise((resolve) => {
-      const id = this.#nextId++;
-      const done = (ok: boolean): void => {
-        clearTimeout(timer);
-        worker.removeEventListener("error", onError);
-        this.#pending.delete(id);
-        if (ok) {
-          this.#state = "ok";
-          this.#worker = worker;
-          resolve(worker);
-        } else {
-          worker.terminate();
-          this.#state = "unavailable";
-          resolve(null);
-        }
-      };
-      const onError = (event: Event): void => {
-        event.preventDefault();
-        done(false);
-      };
-      const timer = setTimeout(() => done(false), PING_TIMEOUT_MS);
-      worker.addEventListener("error", onError);
-      worker.addEventListener("message", (event: MessageEvent<SparqlWorkerResponse>) => {
-        this.#pending.get(event.data.id)?.(event.data);
-      });
-      worker.addEventListener("error", () => {
+  async #start(): Promise<Worker | null> {
+    const id = this.#nextId++;
+    const worker = await startWorker<SparqlWorkerResponse>({
+      // A CSP without worker-src 'self' (or a sandbox) throws here or never answers the ping.
+      create: () =>
+        new Worker(new URL("../core/sparql/worker.ts", import.meta.url), { type: "module" }),
+      pending: this.#pending,
+      id,
+      ping: { type: "ping", id } satisfies SparqlWorkerRequest,
+      answered: (message) => message.type === "pong",
+      timeoutMs: PING_TIMEOUT_MS,
+      onCrash: (crashed) => {
         // A crash fails the requests waiting on it; the next request starts a new worker.
-        if (this.#worker !== worker) return;
+        if (this.#worker !== crashed) return;
         this.#worker = null;
         this.#state = "unknown";
         for (const [pid, settle] of [...this.#pending]) {
@@ -125,11 +96,12 @@ export class SparqlRunner {
             },
           });
         }
-        worker.terminate();
-      });
-      this.#pending.set(id, (message) => done(message.type === "pong"));
-      worker.postMessage({ type: "ping", id } satisfies SparqlWorkerRequest);
+        crashed.terminate();
+      },
     });
+    this.#worker = worker;
+    this.#state = worker ? "ok" : "unavailable";
+    return worker;
   }
 
   #inWorker(
