@@ -771,9 +771,24 @@ export function setDataLanguages(state: ViewState, languages: readonly string[])
  */
 export function setDataSource(state: ViewState, dataSource: string): ViewState {
   if (state.dataSource === dataSource) return state;
+  return { ...state, ...forgetData(state), dataSource };
+}
+
+/** What names things in the data shown: reset when another source or endpoint replaces it. */
+function forgetData(
+  state: ViewState,
+): Pick<
+  ViewState,
+  | "hiddenSources"
+  | "selection"
+  | "ego"
+  | "path"
+  | "hiddenPredicates"
+  | "search"
+  | "camera"
+  | "revealed"
+> {
   return {
-    ...state,
-    dataSource,
     hiddenSources: state.hiddenSources.filter((k) => !isGraphSourceKey(k)),
     selection: null,
     ego: null,
@@ -797,17 +812,11 @@ export function setEndpoint(
   if (state.endpoint === endpoint && state.endpointGraph === endpointGraph) return state;
   return {
     ...state,
+    ...forgetData(state),
     endpoint,
     endpointGraph: endpoint === null ? null : endpointGraph,
     opened: [],
     expanded: [],
-    selection: null,
-    ego: null,
-    path: null,
-    hiddenPredicates: [],
-    search: "",
-    camera: DEFAULT_CAMERA,
-    revealed: [],
   };
 }
 

@@ -9,6 +9,7 @@ import {
   setCamera,
   setDataLanguages,
   setDataSource,
+  setEndpoint,
   setEgo,
   setEgoDepth,
   setPath,
@@ -170,6 +171,14 @@ describe("named graphs in the filter by source", () => {
   it("another data source forgets the hidden graphs, not the source kinds", () => {
     const s = toggleGraph(toggleSource(DEFAULT_VIEW_STATE, "other"), G);
     expect(setDataSource(s, "https://example.org/x.ttl").hiddenSources).toEqual(["other"]);
+  });
+
+  it("an endpoint forgets what named the data shown (hidden graphs, selection), not the source kinds", () => {
+    const s = setSearch(toggleGraph(toggleSource(DEFAULT_VIEW_STATE, "other"), G), "lagon");
+    const t = setEndpoint(s, "https://example.org/sparql");
+    expect(t.hiddenSources).toEqual(["other"]);
+    expect(t.search).toBe("");
+    expect(t.endpoint).toBe("https://example.org/sparql");
   });
 
   it("validation accepts graph keys and rejects one with white space", () => {
