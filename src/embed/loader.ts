@@ -346,24 +346,22 @@ export class RdfLoader {
       } satisfies LoadRequest,
       answered: (message) => (message.type === "progress" ? null : message.type === "result"),
       timeoutMs: 10_000,
-      onCrash: (crashed) => {
-        // A crash (e.g. out of memory) fails the loads waiting on it.
-        if (this.#worker !== crashed) return;
+      // A crash (e.g. out of memory) fails the loads waiting on it.
+      onStopped: (crashed) => {
+        if (this.#worker !== crashed) return false;
         this.#worker = null;
         this.#state = "unknown";
-        for (const [pid, settle] of [...this.#pending]) {
-          settle({
-            type: "error",
-            id: pid,
-            error: {
-              name: "OrgraphError",
-              code: "invalid",
-              message: "Loading failed: the load worker stopped (out of memory?).",
-            },
-          });
-        }
-        crashed.terminate();
+        return true;
       },
+      stopped: (pid) => ({
+        type: "error",
+        id: pid,
+        error: {
+          name: "OrgraphError",
+          code: "invalid",
+          message: "Loading failed: the load worker stopped (out of memory?).",
+        },
+      }),
     });
     this.#worker = worker;
     this.#state = worker ? "ok" : "unavailable";

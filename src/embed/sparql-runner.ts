@@ -80,24 +80,22 @@ export class SparqlRunner {
       ping: { type: "ping", id } satisfies SparqlWorkerRequest,
       answered: (message) => message.type === "pong",
       timeoutMs: PING_TIMEOUT_MS,
-      onCrash: (crashed) => {
-        // A crash fails the requests waiting on it; the next request starts a new worker.
-        if (this.#worker !== crashed) return;
+      // A crash fails the requests waiting on it; the next request starts a new worker.
+      onStopped: (crashed) => {
+        if (this.#worker !== crashed) return false;
         this.#worker = null;
         this.#state = "unknown";
-        for (const [pid, settle] of [...this.#pending]) {
-          settle({
-            type: "error",
-            id: pid,
-            error: {
-              name: "OrgraphError",
-              code: "invalid",
-              message: "The request failed: the SPARQL worker stopped.",
-            },
-          });
-        }
-        crashed.terminate();
+        return true;
       },
+      stopped: (pid) => ({
+        type: "error",
+        id: pid,
+        error: {
+          name: "OrgraphError",
+          code: "invalid",
+          message: "The request failed: the SPARQL worker stopped.",
+        },
+      }),
     });
     this.#worker = worker;
     this.#state = worker ? "ok" : "unavailable";

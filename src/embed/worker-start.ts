@@ -4,8 +4,8 @@
  * A worker refused by a CSP (no worker-src 'self'), by a sandbox, or failing to start either
  * throws at `new Worker` or never answers: the start sends a ping and resolves with the worker
  * once its answer comes, else with null (the caller then runs the same code in the page).
- * Messages are routed to the request waiting on their id (`pending`); a crash after the start
- * is handed to `onCrash`, which fails what waits on that worker.
+ * Messages are routed to the request waiting on their id (`pending`); when the worker stops after
+ * its start (a crash, out of memory), every request waiting on it fails with `stopped`'s answer.
  */
 
 export interface WorkerStartOptions<Res extends { id: number }> {
@@ -23,8 +23,13 @@ export interface WorkerStartOptions<Res extends { id: number }> {
   /** Whether a message answering the ping means "up" (true), "down" (false), or is not final (null). */
   answered: (message: Res) => boolean | null;
   timeoutMs: number;
-  /** The worker stopped after it started (e.g. out of memory). */
-  onCrash: (worker: Worker) => void;
+  /**
+   * The worker stopped after it started. Returns whether it was the caller's current worker
+   * (the caller forgets it); only then do the requests waiting fail.
+   */
+  onStopped: (worker: Worker) => boolean;
+  /** The answer a waiting request gets when the worker stops. */
+  stopped: (id: number) => Res;
 }
 
 /** The started worker, or null where none can run. */
@@ -56,7 +61,11 @@ export function startWorker<Res extends { id: number }>(
     worker.addEventListener("message", (event: MessageEvent<Res>) => {
       pending.get(event.data.id)?.(event.data);
     });
-    worker.addEventListener("error", () => options.onCrash(worker));
+    worker.addEventListener("error", () => {
+      if (!options.onStopped(worker)) return;
+      for (const [pid, settle] of [...pending]) settle(options.stopped(pid));
+      worker.terminate();
+    });
     pending.set(id, (message) => {
       const up = options.answered(message);
       if (up !== null) done(up);
