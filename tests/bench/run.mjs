@@ -78,8 +78,10 @@ const { runChromiumBench } = await import(pathToFileURL(`${outDir}driver/chromiu
 const sizes = short
   ? [{ nodes: 5_000, edges: 25_000, reps: 3 }]
   : [
-      { nodes: 10_000, edges: 50_000, reps: 5 },
-      { nodes: 100_000, edges: 500_000, reps: 3 },
+      // An even count: each renderer goes first as often as the other. At 100k / 500k one
+      // repetition is ~4 min of software WebGL here; two keep the full run near 20 min.
+      { nodes: 10_000, edges: 50_000, reps: 4 },
+      { nodes: 100_000, edges: 500_000, reps: 2 },
     ];
 const rows = await runChromiumBench(pageDir, sizes, (line) => console.error(line));
 
