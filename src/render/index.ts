@@ -10,6 +10,11 @@ export {
 } from "./renderer";
 export { layoutGraph, seedPositions, degreeSizes } from "./layout";
 export {
+  CANVAS_COLOURS,
+  CANVAS_THEMES,
+  canvasColours,
+  type CanvasColours,
+  type CanvasTheme,
   CATEGORY_COLORS,
   COMMUNITY_COLORS,
   categoryColor,
