@@ -1,7 +1,8 @@
 /**
  * axe-core (WCAG 2.x A/AA rules and best practices) on the page: at first, with a node selected,
- * with the panels, drawers and menus open. No violation of any impact (minor and moderate
- * included); a rule that cannot be met would be listed in `ACCEPTED` with its reason.
+ * with the panels, drawers and menus open, in the dark theme too. No violation of any impact
+ * (minor and moderate included); a rule that cannot be met would be listed in `ACCEPTED` with
+ * its reason.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
@@ -101,6 +102,29 @@ describe("accessibility (axe-core)", () => {
     await page.locator("orgraph-explorer #og-table-title").waitFor({ state: "attached" });
     expect(await violations(page), "table").toEqual([]);
     await page.locator('orgraph-explorer [data-tool="table"]').click();
+  });
+
+  it("in the dark theme, with a node selected and the filters open", async () => {
+    await page.evaluate(() => {
+      const el = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+      el.setAttribute("theme", "dark");
+      el.tab = "details";
+      const key = el.graph!.findNode((_k, a) => a.label === "Mark Lagon")!;
+      el.select(key);
+      return el.updateComplete;
+    });
+    try {
+      expect(await violations(page), "dark").toEqual([]);
+      await page.locator('orgraph-explorer [data-tool="filters"]').click();
+      expect(await violations(page), "dark, filters").toEqual([]);
+      await page.locator('orgraph-explorer [data-tool="filters"]').click();
+    } finally {
+      await page.evaluate(() => {
+        const el = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+        el.removeAttribute("theme");
+        return el.updateComplete;
+      });
+    }
   });
 
   it("in English, with the copy-link field shown", async () => {
