@@ -16,6 +16,7 @@ export {
   type CanvasColours,
   type CanvasTheme,
   CATEGORY_COLORS,
+  CATEGORY_COLORS_DARK,
   COMMUNITY_COLORS,
   categoryColor,
   communityColor,

@@ -1,6 +1,6 @@
 /**
  * Category colours. Every colour has at least 3:1 contrast against the white canvas (WCAG 1.4.11,
- * non-text contrast; on the dark canvas, ministry, statement and document are darker than that) and hues that stay apart for the common colour-vision deficiencies as far as
+ * non-text contrast; CATEGORY_COLORS_DARK are their lighter twins for the dark canvas) and hues that stay apart for the common colour-vision deficiencies as far as
  * ten categories allow. Each category also has a shape (CATEGORY_SHAPES). The UI's legend reads
  * `legendEntries`.
  */
@@ -17,6 +17,23 @@ export const CATEGORY_COLORS = {
   statement: "#ad1457",
   document: "#455a64",
   other: "#6b6b6b",
+} as const satisfies Record<Category, string>;
+
+/**
+ * Category colours on the dark canvas and panels (theme dark): the same hues, lighter, each at
+ * least 3:1 against the dark stage and panel backgrounds.
+ */
+export const CATEGORY_COLORS_DARK = {
+  person: "#6ea8fe",
+  role: "#c39bd3",
+  organisation: "#ef6b6b",
+  ministry: "#b08d7e",
+  country: "#26c6da",
+  place: "#66bb6a",
+  event: "#f0a04b",
+  statement: "#f06292",
+  document: "#90a4ae",
+  other: "#a0a0a0",
 } as const satisfies Record<Category, string>;
 
 /** The node shapes (sigma 4 SDF shapes the renderer declares). */
@@ -135,8 +152,10 @@ export function communityColor(index: number): string {
   return COMMUNITY_COLORS[Math.min(index, last)] as string;
 }
 
-export function categoryColor(category: string): string {
-  return (CATEGORY_COLORS as Record<string, string>)[category] ?? CATEGORY_COLORS.other;
+/** The colour of `category` on the canvas of `theme` (default light). */
+export function categoryColor(category: string, theme: CanvasTheme = "light"): string {
+  const colours = theme === "dark" ? CATEGORY_COLORS_DARK : CATEGORY_COLORS;
+  return (colours as Record<string, string>)[category] ?? colours.other;
 }
 
 export interface LegendEntry {

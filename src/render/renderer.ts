@@ -471,7 +471,7 @@ function makeRenderer(
   const colorOf = (attributes: NodeAttributes): string =>
     display.colourMode === "community" && display.communities
       ? communityColor(display.communities.get(attributes.iri) ?? -1)
-      : categoryColor(attributes.category);
+      : categoryColor(attributes.category, theme);
 
   deferNextRefresh = deferRefresh;
   let sigma: OrgraphSigma;

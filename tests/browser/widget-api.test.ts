@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { OrgraphExplorer } from "../../src/embed/explorer-element";
+import { CATEGORY_COLORS_DARK } from "../../src/render/palette";
 import { launchChromium, type LaunchedBrowser } from "./setup/chromium";
 
 const RELEASE = readFileSync(new URL("../../data/release.trig", import.meta.url), "utf8");
@@ -183,6 +184,15 @@ describe("attributes", () => {
 
     expect(await corner("shapes")).toEqual(DARK_BACKGROUND);
     expect(await corner("release")).toEqual(WHITE);
+    // The legend's swatches take the dark canvas's category colours.
+    const swatch = await page.evaluate(() => {
+      const el = document.getElementById("shapes")!.shadowRoot!.querySelector(".swatch")!;
+      const category = [...el.classList].find((c) => c.startsWith("cat-"))!.slice(4);
+      return { category, background: getComputedStyle(el).backgroundColor };
+    });
+    const hex = CATEGORY_COLORS_DARK[swatch.category as keyof typeof CATEGORY_COLORS_DARK];
+    const rgb = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+    expect(swatch.background).toBe(`rgb(${rgb.join(", ")})`);
     const dark = await canvas("shapes", DARK_LABEL);
     expect(dark.corner).toEqual(DARK_BACKGROUND);
     // Labels are drawn in the light label colour (its contrast: tests/unit/render/palette).

@@ -1,9 +1,18 @@
 /**
  * The canvas themes' colours (palette.ts CANVAS_COLOURS, which the renderer's styles read): text
- * on the canvas is readable (WCAG 1.4.3, at least 4.5:1) in both themes.
+ * on the canvas is readable (WCAG 1.4.3, at least 4.5:1) in both themes, and nodes stand out
+ * (WCAG 1.4.11, at least 3:1) in their category colours.
  */
 import { describe, expect, it } from "vitest";
-import { CANVAS_COLOURS, CANVAS_THEMES, canvasColours } from "../../../src/render/palette";
+import {
+  CANVAS_COLOURS,
+  CANVAS_THEMES,
+  canvasColours,
+  CATEGORY_COLORS,
+  CATEGORY_COLORS_DARK,
+  categoryColor,
+} from "../../../src/render/palette";
+import { CATEGORIES } from "../../../src/core/model/types";
 
 /** WCAG 2.x relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
@@ -57,5 +66,31 @@ describe("canvasColours", () => {
     expect(canvasColours(null)).toBe(CANVAS_COLOURS.light);
     expect(canvasColours("purple")).toBe(CANVAS_COLOURS.light);
     expect(CANVAS_COLOURS.dark.background).not.toBe(CANVAS_COLOURS.light.background);
+  });
+});
+
+describe("category colours", () => {
+  // The dark theme's side-panel background (--og-panel, src/ui/widget-styles.ts): the legend's
+  // swatches sit on it.
+  const DARK_PANEL = "#1b2129";
+
+  it.each(CATEGORIES)(
+    "%s: at least 3:1 on the light stage, and its dark twin on the dark one",
+    (c) => {
+      expect(contrast(CATEGORY_COLORS[c], CANVAS_COLOURS.light.background)).toBeGreaterThanOrEqual(
+        3,
+      );
+      expect(
+        contrast(CATEGORY_COLORS_DARK[c], CANVAS_COLOURS.dark.background),
+      ).toBeGreaterThanOrEqual(3);
+      expect(contrast(CATEGORY_COLORS_DARK[c], DARK_PANEL)).toBeGreaterThanOrEqual(3);
+    },
+  );
+
+  it("categoryColor picks the theme's colour; unknown categories are `other`", () => {
+    expect(categoryColor("person")).toBe(CATEGORY_COLORS.person);
+    expect(categoryColor("person", "dark")).toBe(CATEGORY_COLORS_DARK.person);
+    expect(categoryColor("nonsense", "dark")).toBe(CATEGORY_COLORS_DARK.other);
+    expect(new Set(Object.values(CATEGORY_COLORS_DARK)).size).toBe(CATEGORIES.length);
   });
 });
