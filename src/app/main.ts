@@ -10,11 +10,17 @@
  * meaningful step, a replaced one for a camera move (debounced), so back and forward step through
  * the exploration; popstate applies the state of the entry. The UI language defaults to the
  * browser's and is switched by the header's button (and kept in the URL); "copy link" copies the
- * URL (navigator.clipboard, else a selected read-only field).
+ * URL (navigator.clipboard, else a selected read-only field). An endpoint's start query too long
+ * for a URL is left out of it, and the page says so under the header (#url-notice).
  */
 import "../embed/define";
 import { BUILTIN_SOURCE, type ViewState } from "../core/state/view-state";
-import { decodeViewState } from "../core/state/url";
+import {
+  decodeViewState,
+  MAX_START_QUERY_URL_LENGTH,
+  startQueryFitsUrl,
+  startQueryUrlLength,
+} from "../core/state/url";
 import { toolMessages } from "../ui/messages";
 import { historyStep, pageDefaults, urlFor } from "./url-state";
 
@@ -101,6 +107,7 @@ function applyLanguage(state: ViewState): void {
   document.querySelector(".page-tools")?.setAttribute("aria-label", t.pageTools);
   document.querySelector("#copy-field-input")?.setAttribute("aria-label", t.linkField);
   if (explorer && explorer.getAttribute("lang") !== lang) explorer.setAttribute("lang", lang);
+  showUrlNotice(state);
 }
 
 /** Points the element at the state's data source (no reload when it already is). */
@@ -139,6 +146,23 @@ function writeUrl(state: ViewState, how: "push" | "replace"): void {
   if (how === "push") history.pushState(null, "", url);
   else history.replaceState(null, "", url);
   shown = state;
+  showUrlNotice(state);
+}
+
+/** Says when the URL cannot hold the view: an endpoint's start query too long for it. */
+function showUrlNotice(state: ViewState): void {
+  const notice = document.querySelector<HTMLElement>("#url-notice");
+  if (!notice) return;
+  const query = state.endpointQuery;
+  const text =
+    query !== null && !startQueryFitsUrl(query)
+      ? toolMessages(state.uiLanguage).startQueryTooLong(
+          startQueryUrlLength(query),
+          MAX_START_QUERY_URL_LENGTH,
+        )
+      : "";
+  if (notice.textContent !== text) notice.textContent = text;
+  notice.hidden = text === "";
 }
 
 function onViewState(state: ViewState): void {

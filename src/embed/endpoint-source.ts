@@ -2,8 +2,9 @@
  * The explorer's endpoint source (issue 7): exploring a SPARQL 1.1 endpoint step by step.
  *
  * The view state says what is explored: `endpoint` and `endpointGraph` (the endpoint and its
- * default graph), `opened` (IRIs opened with their neighbourhood) and `expanded` (relations
- * loaded with "expand"). This controller makes the graph on screen match it: each step is
+ * default graph), `endpointQuery` (the CONSTRUCT / DESCRIBE query it started from, if any),
+ * `opened` (IRIs opened with their neighbourhood) and `expanded` (relations loaded with
+ * "expand"). This controller makes the graph on screen match it: each step is
  * fetched once (`fetchNeighbourhood`, `expand` from src/core/sparql), its quads kept by step,
  * and the graph rebuilt from the union of the steps the state names, through `rdfToGraph`
  * (the mapping of files). So a reload, or back and forward, re-fetches (or reuses) the same
@@ -42,6 +43,7 @@ import { SparqlRunner } from "./sparql-runner";
 import {
   addExpanded,
   addOpened,
+  isStartQuery,
   setEndpoint,
   type EndpointExpansion,
   type ViewState,
@@ -120,10 +122,8 @@ const expandStep = (e: EndpointExpansion): Step => ({
   expansion: e,
 });
 
-/** A SPARQL query rather than an IRI (for `start`). */
-export function isQueryText(text: string): boolean {
-  return /^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(CONSTRUCT|DESCRIBE)\b/i.test(text);
-}
+/** A SPARQL query rather than an IRI (for `start`; the view state's test). */
+export const isQueryText = isStartQuery;
 
 export function isCancel(error: unknown): boolean {
   return (
@@ -233,7 +233,6 @@ export class EndpointSource {
   #failed = new Set<string>();
   #shown: string | null = null;
   #controllers = new Set<AbortController>();
-  #startQuery: string | null = null;
   #loop: Promise<void> | null = null;
   #dirty = false;
   #anchor: string | null = null;
@@ -306,8 +305,9 @@ export class EndpointSource {
     newClient({ endpoint: input.endpoint, fetch: async () => Promise.reject() });
     let state = setEndpoint(this.host.state(), input.endpoint, input.defaultGraph ?? null);
     const sameContext = state === this.host.state();
-    if (sameContext) state = { ...state, opened: [], expanded: [] };
-    this.#startQuery = query;
+    // The start query is part of the view state (the URL's `start`): a reload runs it again.
+    if (sameContext) state = { ...state, opened: [], expanded: [], endpointQuery: query };
+    else state = { ...state, endpointQuery: query };
     if (sameContext) this.#reset(state);
     if (start !== undefined && query === null) state = addOpened(state, start);
     this.host.setState(state);
@@ -561,7 +561,6 @@ export class EndpointSource {
     if (state === null || state.endpoint === null) {
       this.#context = null;
       this.#client = null;
-      this.#startQuery = null;
       return;
     }
     this.#context = `${state.endpoint}\n${state.endpointGraph ?? ""}`;
@@ -576,8 +575,8 @@ export class EndpointSource {
 
   #wanted(s: ViewState): Step[] {
     const steps: Step[] = [];
-    if (this.#startQuery !== null) {
-      steps.push({ kind: "query", key: `query ${this.#startQuery}`, query: this.#startQuery });
+    if (s.endpointQuery !== null) {
+      steps.push({ kind: "query", key: `query ${s.endpointQuery}`, query: s.endpointQuery });
     }
     for (const iri of s.opened) steps.push(openStep(iri));
     for (const e of s.expanded) steps.push(expandStep(e));
@@ -652,6 +651,7 @@ export function endpointChanged(prev: ViewState | null, next: ViewState): boolea
     prev.endpointGraph !== next.endpointGraph ||
     prev.opened !== next.opened ||
     prev.expanded !== next.expanded ||
+    prev.endpointQuery !== next.endpointQuery ||
     prev.collapseNary !== next.collapseNary
   );
 }

@@ -16,8 +16,9 @@
  * - Widget configuration (issue 5; src/embed/settings.ts, widget.ts): `select` (a node IRI
  *   selected after each load), `controls` (the panels shown: search, filters, details,
  *   statements, source, legend, toolbar; `none`: a read-only picture), `height` (a CSS length;
- *   without it at least 400 px), `theme` (light | dark; partner custom properties
- *   `--orgraph-*`, see src/ui/widget-styles.ts), `readonly` (no layout re-runs from the UI),
+ *   without it at least 400 px), `theme` (light | dark, the panels and the canvas; partner
+ *   custom properties `--orgraph-*`, see src/ui/widget-styles.ts), `readonly` (no layout
+ *   re-runs from the UI),
  *   `caption` (the caption's title), `cite-base`, `version` (the version a cited view was
  *   pinned to), `story` (a story's URL) and `step`. A bad value logs a console warning naming
  *   the attribute and the allowed values, and the default is used; nothing throws.
@@ -1221,8 +1222,11 @@ export class OrgraphExplorer extends LitElement {
   #rendererOptions(own: () => OrgraphRenderer | null): {
     onSelect: (key: string | null) => void;
     onEdgeHover: (key: string | null, point: { x: number; y: number } | null) => void;
+    theme: WidgetSettings["theme"];
   } {
     return {
+      // The canvas follows `theme` from its first frame (later changes: Widget.attributeChanged).
+      theme: this.#widget.settings.theme,
       onSelect: (key) => {
         const renderer = own();
         if (renderer && this.#renderer === renderer) this.select(key);

@@ -54,7 +54,9 @@ export async function makeExport(
   const stem = `orgraph-${sourceStem(source)}-${SUFFIX[name]}`;
   if (name === "png") {
     if (!sigma) throw new Error("Nothing is drawn yet.");
-    const blob = await snapshotPng(sigma, { background: STAGE_BACKGROUND });
+    // The stage's colour as sigma applies it (the canvas theme), else the light one.
+    const stage = sigma.getContainer().style.backgroundColor || STAGE_BACKGROUND;
+    const blob = await snapshotPng(sigma, { background: stage });
     return { blob, fileName: safeFileName(stem, "png") };
   }
   const { exportGraph } = await import("../core/graph/export");

@@ -112,6 +112,7 @@ export class Widget implements ReactiveController {
     const prev = this.#settings;
     this.#settings = settings;
     if (prev.height !== settings.height) this.#applyHeight();
+    if (prev.theme !== settings.theme) this.host.renderer()?.setTheme(settings.theme);
     if (name === "select" && settings.select !== prev.select && settings.select && el.graph) {
       el.select(settings.select, { center: true });
     }

@@ -10,7 +10,13 @@ export {
 } from "./renderer";
 export { layoutGraph, seedPositions, degreeSizes } from "./layout";
 export {
+  CANVAS_COLOURS,
+  CANVAS_THEMES,
+  canvasColours,
+  type CanvasColours,
+  type CanvasTheme,
   CATEGORY_COLORS,
+  CATEGORY_COLORS_DARK,
   COMMUNITY_COLORS,
   categoryColor,
   communityColor,

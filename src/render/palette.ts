@@ -1,6 +1,6 @@
 /**
  * Category colours. Every colour has at least 3:1 contrast against the white canvas (WCAG 1.4.11,
- * non-text contrast) and hues that stay apart for the common colour-vision deficiencies as far as
+ * non-text contrast; CATEGORY_COLORS_DARK are their lighter twins for the dark canvas) and hues that stay apart for the common colour-vision deficiencies as far as
  * ten categories allow. Each category also has a shape (CATEGORY_SHAPES). The UI's legend reads
  * `legendEntries`.
  */
@@ -17,6 +17,23 @@ export const CATEGORY_COLORS = {
   statement: "#ad1457",
   document: "#455a64",
   other: "#6b6b6b",
+} as const satisfies Record<Category, string>;
+
+/**
+ * Category colours on the dark canvas and panels (theme dark): the same hues, lighter, each at
+ * least 3:1 against the dark stage and panel backgrounds.
+ */
+export const CATEGORY_COLORS_DARK = {
+  person: "#6ea8fe",
+  role: "#c39bd3",
+  organisation: "#ef6b6b",
+  ministry: "#b08d7e",
+  country: "#26c6da",
+  place: "#66bb6a",
+  event: "#f0a04b",
+  statement: "#f06292",
+  document: "#90a4ae",
+  other: "#a0a0a0",
 } as const satisfies Record<Category, string>;
 
 /** The node shapes (sigma 4 SDF shapes the renderer declares). */
@@ -44,15 +61,70 @@ export function categoryShape(category: string): NodeShape {
   return (CATEGORY_SHAPES as Record<string, NodeShape>)[category] ?? CATEGORY_SHAPES.other;
 }
 
-/** Colour of nodes and edges outside the focused neighbourhood. */
-export const FADED_NODE_COLOR = "#dde1e6";
-export const FADED_EDGE_COLOR = "#eef0f3";
-export const EDGE_COLOR = "#b4bcc7";
-export const ACTIVE_EDGE_COLOR = "#4b5563";
-/** Colour of the edges of a highlighted path. */
-export const PATH_EDGE_COLOR = "#d97706";
-export const LABEL_COLOR = "#1f2933";
-export const STAGE_BACKGROUND = "#ffffff";
+/** The canvas themes (the element's `theme`). */
+export const CANVAS_THEMES = ["light", "dark"] as const;
+export type CanvasTheme = (typeof CANVAS_THEMES)[number];
+
+/** The colours of the canvas that are not data (category or community) colours. */
+export interface CanvasColours {
+  /** The stage behind the graph (also the PNG export's fill). */
+  background: string;
+  /** Node labels: at least 4.5:1 against `background`, `backdrop` and `highlightBackdrop`. */
+  label: string;
+  /** Edge (predicate) labels: at least 4.5:1 against `background`. */
+  edgeLabel: string;
+  edge: string;
+  /** Edges of the focused neighbourhood. */
+  activeEdge: string;
+  /** Nodes and edges outside the focused neighbourhood. */
+  fadedNode: string;
+  fadedEdge: string;
+  /** Edges of a highlighted path. */
+  pathEdge: string;
+  /** The box behind a hovered, selected or on-path node and its label. */
+  backdrop: string;
+  /** The box behind a highlighted node (e.g. a statement's speaker) and its label. */
+  highlightBackdrop: string;
+}
+
+/**
+ * Canvas colours by theme. Dark matches the widget's dark `--og-background` (widget-styles.ts),
+ * so that the canvas and the panels read as one surface.
+ */
+export const CANVAS_COLOURS = {
+  light: {
+    background: "#ffffff",
+    label: "#1f2933",
+    edgeLabel: "#374151",
+    edge: "#b4bcc7",
+    activeEdge: "#4b5563",
+    fadedNode: "#dde1e6",
+    fadedEdge: "#eef0f3",
+    pathEdge: "#d97706",
+    backdrop: "#ffffff",
+    highlightBackdrop: "#fff8e1",
+  },
+  dark: {
+    background: "#12161c",
+    label: "#e3e8ef",
+    edgeLabel: "#c3cad5",
+    edge: "#5b6675",
+    activeEdge: "#cbd5e1",
+    fadedNode: "#2a313b",
+    fadedEdge: "#1f252d",
+    pathEdge: "#f59e0b",
+    backdrop: "#1f2630",
+    highlightBackdrop: "#3a2f12",
+  },
+} as const satisfies Record<CanvasTheme, CanvasColours>;
+
+/** The canvas colours of `theme` (light for anything else). */
+export function canvasColours(theme: string | null | undefined): CanvasColours {
+  return theme === "dark" ? CANVAS_COLOURS.dark : CANVAS_COLOURS.light;
+}
+
+/** The light stage background (the PNG export's fill when no renderer says otherwise). */
+export const STAGE_BACKGROUND = CANVAS_COLOURS.light.background;
 
 /**
  * Community colours (Louvain colour mode), biggest community first. Each has at least 3:1
@@ -80,8 +152,10 @@ export function communityColor(index: number): string {
   return COMMUNITY_COLORS[Math.min(index, last)] as string;
 }
 
-export function categoryColor(category: string): string {
-  return (CATEGORY_COLORS as Record<string, string>)[category] ?? CATEGORY_COLORS.other;
+/** The colour of `category` on the canvas of `theme` (default light). */
+export function categoryColor(category: string, theme: CanvasTheme = "light"): string {
+  const colours = theme === "dark" ? CATEGORY_COLORS_DARK : CATEGORY_COLORS;
+  return (colours as Record<string, string>)[category] ?? colours.other;
 }
 
 export interface LegendEntry {

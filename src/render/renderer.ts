@@ -22,7 +22,9 @@
  *   rest is hidden by state), the paths to highlight, the colour mode (category, or Louvain
  *   community from a palette) and the size metric (degree, betweenness, PageRank). Changing it
  *   updates states or bumps a graph-state version that restyles in place: no attribute of the
- *   graph is written and nothing is re-indexed.
+ *   graph is written and nothing is re-indexed;
+ * - a canvas theme (`theme` option, `setTheme`): the stage, label, backdrop and edge colours of
+ *   palette.ts's CANVAS_COLOURS, read by the styles; a change restyles in place.
  */
 import Sigma from "sigma";
 import {
@@ -45,16 +47,12 @@ import type {
   OrgraphGraph,
 } from "../core/model/types";
 import {
-  ACTIVE_EDGE_COLOR,
-  EDGE_COLOR,
-  FADED_EDGE_COLOR,
-  FADED_NODE_COLOR,
-  LABEL_COLOR,
-  PATH_EDGE_COLOR,
-  STAGE_BACKGROUND,
+  canvasColours,
   categoryColor,
   categoryShape,
   communityColor,
+  type CanvasColours,
+  type CanvasTheme,
 } from "./palette";
 import { degreeSizes } from "./layout";
 import { labelIn } from "../core/model/labels";
@@ -72,6 +70,8 @@ export interface RendererOptions {
    * leaves (null) an edge.
    */
   onEdgeHover?: (key: string | null, point: { x: number; y: number } | null) => void;
+  /** The canvas theme (background, label and edge colours); default light. */
+  theme?: CanvasTheme;
 }
 
 /** Edge labels show on every edge between labelled nodes below this camera ratio (zoomed in). */
@@ -137,6 +137,10 @@ export interface OrgraphRenderer {
   readonly display: Readonly<DisplayState>;
   /** Changes part of the display state and refreshes what changed. */
   setDisplay(display: Partial<DisplayState>): void;
+  /** The canvas theme. */
+  readonly theme: CanvasTheme;
+  /** Recolours the stage, labels and edges for `theme` (restyle only; the graph is not written). */
+  setTheme(theme: CanvasTheme): void;
   /** Moves the camera to a node (no selection change). */
   focusNode(key: string): void;
   /** Resets the camera to show the whole graph. */
@@ -444,6 +448,9 @@ function makeRenderer(
   const degreeSizeMap = degreeSizes(graph, settings.minNodeSize, settings.maxNodeSize);
   let sizes: Map<string, number> = degreeSizeMap;
   let display: DisplayState = { ...DEFAULT_DISPLAY_STATE };
+  let theme: CanvasTheme = options.theme === "dark" ? "dark" : "light";
+  /** The theme's colours, read by the styles below (a theme change bumps displayVersion). */
+  let colours: CanvasColours = canvasColours(theme);
   /** The label in the display languages (the graph's own label without them). */
   const labelOf = (attributes: NodeAttributes | EdgeAttributes): string =>
     (display.languages ? labelIn(attributes.labels, display.languages) : undefined) ??
@@ -464,7 +471,7 @@ function makeRenderer(
   const colorOf = (attributes: NodeAttributes): string =>
     display.colourMode === "community" && display.communities
       ? communityColor(display.communities.get(attributes.iri) ?? -1)
-      : categoryColor(attributes.category);
+      : categoryColor(attributes.category, theme);
 
   deferNextRefresh = deferRefresh;
   let sigma: OrgraphSigma;
@@ -497,7 +504,7 @@ function makeRenderer(
         },
       },
       styles: {
-        stage: { background: STAGE_BACKGROUND },
+        stage: { background: () => colours.background },
         nodes: [
           {
             x: { attribute: "x" },
@@ -510,7 +517,7 @@ function makeRenderer(
             shape: (attributes) => categoryShape(attributes.category),
             size: (attributes, state) =>
               sizeOf(attributes) * (state.isSelected || state.isHovered ? 1.35 : 1),
-            labelColor: LABEL_COLOR,
+            labelColor: () => colours.label,
             labelSize: settings.labelSize,
             labelVisibility: "auto",
             visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
@@ -520,7 +527,7 @@ function makeRenderer(
           {
             when: (_attributes, state, graphState) =>
               (graphState.hasFocus || graphState.hasPath) && !state.isActive && !state.isOnPath,
-            then: { color: FADED_NODE_COLOR, labelVisibility: "hidden" },
+            then: { color: () => colours.fadedNode, labelVisibility: "hidden" },
           },
           { whenState: "isActive", then: { labelVisibility: "visible", depth: "topNodes" } },
           {
@@ -529,7 +536,7 @@ function makeRenderer(
               color: (attributes) => colorOf(attributes),
               labelVisibility: "visible",
               backdropVisibility: "visible",
-              backdropColor: "#ffffff",
+              backdropColor: () => colours.backdrop,
               backdropShadowColor: "rgba(217, 119, 6, 0.9)",
               backdropShadowBlur: 14,
               backdropPadding: 5,
@@ -542,7 +549,7 @@ function makeRenderer(
               color: (attributes) => colorOf(attributes),
               labelVisibility: "visible",
               backdropVisibility: "visible",
-              backdropColor: "#fff8e1",
+              backdropColor: () => colours.highlightBackdrop,
               backdropShadowColor: "rgba(230, 145, 0, 0.85)",
               backdropShadowBlur: 16,
               backdropPadding: 6,
@@ -553,7 +560,7 @@ function makeRenderer(
             whenState: "isSelected",
             then: {
               backdropVisibility: "visible",
-              backdropColor: "#ffffff",
+              backdropColor: () => colours.backdrop,
               backdropShadowColor: "rgba(21, 101, 192, 0.55)",
               backdropShadowBlur: 14,
               backdropPadding: 5,
@@ -565,7 +572,7 @@ function makeRenderer(
             then: {
               labelVisibility: "visible",
               backdropVisibility: "visible",
-              backdropColor: "#ffffff",
+              backdropColor: () => colours.backdrop,
               backdropShadowColor: "rgba(0, 0, 0, 0.45)",
               backdropShadowBlur: 12,
               backdropPadding: 5,
@@ -575,14 +582,14 @@ function makeRenderer(
         ],
         edges: [
           {
-            color: EDGE_COLOR,
+            color: () => colours.edge,
             size: 1,
             head: "arrow",
             path: "straight",
             parallelPath: "curved",
             selfLoopPath: "loop",
             label: (attributes) => labelOf(attributes),
-            labelColor: "#374151",
+            labelColor: () => colours.edgeLabel,
             labelSize: Math.max(9, settings.labelSize - 2),
             labelVisibility: "hidden",
             visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
@@ -596,12 +603,12 @@ function makeRenderer(
           {
             when: (_attributes, state, graphState) =>
               (graphState.hasFocus || graphState.hasPath) && !state.isActive && !state.isOnPath,
-            then: { color: FADED_EDGE_COLOR, labelVisibility: "hidden" },
+            then: { color: () => colours.fadedEdge, labelVisibility: "hidden" },
           },
           {
             whenState: "isActive",
             then: {
-              color: ACTIVE_EDGE_COLOR,
+              color: () => colours.activeEdge,
               size: 1.6,
               labelVisibility: settings.edgeLabels ? "visible" : "hidden",
               depth: "topEdges",
@@ -610,7 +617,7 @@ function makeRenderer(
           {
             whenState: "isOnPath",
             then: {
-              color: PATH_EDGE_COLOR,
+              color: () => colours.pathEdge,
               size: 3,
               labelVisibility: "visible",
               depth: "topEdges",
@@ -832,6 +839,15 @@ function makeRenderer(
           : degreeSizeMap;
         sigma.setGraphState({ displayVersion: ++displayVersion });
       }
+    },
+    get theme() {
+      return theme;
+    },
+    setTheme(next) {
+      if (destroyed || next === theme) return;
+      theme = next === "dark" ? "dark" : "light";
+      colours = canvasColours(theme);
+      sigma.setGraphState({ displayVersion: ++displayVersion });
     },
     focusNode(key) {
       if (destroyed || !graph.hasNode(key)) return;

@@ -372,8 +372,15 @@ export const explorerStyles = css`
     background: rgba(255, 255, 255, 0.96);
     box-shadow: 0 2px 10px rgba(15, 23, 42, 0.12);
   }
-  .node-tools h3 {
-    margin-top: 0;
+  /* An h2 (it follows the page's h1 in the document, before the panel's headings), dressed as the
+     panels' small h3 titles. */
+  .node-tools h2 {
+    margin: 0 0 6px;
+    font-size: 11px;
+    font-weight: 650;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+    color: var(--og-muted);
   }
   .node-tools-title {
     margin: 0 0 8px;

@@ -743,6 +743,8 @@ export interface ToolMessages {
   pageSubtitle: string;
   pageTitleOther: (source: string) => string;
   pageSubtitleOther: string;
+  /** The endpoint's start query does not fit in the page's address (its encoded length, the cap). */
+  startQueryTooLong: (length: number, max: number) => string;
 }
 
 export const TOOL_MESSAGES = {
@@ -789,6 +791,8 @@ export const TOOL_MESSAGES = {
     pageTitleOther: (source) => `Graphe : ${source}`,
     pageSubtitleOther:
       "Survolez un nœud pour voir ses voisins, cliquez pour le détail et les sources.",
+    startQueryTooLong: (length, max) =>
+      `La requête de départ est trop longue pour l'adresse de la page (${length} caractères une fois encodée, au plus ${max}) : ce lien ne la relancera pas. Raccourcissez-la pour pouvoir recharger ou citer cette vue.`,
   },
   en: {
     layoutTools: "Graph layout",
@@ -832,6 +836,8 @@ export const TOOL_MESSAGES = {
       "Graph of the facts stated in IOM's press release · hover a node to see its neighbours, click it for details and sources.",
     pageTitleOther: (source) => `Graph: ${source}`,
     pageSubtitleOther: "Hover a node to see its neighbours, click it for details and sources.",
+    startQueryTooLong: (length, max) =>
+      `The start query is too long for the page's address (${length} characters once encoded, at most ${max}): this link will not run it again. Shorten it to be able to reload or cite this view.`,
   },
 } as const satisfies Record<Lang, ToolMessages>;
 

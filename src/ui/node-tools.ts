@@ -29,7 +29,7 @@ export interface NodeToolsOptions {
 export function renderNodeTools(o: NodeToolsOptions): TemplateResult {
   const m = explorerMessages(o.lang);
   return html`<section class="node-tools" aria-labelledby="og-node-tools">
-    <h3 id="og-node-tools">${m.nodeTools}</h3>
+    <h2 id="og-node-tools">${m.nodeTools}</h2>
     <p class="node-tools-title">${o.label}</p>
     <div class="node-tool-buttons">
       <button

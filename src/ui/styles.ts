@@ -4,16 +4,22 @@
  * come from the renderer's palette as `.cat-<category>` classes.
  */
 import { css, unsafeCSS } from "lit";
-import { CATEGORY_COLORS, CATEGORY_SHAPES } from "../render/palette";
+import { CATEGORY_COLORS, CATEGORY_COLORS_DARK, CATEGORY_SHAPES } from "../render/palette";
 
 // The palette is a constant of this code base (never data), so building CSS from it is safe.
+// The dark theme's swatches use the dark canvas's colours (CATEGORY_COLORS_DARK).
 const categoryRules = unsafeCSS(
-  Object.entries(CATEGORY_COLORS)
-    .map(
+  [
+    ...Object.entries(CATEGORY_COLORS).map(
       ([category, color]) =>
         `.swatch.cat-${category} { background: ${color}; }\n.chip.cat-${category} { border-color: ${color}; }`,
-    )
-    .join("\n"),
+    ),
+    ...Object.entries(CATEGORY_COLORS_DARK).map(
+      ([category, color]) =>
+        `:host([theme="dark"]) .swatch.cat-${category} { background: ${color}; }\n` +
+        `:host([theme="dark"]) .chip.cat-${category} { border-color: ${color}; }`,
+    ),
+  ].join("\n"),
 );
 
 // The node shape of each category, drawn by the swatch (as on the canvas).

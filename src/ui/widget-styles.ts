@@ -60,10 +60,20 @@ export const widgetStyles = css`
   :host([theme="dark"]) select,
   :host([theme="dark"]) summary,
   :host([theme="dark"]) .search-results,
-  :host([theme="dark"]) .export-menu > div {
+  :host([theme="dark"]) .export-menu > div,
+  :host([theme="dark"]) .chip,
+  :host([theme="dark"]) .as-of {
     background-color: var(--og-panel);
     color: var(--og-text);
     border-color: var(--og-border);
+  }
+  /* Tool texts whose light colours are fixed (tools.ts). */
+  :host([theme="dark"]) .layout-mode {
+    color: var(--og-text);
+  }
+  :host([theme="dark"]) .layout-status,
+  :host([theme="dark"]) .export-hint {
+    color: var(--og-muted);
   }
   :host([hidden]) {
     display: none;

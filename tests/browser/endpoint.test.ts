@@ -252,6 +252,75 @@ describe("load({ endpoint, start })", () => {
   });
 });
 
+describe("load({ endpoint, start }) in the URL", () => {
+  it("a start query goes in the URL; a reload runs it again and shows the same nodes", async () => {
+    const page = await openApp("");
+    await el(page).waitFor([LAGON]);
+    // Multi-line, with non-ASCII text (a comment in the WHERE part, so the answer is the same).
+    const query = [
+      "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>",
+      `CONSTRUCT { <${LAGON}> ?p ?o } WHERE {`,
+      "  # les voisins de « Lagon » — 北京 😀",
+      `  <${LAGON}> ?p ?o .`,
+      "  FILTER(isLiteral(?o) || ?p = rdf:type)",
+      "}",
+    ].join("\n");
+    await page.evaluate(
+      ([ep, start]) =>
+        (document.querySelector("orgraph-explorer") as OrgraphExplorer).load({
+          endpoint: ep!,
+          start: start!,
+        }),
+      [endpoint, query],
+    );
+    const keys = await el(page).keys();
+    expect(keys).toContain(LAGON);
+    expect(keys).not.toContain(CONFERENCE);
+    const params = new URL(page.url()).searchParams;
+    expect(params.get("endpoint")).toBe(endpoint);
+    expect(params.get("start")).toBe(query);
+    expect(await page.locator("#url-notice").isHidden()).toBe(true);
+
+    const url = page.url();
+    await page.reload();
+    await el(page).waitFor([LAGON]);
+    expect(await el(page).keys()).toEqual(keys);
+    expect(page.url()).toBe(url);
+    expect(
+      await page.evaluate(
+        () => (document.querySelector("orgraph-explorer") as OrgraphExplorer).viewState,
+      ),
+    ).toMatchObject({ endpoint, endpointQuery: query, opened: [] });
+    await page.close();
+  });
+
+  it("a start query too long for a URL still runs; the page says the link will not", async () => {
+    const page = await openApp("");
+    await el(page).waitFor([LAGON]);
+    // The same answer, with a VALUES list long enough to overflow the URL's cap.
+    const padding = Array.from({ length: 150 }, (_, i) => `<${BASE}nobody-${i}>`).join(" ");
+    const query =
+      `CONSTRUCT { ?x ?p ?o } WHERE { VALUES ?x { <${LAGON}> ${padding} } ?x ?p ?o ` +
+      `FILTER(isLiteral(?o) || ?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }`;
+    await page.evaluate(
+      ([ep, start]) =>
+        (document.querySelector("orgraph-explorer") as OrgraphExplorer).load({
+          endpoint: ep!,
+          start: start!,
+        }),
+      [endpoint, query],
+    );
+    expect(await el(page).keys()).toContain(LAGON);
+    const params = new URL(page.url()).searchParams;
+    expect(params.get("endpoint")).toBe(endpoint);
+    expect(params.has("start")).toBe(false);
+    const notice = page.locator("#url-notice");
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toMatch(/start query is too long .* at most 6000/);
+    await page.close();
+  });
+});
+
 describe("requests in the SPARQL worker", () => {
   /** Counts the page's own fetches of the endpoint (the worker's are not the page's). */
   const countFetches = (): void => {

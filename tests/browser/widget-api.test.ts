@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { OrgraphExplorer } from "../../src/embed/explorer-element";
+import { CATEGORY_COLORS_DARK } from "../../src/render/palette";
 import { launchChromium, type LaunchedBrowser } from "./setup/chromium";
 
 const RELEASE = readFileSync(new URL("../../data/release.trig", import.meta.url), "utf8");
@@ -138,6 +139,83 @@ describe("attributes", () => {
       return bg;
     });
     expect(custom).toBe("rgb(1, 2, 3)");
+  });
+
+  it("theme dark: the canvas is dark, its labels light; it follows a change of theme", async () => {
+    const DARK_BACKGROUND = [0x12, 0x16, 0x1c];
+    const WHITE = [255, 255, 255];
+    const DARK_LABEL = [0xe3, 0xe8, 0xef];
+    const LIGHT_LABEL = [0x1f, 0x29, 0x33];
+    /** The colour of the top-left corner of a widget's stage on screen (stage padding). */
+    const corner = async (id: string) => {
+      const png = await page.locator(`#${id} .sigma`).screenshot();
+      return page.evaluate(async (base64) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d")!;
+        ctx.drawImage(bitmap, 0, 0);
+        return [...ctx.getImageData(3, 3, 1, 1).data.slice(0, 3)];
+      }, png.toString("base64"));
+    };
+    /**
+     * The canvas alone (the PNG export: sigma's canvases, no HTML overlay), zoomed in so that
+     * labels show: its corner and how many pixels lie within 24 of `label` (a label colour).
+     */
+    const canvas = (id: string, label: number[]) =>
+      page.evaluate(
+        async ([id, label]) => {
+          const el = document.getElementById(id) as OrgraphExplorer;
+          el.camera = { x: 0.5, y: 0.5, ratio: 0.3, angle: 0 };
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const { blob } = await el.exportFile("png");
+          const bitmap = await createImageBitmap(blob);
+          const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d")!;
+          ctx.drawImage(bitmap, 0, 0);
+          const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+          let labelInk = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            const d = Math.max(...[0, 1, 2].map((c) => Math.abs(data[i + c]! - label[c]!)));
+            if (d <= 24) labelInk++;
+          }
+          return { corner: [...data.slice(0, 3)], labelInk };
+        },
+        [id, label] as const,
+      );
+
+    expect(await corner("shapes")).toEqual(DARK_BACKGROUND);
+    expect(await corner("release")).toEqual(WHITE);
+    // The legend's swatches take the dark canvas's category colours.
+    const swatch = await page.evaluate(() => {
+      const el = document.getElementById("shapes")!.shadowRoot!.querySelector(".swatch")!;
+      const category = [...el.classList].find((c) => c.startsWith("cat-"))!.slice(4);
+      return { category, background: getComputedStyle(el).backgroundColor };
+    });
+    const hex = CATEGORY_COLORS_DARK[swatch.category as keyof typeof CATEGORY_COLORS_DARK];
+    const rgb = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+    expect(swatch.background).toBe(`rgb(${rgb.join(", ")})`);
+    const dark = await canvas("shapes", DARK_LABEL);
+    expect(dark.corner).toEqual(DARK_BACKGROUND);
+    // Labels are drawn in the light label colour (its contrast: tests/unit/render/palette).
+    expect(dark.labelInk).toBeGreaterThan(50);
+
+    // A change of the attribute recolours the canvas in place (same graph, no reload).
+    const same = await page.evaluate(() => {
+      const el = document.getElementById("shapes") as OrgraphExplorer;
+      const graph = el.graph;
+      el.setAttribute("theme", "light");
+      return graph === el.graph;
+    });
+    expect(same).toBe(true);
+    const light = await canvas("shapes", LIGHT_LABEL);
+    expect(light.corner).toEqual(WHITE);
+    expect(light.labelInk).toBeGreaterThan(50);
+    expect(await corner("shapes")).toEqual(WHITE);
+    await page.evaluate(() => {
+      const el = document.getElementById("shapes") as OrgraphExplorer;
+      el.setAttribute("theme", "dark");
+      el.fit();
+    });
+    expect((await canvas("shapes", DARK_LABEL)).corner).toEqual(DARK_BACKGROUND);
   });
 
   it("readonly hides the layout tools; bad values warn, name the attribute and fall back", async () => {

@@ -26,6 +26,9 @@
  *   open   IRI opened on the endpoint (repeated)
  *   exp    relation expanded on the endpoint: `direction predicate node` (repeated; the
  *          predicate as `prefix:local` in a known namespace)
+ *   start  the CONSTRUCT / DESCRIBE query the endpoint view starts from, re-run on reload
+ *          (written only when its encoded form fits in MAX_START_QUERY_URL_LENGTH; read back
+ *          as well when it is an IRI, which then counts as opened, as `load({ start })` does)
  */
 import { NS } from "../model/vocab";
 import { CATEGORIES } from "../model/types";
@@ -42,6 +45,8 @@ import {
   canonicalExpansions,
   endpointProblem,
   expansionProblem,
+  isStartQuery,
+  startQueryProblem,
   MAX_ENDPOINT_STEPS,
   type EndpointExpansion,
   canonicalLanguages,
@@ -102,6 +107,7 @@ export const URL_PARAMS = [
   "graph",
   "open",
   "exp",
+  "start",
 ] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
@@ -190,6 +196,23 @@ function encodeComponent(text: string): string {
   return encodeURIComponent(text.replace(LONE_SURROGATE, "\uFFFD"))
     .replace(READABLE, (m) => decodeURIComponent(m))
     .replace(/%20/g, "+");
+}
+
+/**
+ * Most characters of the `start` query once encoded for the URL. With the rest of a view's
+ * parameters, the page's address stays under 8 KiB, the request-line limit of common servers
+ * (nginx's default 8 KiB header buffers; Node's 16 KiB for all headers).
+ */
+export const MAX_START_QUERY_URL_LENGTH = 6000;
+
+/** The length of `query` as the URL writes it (`start=` excluded). */
+export function startQueryUrlLength(query: string): number {
+  return encodeComponent(query).length;
+}
+
+/** Whether the URL can hold `query` as the endpoint's start query. */
+export function startQueryFitsUrl(query: string): boolean {
+  return startQueryUrlLength(query) <= MAX_START_QUERY_URL_LENGTH;
 }
 
 function decodeComponent(text: string): string | undefined {
@@ -312,6 +335,14 @@ export function encodeViewState(
   if (list(expansions(s.expanded)) !== list(expansions(d.expanded))) {
     if (s.expanded.length === 0) out.push(["exp", ""]);
     for (const e of expansions(s.expanded)) out.push(["exp", e]);
+  }
+  // A query too long for a URL is left out (the page says so: the view cannot be reloaded).
+  if (
+    s.endpointQuery !== null &&
+    s.endpointQuery !== d.endpointQuery &&
+    startQueryFitsUrl(s.endpointQuery)
+  ) {
+    out.push(["start", s.endpointQuery]);
   }
 
   return out.map(([k, v]) => `${k}=${encodeComponent(v)}`).join("&");
@@ -602,6 +633,29 @@ export function decodeViewState(
       warn("exp", "", `more than ${MAX_ENDPOINT_STEPS} expansions; the rest ignored`);
     }
     state.expanded = canonicalExpansions(list.slice(0, MAX_ENDPOINT_STEPS));
+  }
+
+  // `start` as `load({ endpoint, start })` takes it: a CONSTRUCT / DESCRIBE query, or an IRI
+  // (then one more opened IRI).
+  const start = single("start");
+  if (start !== undefined && start.trim() !== "") {
+    const short = start.slice(0, 40);
+    if (isStartQuery(start)) {
+      const problem = startQueryProblem(start);
+      if (problem !== undefined) warn("start", short, `${problem}; ignored`);
+      else if (!startQueryFitsUrl(start)) {
+        warn("start", short, `start query is too long for a URL; ignored`);
+      } else state.endpointQuery = start;
+    } else {
+      const iri = start.trim();
+      const problem = /\s/.test(iri)
+        ? "start must be a CONSTRUCT or DESCRIBE query, or an IRI"
+        : keyProblem(iri, "a start IRI");
+      if (problem !== undefined) warn("start", short, `${problem}; ignored`);
+      else if (state.opened.length >= MAX_ENDPOINT_STEPS) {
+        warn("start", short, `more than ${MAX_ENDPOINT_STEPS} opened IRIs; ignored`);
+      } else state.opened = canonicalPredicates([...state.opened, iri]);
+    }
   }
 
   return { state, warnings };

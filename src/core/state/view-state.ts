@@ -73,6 +73,11 @@ export const MAX_SEED = 0xffffffff;
 
 /** Most IRIs opened from an endpoint, and relations expanded there, accepted. */
 export const MAX_ENDPOINT_STEPS = 200;
+/**
+ * Most characters of an endpoint's start query the view state accepts (a bound on what is kept,
+ * not the URL's: see MAX_START_QUERY_URL_LENGTH in url.ts).
+ */
+export const MAX_START_QUERY_LENGTH = 100_000;
 
 /** A relation loaded from a SPARQL endpoint ("expand"): `node`'s `predicate` links. */
 export interface EndpointExpansion {
@@ -153,6 +158,11 @@ export interface ViewState {
   readonly opened: readonly string[];
   /** Relations expanded on the endpoint, sorted by node, predicate, direction. */
   readonly expanded: readonly EndpointExpansion[];
+  /**
+   * The CONSTRUCT / DESCRIBE query the endpoint view starts from (`load({ endpoint, start })`),
+   * run again on reload; null when it started from IRIs (`opened`) or nothing.
+   */
+  readonly endpointQuery: string | null;
 }
 
 export const DEFAULT_CAMERA: Camera = Object.freeze({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
@@ -182,6 +192,7 @@ export const DEFAULT_VIEW_STATE: ViewState = Object.freeze({
   endpointGraph: null,
   opened: Object.freeze([]) as readonly string[],
   expanded: Object.freeze([]) as readonly EndpointExpansion[],
+  endpointQuery: null,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -257,6 +268,21 @@ export function endpointProblem(value: unknown): string | undefined {
   if (typeof value !== "string") return `endpoint must be a string, not ${show(value)}`;
   if (value.length > MAX_IRI_LENGTH) return `endpoint is longer than ${MAX_IRI_LENGTH} characters`;
   if (!HTTP_URL.test(value)) return `endpoint ${show(value)} must be an http(s) URL`;
+  return undefined;
+}
+
+/** A SPARQL query rather than an IRI: CONSTRUCT or DESCRIBE after its PREFIX / BASE lines. */
+export function isStartQuery(text: string): boolean {
+  return /^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(CONSTRUCT|DESCRIBE)\b/i.test(text);
+}
+
+/** An endpoint's start query: a CONSTRUCT or DESCRIBE query of at most MAX_START_QUERY_LENGTH. */
+export function startQueryProblem(value: unknown): string | undefined {
+  if (typeof value !== "string") return `start query must be a string, not ${show(value)}`;
+  if (value.length > MAX_START_QUERY_LENGTH) {
+    return `start query is longer than ${MAX_START_QUERY_LENGTH} characters`;
+  }
+  if (!isStartQuery(value)) return "start query must be a SPARQL CONSTRUCT or DESCRIBE query";
   return undefined;
 }
 
@@ -456,6 +482,7 @@ export function viewStateProblems(value: unknown): string[] {
   if ("expanded" in s) {
     problems.push(...listProblems(s.expanded, "expanded", expansionProblem, MAX_ENDPOINT_STEPS));
   }
+  if ("endpointQuery" in s && s.endpointQuery !== null) add(startQueryProblem(s.endpointQuery));
   return problems;
 }
 
@@ -558,6 +585,7 @@ export function canonicalViewState(state: ViewState): ViewState {
     endpointGraph: state.endpointGraph,
     opened: canonicalPredicates(state.opened),
     expanded: canonicalExpansions(state.expanded),
+    endpointQuery: state.endpointQuery,
   };
 }
 
@@ -817,6 +845,7 @@ export function setEndpoint(
     endpointGraph: endpoint === null ? null : endpointGraph,
     opened: [],
     expanded: [],
+    endpointQuery: null,
   };
 }
 

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import {
   decodeViewState,
   encodeViewState,
+  MAX_START_QUERY_URL_LENGTH,
   roundCamera,
+  startQueryFitsUrl,
+  startQueryUrlLength,
   urlCanonicalState,
 } from "../../../../src/core/state/url";
 import {
@@ -246,6 +249,75 @@ describe("the endpoint in the URL", () => {
   });
 });
 
+describe("the endpoint's start in the URL", () => {
+  const ENDPOINT = "http://127.0.0.1:8890/sparql";
+  // Multi-line, with French and non-Latin text, an emoji, quotes, # and & inside literals.
+  const QUERY = [
+    "PREFIX schema: <http://schema.org/>",
+    "CONSTRUCT { ?p schema:name ?n }",
+    "WHERE {",
+    '  ?p schema:name ?n . FILTER(?n IN ("Zoë Ḱhan", "北京 & co", "Ça va #1 😀"))',
+    "}",
+    "LIMIT 50",
+  ].join("\n");
+
+  it("a start query is written as `start` and read back exactly", () => {
+    const state: ViewState = { ...DEFAULT_VIEW_STATE, endpoint: ENDPOINT, endpointQuery: QUERY };
+    const query = encodeViewState(state);
+    expect(query.startsWith(`endpoint=${ENDPOINT}&start=PREFIX+schema:`)).toBe(true);
+    // Through the browser's own parser too.
+    expect(new URLSearchParams(query).get("start")).toBe(QUERY);
+    const { state: back, warnings } = decodeViewState(`?${query}`);
+    expect(warnings).toEqual([]);
+    expect(back.endpointQuery).toBe(QUERY);
+    expect(back).toEqual(urlCanonicalState(state));
+    expect(encodeViewState(back)).toBe(query);
+    expect(viewStateProblems(back)).toEqual([]);
+  });
+
+  it("a DESCRIBE query as well; a start IRI is read as an opened IRI", () => {
+    const describe = "DESCRIBE <https://orgraph.dev/data/iom-pk-2008/lagon>";
+    const a = decodeViewState(encodeViewState({ ...DEFAULT_VIEW_STATE, endpointQuery: describe }));
+    expect(a.state.endpointQuery).toBe(describe);
+    const iri = `${DATA}lagon`;
+    const b = decodeViewState(`endpoint=${ENDPOINT}&start=${encodeURIComponent(iri)}`);
+    expect(b.warnings).toEqual([]);
+    expect(b.state.endpointQuery).toBeNull();
+    expect(b.state.opened).toEqual([iri]);
+    // Written back as `open`, which reads back the same.
+    const again = encodeViewState(b.state);
+    expect(again).toBe(`endpoint=${ENDPOINT}&open=${iri}`);
+    expect(decodeViewState(again).state).toEqual(b.state);
+  });
+
+  it("a query too long for a URL is left out of it; read from a URL it is a warning", () => {
+    const long = `CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { ${"<urn:é> ".repeat(700)}} ?s ?p ?o }`;
+    expect(long.length).toBeLessThan(MAX_START_QUERY_URL_LENGTH);
+    expect(startQueryUrlLength(long)).toBeGreaterThan(MAX_START_QUERY_URL_LENGTH);
+    expect(startQueryFitsUrl(long)).toBe(false);
+    expect(startQueryFitsUrl(QUERY)).toBe(true);
+    const state: ViewState = { ...DEFAULT_VIEW_STATE, endpoint: ENDPOINT, endpointQuery: long };
+    expect(viewStateProblems(state)).toEqual([]);
+    expect(encodeViewState(state)).toBe(`endpoint=${ENDPOINT}`);
+    const { state: back, warnings } = decodeViewState(
+      new URLSearchParams({ endpoint: ENDPOINT, start: long }).toString(),
+    );
+    expect(back.endpointQuery).toBeNull();
+    expect(warnings).toEqual([
+      expect.objectContaining({ param: "start", message: expect.stringMatching(/too long/) }),
+    ]);
+  });
+
+  it("a SELECT (not a graph) is a warning, not a start", () => {
+    const { state, warnings } = decodeViewState(
+      `endpoint=${ENDPOINT}&start=${encodeURIComponent("SELECT * WHERE { ?s ?p ?o }")}`,
+    );
+    expect(state.endpointQuery).toBeNull();
+    expect(state.opened).toEqual([]);
+    expect(warnings.map((w) => w.param)).toEqual(["start"]);
+  });
+});
+
 describe("round trip (seeded property test)", () => {
   const rand = seededRandom(0x0c0ffee);
   const int = (n: number): number => Math.floor(rand() * n);
@@ -343,6 +415,10 @@ describe("round trip (seeded property test)", () => {
             predicate: iri().replace(/\s/g, "_"),
             direction: pick(["out", "in"] as const),
           })),
+    endpointQuery:
+      rand() < 0.6
+        ? null
+        : `${pick(["", "PREFIX ex: <http://ex/>\n", "  "])}${pick(["CONSTRUCT", "describe"])} ${text(0, 40)}`,
   });
 
   it("decode(encode(s)) is s with the camera rounded, for 1000 random states", () => {
