@@ -969,6 +969,10 @@ export class OrgraphExplorer extends LitElement {
     this._wsw = { ...this._wsw, model, statement: null, focus: null };
     this.#renderer?.setOutOfDate(model.outOfDate(this._wsw.asOf));
     this.#view.loaded(graph, quads);
+    // A live endpoint has no dataset version, title or sources to cite: the caption must not
+    // keep those of the document it replaced (its `v=` would pin a view to the wrong data).
+    this.#widget.loaded(null, "");
+    this.#version = "";
     if (camera) this.camera = camera;
     const summary: LoadSummary = {
       triples: quads.length,
@@ -1534,7 +1538,8 @@ export class OrgraphExplorer extends LitElement {
     return this.#graph ? this.#widget.version : null;
   }
 
-  /** The "cite this view" URL (the view state and `v=<version>`), or null before a load. */
+  /** The "cite this view" URL (the view state and `v=<version>`); null before a load and for a
+   * live endpoint (no version to pin). */
   get citeUrl(): string | null {
     return this.#widget.citeUrl(this.src);
   }

@@ -200,7 +200,7 @@ export class Widget implements ReactiveController {
   /** A load's graph is shown: its dataset info (from prepareInfo) and version. */
   loaded(info: DatasetInfo | null, version: string): void {
     this.#info = info;
-    this.#version = version;
+    this.#version = version || null;
   }
 
   /** After `orgraph-load`: the `select` attribute, the story step, `orgraph-ready` once. */

@@ -207,6 +207,17 @@ describe("load({ endpoint, start })", () => {
   it("starts from a CONSTRUCT query, or from an IRI to open", async () => {
     const page = await openApp("");
     await el(page).waitFor([LAGON]);
+    const cited = () =>
+      page.evaluate(() => {
+        const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+        const caption = e.shadowRoot?.querySelector(".caption-version")?.textContent ?? null;
+        return { version: e.datasetVersion, citeUrl: e.citeUrl, caption };
+      });
+    // The built-in document has a version, shown in the caption and pinned in the cite link.
+    const before = await cited();
+    expect(before.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(before.caption).toContain(before.version);
+    expect(before.citeUrl).toContain(`v=${before.version}`);
     const query =
       `CONSTRUCT { <${LAGON}> ?p ?o } WHERE { <${LAGON}> ?p ?o ` +
       `FILTER(isLiteral(?o) || ?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }`;
@@ -221,6 +232,8 @@ describe("load({ endpoint, start })", () => {
     expect(summary.nodes).toBeGreaterThan(0);
     expect((await el(page).nodes([LAGON]))[0]?.label).toBe("Mark Lagon");
     expect((await el(page).nodes([CONFERENCE]))[0]).toBeNull();
+    // A live endpoint has no version: nothing of the document's is left to pin a cited view.
+    expect(await cited()).toEqual({ version: null, citeUrl: null, caption: null });
     await page.evaluate(
       ([ep, start]) =>
         (document.querySelector("orgraph-explorer") as OrgraphExplorer).load({
