@@ -31,6 +31,9 @@
  *   AbortError and fires nothing).
  * - `graph`: the graphology graph shown (null before the first successful load). Treat as
  *   read-only.
+ * - `jsonldContexts`: the remote JSON-LD contexts a load may fetch, as an object `{ allow,
+ *   maxCount, maxBytes, timeoutMs }` (the `jsonld-contexts` attribute's rules; a bad value
+ *   throws OrgraphError "invalid" and changes nothing; null: back to the attribute).
  * - `select(key | null): boolean` selects a node (and shows its details) or clears the selection;
  *   returns false (and changes nothing) for an unknown key. `selected`: the selected key or null.
  *
@@ -150,7 +153,8 @@ import { isolationStyles } from "../ui/isolation-styles";
 import { frameCamera, Widget } from "./widget";
 import { datasetVersion } from "./dataset";
 import type { Story } from "./story";
-import type { WidgetSettings } from "./settings";
+import { checkJsonLdContexts, jsonldContextsProblem, type WidgetSettings } from "./settings";
+import type { JsonLdContextPolicy } from "../core/rdf/jsonld-policy";
 import type { ShortestPaths, ViewState, VisibleSubgraph } from "../core";
 import {
   OrgraphErrorEvent,
@@ -509,6 +513,29 @@ export class OrgraphExplorer extends LitElement {
   /** Size, triple and time limits of loads (see loader.ts; defaults: 200 MB, 50 MB, 2M). */
   loadLimits: LoadLimits = { ...DEFAULT_LOAD_LIMITS };
 
+  #jsonldContexts: JsonLdContextPolicy | null = null;
+
+  /**
+   * The remote JSON-LD contexts a load may fetch, and their limits: `{ allow, maxCount,
+   * maxBytes, timeoutMs }` (`allow`: http(s) URLs, one ending in "/" allows every URL below it;
+   * limits left out take their defaults, 4 contexts, 1048576 bytes and 10000 ms each). Set, it
+   * wins over the `jsonld-contexts` attribute; null goes back to the attribute. A bad value
+   * throws an OrgraphError "invalid" naming what is wrong, and changes nothing.
+   */
+  get jsonldContexts(): JsonLdContextPolicy {
+    return this.#jsonldContexts ?? this.#widget.settings.jsonldContexts;
+  }
+
+  set jsonldContexts(value: Partial<JsonLdContextPolicy> | null) {
+    if (value === null || value === undefined) {
+      this.#jsonldContexts = null;
+      return;
+    }
+    const { policy, problems } = checkJsonLdContexts(value);
+    if (problems.length > 0) throw new OrgraphError("invalid", jsonldContextsProblem(problems));
+    this.#jsonldContexts = policy;
+  }
+
   /** false: parse and build in the page (in time slices), never in the load worker. */
   get loadInWorker(): boolean {
     return this.#loader.useWorker;
@@ -617,7 +644,7 @@ export class OrgraphExplorer extends LitElement {
           sample: input.sample === true,
           extra,
           blankPrefix: mode === "merge" ? `s${++this.#sourceSeq}.` : undefined,
-          jsonldContexts: this.#widget.settings.jsonldContexts,
+          jsonldContexts: this.jsonldContexts,
           signal,
           onProgress,
         }),
