@@ -137,6 +137,7 @@ import type { LayoutMode } from "../render/layout";
 import { DEFAULT_CAMERA, type Camera } from "../core/state/view-state";
 import { CAMERA_SETTLE_MS, roundCamera, sameCamera } from "./camera";
 import { toolMessages } from "../ui/messages";
+import { loadErrorMessage } from "../ui/load-errors";
 import { toolStyles, type ExportName } from "../ui/tools";
 import { LayoutControl, type LayoutInfo } from "./layout-control";
 import type { ExportFile } from "./export-control";
@@ -234,14 +235,19 @@ const elementStyles = css`
   }
 `;
 
+/** The error each banner's detail came from: the banner says it in the UI's language. */
+const errorCauses = new WeakMap<ErrorDetail, unknown>();
+
 function errorDetail(error: unknown): ErrorDetail {
   const e = error as { message?: unknown; line?: unknown; column?: unknown; source?: unknown };
-  return {
+  const detail: ErrorDetail = {
     message: typeof e?.message === "string" ? e.message : String(error),
     line: typeof e?.line === "number" ? e.line : null,
     column: typeof e?.column === "number" ? e.column : null,
     source: typeof e?.source === "string" ? e.source : null,
   };
+  errorCauses.set(detail, error);
+  return detail;
 }
 
 export class OrgraphExplorer extends LitElement {
@@ -757,11 +763,8 @@ export class OrgraphExplorer extends LitElement {
         ) {
           const detail = errorDetail(error);
           this._error = detail;
-          if (
-            code === "limit" &&
-            (error as { limit?: string }).limit !== "bytes" &&
-            !input.sample
-          ) {
+          // Only the triple cap has a sample to offer (not a size cap, not a JSON-LD limit).
+          if ((error as { key?: unknown }).key === "triple-cap" && !input.sample) {
             const max = limits.maxTriples - (mode === "merge" ? this.#quads.length : 0);
             this._offer = { input, max: Math.max(1, max) };
           }
@@ -1723,7 +1726,11 @@ export class OrgraphExplorer extends LitElement {
     const banner = this._error
       ? html`<div class="banner" role="alert">
           <p class="banner-text">
-            <span class="banner-title">${m.errorTitle}</span><br />${this._error.message}
+            <span class="banner-title">${m.errorTitle}</span><br />${
+              errorCauses.has(this._error)
+                ? loadErrorMessage(errorCauses.get(this._error), lang)
+                : this._error.message
+            }
           </p>
           <button
             type="button"

@@ -176,7 +176,10 @@ describe("explorer page", () => {
     });
     expect(result.sameObject).toBe(true);
     expect(result.sameExport).toBe(true);
-    expect(result.banner).toContain(result.caught!.message);
+    // The banner says it in the interface's language (the app's is French), line and column too.
+    expect(result.banner).toContain(
+      `Erreur de syntaxe Turtle dans text, ligne ${result.caught!.line}, colonne ${result.caught!.column} : `,
+    );
 
     // The banner can be dismissed from the keyboard.
     await page.locator("orgraph-explorer .banner button").focus();

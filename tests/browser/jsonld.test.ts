@@ -187,7 +187,8 @@ describe("JSON-LD in the app", () => {
     expect(await graph()).toBe(was);
     await expect
       .poll(() => page.locator("orgraph-explorer .banner").innerText())
-      .toContain("line 4, column 3");
+      // The app's interface is French: so is the banner (the API's message stays English).
+      .toContain("Erreur de syntaxe JSON-LD dans bad.jsonld, ligne 4, colonne 3 : ");
 
     const refused = await page.evaluate(async () => {
       const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
@@ -208,7 +209,9 @@ describe("JSON-LD in the app", () => {
     expect(await graph()).toBe(was);
     await expect
       .poll(() => page.locator("orgraph-explorer .banner").innerText())
-      .toContain("https://example.org/context.jsonld is not allowed");
+      .toContain(
+        "Le contexte JSON-LD https://example.org/context.jsonld n'est pas autorisé ; remote.jsonld peut utiliser les contextes fournis (schema.org, ",
+      );
   });
 
   it("the jsonldContexts property lets a load fetch an allowed context; others stay refused", async () => {
