@@ -137,13 +137,12 @@ import type { LayoutMode } from "../render/layout";
 import { DEFAULT_CAMERA, type Camera } from "../core/state/view-state";
 import { CAMERA_SETTLE_MS, roundCamera, sameCamera } from "./camera";
 import { toolMessages } from "../ui/messages";
-import { loadErrorMessage } from "../ui/load-errors";
 import { toolStyles, type ExportName } from "../ui/tools";
 import { LayoutControl, type LayoutInfo } from "./layout-control";
 import type { ExportFile } from "./export-control";
 import { isLang, messages, uiStyles, type Lang, type SourceFocus } from "../ui";
 import { WhoSaidWhat, type PanelTab, type WswState } from "./who-said-what-view";
-import { panelsModule } from "./lazy";
+import { loadErrorsModule, panelsModule } from "./lazy";
 import { ExplorerView } from "./explorer-view";
 import { macrotask } from "../core/load/load";
 import { timed, timedSync } from "./timing";
@@ -1681,6 +1680,28 @@ export class OrgraphExplorer extends LitElement {
     root.adoptedStyleSheets = sheets;
   }
 
+  #frenchErrorsFailed = false;
+
+  /**
+   * A load error's text in the interface's language: its English message, or its French
+   * sentence (src/ui/load-errors.ts, loaded on demand: null until it is here, so that the
+   * alert is announced once, in French; English if it cannot load).
+   */
+  #errorText(detail: ErrorDetail, lang: Lang): string | null {
+    const cause = errorCauses.get(detail);
+    if (cause === undefined || lang !== "fr" || this.#frenchErrorsFailed) return detail.message;
+    const module = loadErrorsModule.get();
+    if (module) return module.loadErrorMessage(cause, lang);
+    loadErrorsModule.load().then(
+      () => this.requestUpdate(),
+      () => {
+        this.#frenchErrorsFailed = true;
+        this.requestUpdate();
+      },
+    );
+    return null;
+  }
+
   override render() {
     if (this.#destroyed) return nothing;
     const lang = this.uiLang;
@@ -1723,25 +1744,23 @@ export class OrgraphExplorer extends LitElement {
             ${m.nodesEdges(summary.nodes, summary.edges)}
           </p>`
         : nothing;
-    const banner = this._error
-      ? html`<div class="banner" role="alert">
-          <p class="banner-text">
-            <span class="banner-title">${m.errorTitle}</span><br />${
-              errorCauses.has(this._error)
-                ? loadErrorMessage(errorCauses.get(this._error), lang)
-                : this._error.message
-            }
-          </p>
-          <button
-            type="button"
-            class="icon-button"
-            aria-label=${m.dismiss}
-            @click=${this.#dismissError}
-          >
-            ×
-          </button>
-        </div>`
-      : nothing;
+    const errorText = this._error ? this.#errorText(this._error, lang) : null;
+    const banner =
+      errorText !== null
+        ? html`<div class="banner" role="alert">
+            <p class="banner-text">
+              <span class="banner-title">${m.errorTitle}</span><br />${errorText}
+            </p>
+            <button
+              type="button"
+              class="icon-button"
+              aria-label=${m.dismiss}
+              @click=${this.#dismissError}
+            >
+              ×
+            </button>
+          </div>`
+        : nothing;
     const layoutClass = [
       "layout",
       this._wsw.tab === "details" ? "" : "wide",

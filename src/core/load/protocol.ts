@@ -13,7 +13,6 @@
 import { MultiDirectedGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import {
-  MESSAGE_KEYS,
   OrgraphError,
   RdfParseError,
   type ErrorCode,
@@ -159,8 +158,9 @@ export function deserializeError(error: SerializedError): OrgraphError {
     Object.defineProperty(e, "message", { value: error.message });
     return e;
   }
-  const key = MESSAGE_KEYS.find((k) => k === error.key);
-  return new OrgraphError(error.code, error.message, { key, params: error.params });
+  // The key is only read against the UI's table (src/ui/load-errors.ts): an unknown one shows
+  // the message.
+  return new OrgraphError(error.code, error.message, { key: error.key, params: error.params });
 }
 
 function plainTerm(term: RdfTerm): PlainTerm {
