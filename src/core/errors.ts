@@ -22,13 +22,71 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * The messages a load can fail with, each said from its `params` in the UI's language
+ * (src/ui/load-errors.ts); the English `message` is built where the error is thrown.
+ */
+export const MESSAGE_KEYS = [
+  /** RdfParseError: format, source, reason, line?, column?, token?. */
+  "parse",
+  /** More triples than the cap: source, max (setting: the element's loadLimits name). */
+  "triple-cap",
+  /** A file or download over its size cap: what, max (bytes), setting, size? (bytes). */
+  "size-cap",
+  /** A download: url, and ms | detail | origin, page | origin | status, statusText | mime. */
+  "fetch-timeout",
+  "fetch-network",
+  "fetch-cors",
+  "fetch-unreachable",
+  "fetch-http",
+  "not-rdf",
+  /** The load worker stopped (out of memory?). */
+  "worker-stopped",
+  /** No format: format | mime | file, and supported. */
+  "format-unknown",
+  "format-mime",
+  "format-extension",
+  "format-none",
+  /** A remote JSON-LD context: url, source, and bundled | max | ms | max, size? | … */
+  "context-refused",
+  "context-count",
+  "context-timeout",
+  "context-too-big",
+  "context-network",
+  "context-http",
+  "context-redirect",
+  "context-read",
+  "context-not-json",
+] as const;
+export type MessageKey = (typeof MESSAGE_KEYS)[number];
+
+/** The values a message is made of (see `OrgraphError.params`). */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+export interface OrgraphErrorOptions {
+  cause?: unknown;
+  /** Which message this is (see `OrgraphError.key`). */
+  key?: MessageKey;
+  params?: ErrorParams;
+}
+
 export class OrgraphError extends Error {
   readonly code: ErrorCode;
+  /**
+   * Which message this is, e.g. "parse", "triple-cap", "fetch-http": with `params`, what the
+   * UI needs to say it in its own language (src/ui/load-errors.ts). `message` stays English
+   * (for the API and logs). Undefined for messages the UI shows as they are.
+   */
+  readonly key: MessageKey | undefined;
+  /** The values the message is made of (a source, a line, a size in bytes…), by name. */
+  readonly params: ErrorParams;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: ErrorCode, message: string, options?: OrgraphErrorOptions) {
+    super(message, options && "cause" in options ? { cause: options.cause } : undefined);
     this.name = "OrgraphError";
     this.code = code;
+    this.key = options?.key;
+    this.params = Object.freeze({ ...(options?.params ?? {}) });
   }
 }
 
@@ -70,7 +128,18 @@ export class RdfParseError extends OrgraphError {
   readonly reason: string;
 
   constructor(details: RdfParseErrorDetails) {
-    super("parse", rdfParseErrorMessage(details), { cause: details.cause });
+    super("parse", rdfParseErrorMessage(details), {
+      cause: details.cause,
+      key: "parse",
+      params: definedOnly({
+        format: details.formatLabel,
+        source: details.source,
+        reason: details.reason,
+        line: details.line,
+        column: details.column,
+        token: details.token === undefined ? undefined : truncateToken(details.token),
+      }),
+    });
     this.name = "RdfParseError";
     this.source = details.source;
     this.line = details.line;
@@ -78,6 +147,12 @@ export class RdfParseError extends OrgraphError {
     this.token = details.token === undefined ? undefined : truncateToken(details.token);
     this.reason = details.reason;
   }
+}
+
+function definedOnly(values: Record<string, string | number | undefined>): ErrorParams {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) out[name] = value;
+  return out;
 }
 
 function rdfParseErrorMessage(d: RdfParseErrorDetails): string {

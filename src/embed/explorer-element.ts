@@ -32,6 +32,9 @@
  *   AbortError and fires nothing).
  * - `graph`: the graphology graph shown (null before the first successful load). Treat as
  *   read-only.
+ * - `jsonldContexts`: the remote JSON-LD contexts a load may fetch, as an object `{ allow,
+ *   maxCount, maxBytes, timeoutMs }` (the `jsonld-contexts` attribute's rules; a bad value
+ *   throws OrgraphError "invalid" and changes nothing; null: back to the attribute).
  * - `select(key | null): boolean` selects a node (and shows its details) or clears the selection;
  *   returns false (and changes nothing) for an unknown key. `selected`: the selected key or null.
  *
@@ -140,7 +143,7 @@ import { LayoutControl, type LayoutInfo } from "./layout-control";
 import type { ExportFile } from "./export-control";
 import { isLang, messages, uiStyles, type Lang, type SourceFocus } from "../ui";
 import { WhoSaidWhat, type PanelTab, type WswState } from "./who-said-what-view";
-import { panelsModule } from "./lazy";
+import { loadErrorsModule, panelsModule } from "./lazy";
 import { ExplorerView } from "./explorer-view";
 import { macrotask } from "../core/load/load";
 import { timed, timedSync } from "./timing";
@@ -151,7 +154,8 @@ import { isolationStyles } from "../ui/isolation-styles";
 import { frameCamera, Widget } from "./widget";
 import { datasetVersion } from "./dataset";
 import type { Story } from "./story";
-import type { WidgetSettings } from "./settings";
+import { checkJsonLdContexts, jsonldContextsProblem, type WidgetSettings } from "./settings";
+import type { JsonLdContextPolicy } from "../core/rdf/jsonld-policy";
 import type { ShortestPaths, ViewState, VisibleSubgraph } from "../core";
 import {
   OrgraphErrorEvent,
@@ -231,14 +235,19 @@ const elementStyles = css`
   }
 `;
 
+/** The error each banner's detail came from: the banner says it in the UI's language. */
+const errorCauses = new WeakMap<ErrorDetail, unknown>();
+
 function errorDetail(error: unknown): ErrorDetail {
   const e = error as { message?: unknown; line?: unknown; column?: unknown; source?: unknown };
-  return {
+  const detail: ErrorDetail = {
     message: typeof e?.message === "string" ? e.message : String(error),
     line: typeof e?.line === "number" ? e.line : null,
     column: typeof e?.column === "number" ? e.column : null,
     source: typeof e?.source === "string" ? e.source : null,
   };
+  errorCauses.set(detail, error);
+  return detail;
 }
 
 export class OrgraphExplorer extends LitElement {
@@ -510,6 +519,29 @@ export class OrgraphExplorer extends LitElement {
   /** Size, triple and time limits of loads (see loader.ts; defaults: 200 MB, 50 MB, 2M). */
   loadLimits: LoadLimits = { ...DEFAULT_LOAD_LIMITS };
 
+  #jsonldContexts: JsonLdContextPolicy | null = null;
+
+  /**
+   * The remote JSON-LD contexts a load may fetch, and their limits: `{ allow, maxCount,
+   * maxBytes, timeoutMs }` (`allow`: http(s) URLs, one ending in "/" allows every URL below it;
+   * limits left out take their defaults, 4 contexts, 1048576 bytes and 10000 ms each). Set, it
+   * wins over the `jsonld-contexts` attribute; null goes back to the attribute. A bad value
+   * throws an OrgraphError "invalid" naming what is wrong, and changes nothing.
+   */
+  get jsonldContexts(): JsonLdContextPolicy {
+    return this.#jsonldContexts ?? this.#widget.settings.jsonldContexts;
+  }
+
+  set jsonldContexts(value: Partial<JsonLdContextPolicy> | null) {
+    if (value === null || value === undefined) {
+      this.#jsonldContexts = null;
+      return;
+    }
+    const { policy, problems } = checkJsonLdContexts(value);
+    if (problems.length > 0) throw new OrgraphError("invalid", jsonldContextsProblem(problems));
+    this.#jsonldContexts = policy;
+  }
+
   /** false: parse and build in the page (in time slices), never in the load worker. */
   get loadInWorker(): boolean {
     return this.#loader.useWorker;
@@ -618,7 +650,7 @@ export class OrgraphExplorer extends LitElement {
           sample: input.sample === true,
           extra,
           blankPrefix: mode === "merge" ? `s${++this.#sourceSeq}.` : undefined,
-          jsonldContexts: this.#widget.settings.jsonldContexts,
+          jsonldContexts: this.jsonldContexts,
           signal,
           onProgress,
         }),
@@ -731,11 +763,8 @@ export class OrgraphExplorer extends LitElement {
         ) {
           const detail = errorDetail(error);
           this._error = detail;
-          if (
-            code === "limit" &&
-            (error as { limit?: string }).limit !== "bytes" &&
-            !input.sample
-          ) {
+          // Only the triple cap has a sample to offer (not a size cap, not a JSON-LD limit).
+          if ((error as { key?: unknown }).key === "triple-cap" && !input.sample) {
             const max = limits.maxTriples - (mode === "merge" ? this.#quads.length : 0);
             this._offer = { input, max: Math.max(1, max) };
           }
@@ -1660,6 +1689,28 @@ export class OrgraphExplorer extends LitElement {
     root.adoptedStyleSheets = sheets;
   }
 
+  #frenchErrorsFailed = false;
+
+  /**
+   * A load error's text in the interface's language: its English message, or its French
+   * sentence (src/ui/load-errors.ts, loaded on demand: null until it is here, so that the
+   * alert is announced once, in French; English if it cannot load).
+   */
+  #errorText(detail: ErrorDetail, lang: Lang): string | null {
+    const cause = errorCauses.get(detail);
+    if (cause === undefined || lang !== "fr" || this.#frenchErrorsFailed) return detail.message;
+    const module = loadErrorsModule.get();
+    if (module) return module.loadErrorMessage(cause, lang);
+    loadErrorsModule.load().then(
+      () => this.requestUpdate(),
+      () => {
+        this.#frenchErrorsFailed = true;
+        this.requestUpdate();
+      },
+    );
+    return null;
+  }
+
   override render() {
     if (this.#destroyed) return nothing;
     const lang = this.uiLang;
@@ -1702,21 +1753,23 @@ export class OrgraphExplorer extends LitElement {
             ${m.nodesEdges(summary.nodes, summary.edges)}
           </p>`
         : nothing;
-    const banner = this._error
-      ? html`<div class="banner" role="alert">
-          <p class="banner-text">
-            <span class="banner-title">${m.errorTitle}</span><br />${this._error.message}
-          </p>
-          <button
-            type="button"
-            class="icon-button"
-            aria-label=${m.dismiss}
-            @click=${this.#dismissError}
-          >
-            ×
-          </button>
-        </div>`
-      : nothing;
+    const errorText = this._error ? this.#errorText(this._error, lang) : null;
+    const banner =
+      errorText !== null
+        ? html`<div class="banner" role="alert">
+            <p class="banner-text">
+              <span class="banner-title">${m.errorTitle}</span><br />${errorText}
+            </p>
+            <button
+              type="button"
+              class="icon-button"
+              aria-label=${m.dismiss}
+              @click=${this.#dismissError}
+            >
+              ×
+            </button>
+          </div>`
+        : nothing;
     const layoutClass = [
       "layout",
       this._wsw.tab === "details" ? "" : "wide",

@@ -43,5 +43,8 @@ export const searchModule = new LazyModule(() => import("../core/graph/search"))
 /** "Who said what": statements, claims, source texts and their spans (built at each load). */
 export const statementsModule = new LazyModule(() => import("./who-said-what"));
 
+/** Load errors in French (the English text is the error's own message). */
+export const loadErrorsModule = new LazyModule(() => import("../ui/load-errors"));
+
 /** The panels that show once a graph is loaded (see panels.ts); loaded with the statements model. */
 export const panelsModule = new LazyModule(() => import("./panels"));

@@ -6,7 +6,7 @@
  */
 import { QuadStore, quadAt, type Quads } from "../core/rdf/quad-store";
 import { MultiDirectedGraph } from "graphology";
-import { OrgraphError } from "../core/errors";
+import { OrgraphError, type MessageKey } from "../core/errors";
 import { macrotask, type LoadProgress } from "../core/load/load";
 import {
   deserializeError,
@@ -91,13 +91,36 @@ function limitError(what: string, size: number | null, max: number, setting: str
     new OrgraphError(
       "limit",
       `${what} ${sized} the ${mb(max)} limit (the loadLimits.${setting} setting).`,
+      { key: "size-cap", params: { what, max, setting, ...(size === null ? {} : { size }) } },
     ),
     { limit: "bytes" },
   );
 }
 
-function fetchError(source: string, message: string): OrgraphError {
-  return Object.assign(new OrgraphError("fetch", message), { source });
+/** A failed download; `key` and `params` let the UI say it in its language (see errors.ts). */
+function fetchError(
+  source: string,
+  message: string,
+  key: MessageKey,
+  params: Record<string, string | number>,
+): OrgraphError {
+  return Object.assign(
+    new OrgraphError("fetch", message, { key, params: { url: source, ...params } }),
+    { source },
+  );
+}
+
+/**
+ * The triple cap's error as the element says it: naming its setting, as the size caps do. The
+ * core (Node API included) knows only a `maxTriples` option.
+ */
+export function withTripleSetting(error: unknown): unknown {
+  if (!(error instanceof OrgraphError) || error.key !== "triple-cap") return error;
+  return new OrgraphError(
+    "limit",
+    error.message.replace(/\.$/, " (the loadLimits.maxTriples setting)."),
+    { key: "triple-cap", params: { ...error.params, setting: "maxTriples" } },
+  );
 }
 
 function cancelled(source: string): OrgraphError {
@@ -174,6 +197,8 @@ async function readUrl(
       return fetchError(
         href,
         `${href} did not answer within ${wait} (timeout; the loadLimits.urlTimeoutMs setting).`,
+        "fetch-timeout",
+        { ms },
       );
     }
     if (error instanceof OrgraphError) return error;
@@ -181,6 +206,8 @@ async function readUrl(
     return fetchError(
       href,
       `Could not fetch ${href}: the network failed, or the server does not allow this page to read it (CORS)${detail}.`,
+      "fetch-network",
+      { detail: error instanceof Error ? error.message : "" },
     );
   };
   try {
@@ -199,12 +226,16 @@ async function readUrl(
         throw fetchError(
           href,
           `Could not read ${href}: the server at ${url.origin} answered but does not allow this page (${location.origin}) to read it (no Access-Control-Allow-Origin header: CORS).`,
+          "fetch-cors",
+          { origin: url.origin, page: location.origin },
         );
       }
       if (!reachable && !signal.aborted && !timedOut) {
         throw fetchError(
           href,
           `Could not reach ${href}: the network failed or the server at ${url.origin} did not answer.`,
+          "fetch-unreachable",
+          { origin: url.origin },
         );
       }
       throw why(error);
@@ -213,6 +244,8 @@ async function readUrl(
       throw fetchError(
         href,
         `Could not fetch ${href}: HTTP ${response.status} ${response.statusText}`.trim() + ".",
+        "fetch-http",
+        { status: response.status, statusText: response.statusText },
       );
     }
     const mime = response.headers.get("content-type") ?? undefined;
@@ -220,6 +253,8 @@ async function readUrl(
       throw fetchError(
         href,
         `${href} is not RDF: the server sent "${mime.split(";")[0]!.trim()}" (wrong content type).`,
+        "not-rdf",
+        { mime: mime.split(";")[0]!.trim() },
       );
     }
     const generic = mime === undefined || GENERIC_MIME.test(mime);
@@ -360,6 +395,7 @@ export class RdfLoader {
           name: "OrgraphError",
           code: "invalid",
           message: "Loading failed: the load worker stopped (out of memory?).",
+          key: "worker-stopped",
         },
       }),
     });
@@ -372,7 +408,13 @@ export class RdfLoader {
     const worker = await this.#create();
     if (options.signal.aborted) throw cancelled(source.sourceName);
     this.lastInWorker = worker !== null;
-    return worker ? this.#inWorker(worker, source, options) : this.#inPage(source, options);
+    try {
+      return await (worker
+        ? this.#inWorker(worker, source, options)
+        : this.#inPage(source, options));
+    } catch (error) {
+      throw withTripleSetting(error);
+    }
   }
 
   async #inPage(source: ReadSource, options: RunOptions): Promise<RunResult> {

@@ -134,6 +134,63 @@ const JSONLD_LIMIT_MAX: Record<JsonLdContextLimit, number> = {
   timeoutMs: 300_000,
 };
 
+function limitAllowed(name: JsonLdContextLimit, n: number): boolean {
+  return Number.isInteger(n) && n <= JSONLD_LIMIT_MAX[name] && n >= (name === "maxCount" ? 0 : 1);
+}
+
+function limitProblem(name: JsonLdContextLimit): string {
+  return `${name} must be a whole number from ${name === "maxCount" ? 0 : 1} to ${JSONLD_LIMIT_MAX[name]}`;
+}
+
+/**
+ * Checks a value given to the element's `jsonldContexts` property: an object
+ * `{ allow?: string[], maxCount?, maxBytes?, timeoutMs? }` with the same rules and the same
+ * problem texts as the attribute (the limits left out take their defaults). `problems` lists
+ * what is not understood (then the policy is not used).
+ */
+export function checkJsonLdContexts(value: unknown): {
+  policy: JsonLdContextPolicy;
+  problems: string[];
+} {
+  const problems: string[] = [];
+  const allow: string[] = [];
+  const limits: Partial<Record<JsonLdContextLimit, number>> = {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    problems.push(`${Array.isArray(value) ? "an array" : quoted(String(value))} is not an object`);
+  } else {
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (key === "allow") {
+        if (!Array.isArray(v)) problems.push("allow must be an array of http(s) URLs");
+        else {
+          for (const url of v as unknown[]) {
+            if (typeof url === "string" && isHttpUrl(url.trim())) allow.push(url.trim());
+            else problems.push(`${quoted(String(url))} is not an http(s) URL`);
+          }
+        }
+        continue;
+      }
+      const name = JSONLD_CONTEXT_LIMITS.find((l) => l === key);
+      if (!name) problems.push(`unknown limit ${quoted(key)}`);
+      else if (v === undefined) continue;
+      else if (typeof v !== "number" || !limitAllowed(name, v)) problems.push(limitProblem(name));
+      else limits[name] = v;
+    }
+  }
+  return {
+    policy: Object.freeze({
+      ...DEFAULT_JSONLD_CONTEXTS,
+      ...limits,
+      allow: Object.freeze(allow) as readonly string[],
+    }),
+    problems,
+  };
+}
+
+/** The error text of a bad `jsonldContexts` property value. */
+export function jsonldContextsProblem(problems: readonly string[]): string {
+  return `<orgraph-explorer> property "jsonldContexts": not allowed (${problems.join("; ")}); allowed: { allow: [http(s) URLs of contexts (one ending in "/" allows all below it)], maxCount, maxBytes, timeoutMs }. Nothing was changed.`;
+}
+
 /**
  * Parses `jsonld-contexts`: http(s) URLs and `maxCount=N`, `maxBytes=N`, `timeoutMs=N`, separated
  * by spaces or commas. `problems` lists what is not understood (then the policy is not used).
@@ -150,17 +207,10 @@ export function parseJsonLdContexts(value: string): {
     if (limit && !/^https?:/i.test(word)) {
       const key = limit[1]!.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()).toLowerCase();
       const name = JSONLD_CONTEXT_LIMITS.find((l) => l.toLowerCase() === key);
-      const n = Number(limit[2]);
+      const n = /^\d{1,9}$/.test(limit[2]!) ? Number(limit[2]) : NaN;
       if (!name) problems.push(`unknown limit ${quoted(word)}`);
-      else if (
-        !/^\d{1,9}$/.test(limit[2]!) ||
-        n > JSONLD_LIMIT_MAX[name] ||
-        (n < 1 && name !== "maxCount")
-      ) {
-        problems.push(
-          `${name} must be a whole number from ${name === "maxCount" ? 0 : 1} to ${JSONLD_LIMIT_MAX[name]}`,
-        );
-      } else limits[name] = n;
+      else if (!limitAllowed(name, n)) problems.push(limitProblem(name));
+      else limits[name] = n;
     } else if (isHttpUrl(word)) allow.push(word);
     else problems.push(`${quoted(word)} is not an http(s) URL`);
   }

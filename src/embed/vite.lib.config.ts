@@ -33,6 +33,7 @@ export const LAZY_MODULES: Record<string, string> = {
   "orgraph-parse": src("core/load/load.ts"),
   "orgraph-jsonld": src("core/rdf/jsonld.ts"),
   "orgraph-export-file": src("embed/export-control.ts"),
+  "orgraph-load-errors": src("ui/load-errors.ts"),
 };
 
 /** The Web Workers' entries, by output name (dist/lib/<name>.js). */

@@ -7,12 +7,15 @@
  *   - the near-limit floor: n3 parse + a bare build (Map of node ids, typed arrays of edges);
  *   - Orgraph's full load (`loadRdf`: parse with error placement, blank node naming, model);
  *   - Orgraph's chunked load (`loadRdfChunked`, as the worker runs it);
- *   - the heap retained by a loaded result, per triple (gc before and after, result held).
+ *   - the heap retained by a loaded result, per triple (gc before and after, result held);
+ *   - JSON-LD (jsonLdCase): the 10k graph (and 100k without --short) as JSON-LD, jsonld.js's
+ *     own JSON.parse + toRDF alone against Orgraph's full load of the same text.
  * Prints a table, then one JSON line. No assertions: numbers only.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { Parser, type Quad } from "n3";
+import { Parser, Writer, type Quad } from "n3";
+import * as jsonldModule from "jsonld";
 import { loadRdf, type LoadResult, type OrgraphGraph } from "../../src/core/index";
 import { loadRdfChunked } from "../../src/core/load/load";
 import { generateOrgGraph } from "./generate";
@@ -116,6 +119,46 @@ interface Row {
   bytesPerTripleGraphOnly: number;
 }
 
+const jsonld = ((jsonldModule as unknown as { default?: typeof jsonldModule }).default ??
+  jsonldModule) as typeof jsonldModule;
+
+interface JsonLdRow {
+  size: number;
+  triples: number;
+  kb: number;
+  toRdfMs: number;
+  loadMs: number;
+}
+
+/**
+ * The generated graph as JSON-LD (jsonld.fromRDF of its quads, expanded form, made before any
+ * timing), then side by side: jsonld.js alone (JSON.parse + toRDF, what any JSON-LD load must
+ * at least do) and Orgraph's full load of the same text (loadRdfChunked, as the worker runs it:
+ * parse, checks, quads, model).
+ */
+async function jsonLdCase(size: number): Promise<JsonLdRow> {
+  const { text: trig } = generateOrgGraph(size, 42);
+  const nquads = new Writer({ format: "N-Quads" }).quadsToString(n3Parse(trig));
+  const doc = await jsonld.fromRDF(nquads, { format: "application/n-quads" });
+  const text = JSON.stringify(doc);
+  const runs = size >= 100_000 ? 3 : 7;
+  const toRdf = () => jsonld.toRDF(JSON.parse(text) as object) as Promise<unknown>;
+  const load = () =>
+    loadRdfChunked(text, {
+      format: "json-ld",
+      yieldTo: () => new Promise((r) => setImmediate(r)),
+    });
+  // Warm up both (JIT), and check they read the same number of triples.
+  const quads = (await toRdf()) as unknown[];
+  const loaded = await load();
+  if (loaded.triples !== quads.length) {
+    throw new Error(`JSON-LD: Orgraph read ${loaded.triples} triples, jsonld.js ${quads.length}`);
+  }
+  const toRdfMs = await timeAsync(runs, toRdf);
+  const loadMs = await timeAsync(runs, load);
+  return { size, triples: quads.length, kb: text.length / 1024, toRdfMs, loadMs };
+}
+
 async function main(): Promise<void> {
   if (!gc) console.warn("global.gc is missing: run with --expose-gc for the heap measures");
   const rows: Row[] = [];
@@ -181,6 +224,23 @@ async function main(): Promise<void> {
       ].join(" "),
     );
   }
+  const jsonLdRows: JsonLdRow[] = [];
+  for (const size of short ? [10_000] : [10_000, 100_000]) jsonLdRows.push(await jsonLdCase(size));
+  console.log("\nJSON-LD triples   text KB   JSON.parse+toRDF ms   Orgraph load ms (x)");
+  for (const r of jsonLdRows) {
+    console.log(
+      [
+        String(r.triples).padEnd(15),
+        f(r.kb).padStart(9),
+        f(r.toRdfMs).padStart(21),
+        `${f(r.loadMs)} (${f(r.loadMs / r.toRdfMs, 2)})`.padStart(21),
+      ].join(" "),
+    );
+  }
+  const jsonLdRatio = (n: number): number | null => {
+    const r = jsonLdRows.find((row) => row.size === n);
+    return r ? Math.round((r.loadMs / r.toRdfMs) * 100) / 100 : null;
+  };
   const at = (n: number) => rows.find((r) => r.triples >= n && r.triples < n * 1.1);
   const ratio = (r: Row | undefined) => (r ? Math.round((r.loadMs / r.parseMs) * 100) / 100 : null);
   const widget = gzipWidget();
@@ -200,6 +260,8 @@ async function main(): Promise<void> {
       bytesPerTripleGraphOnly100k: r100 ? Math.round(r100.bytesPerTripleGraphOnly) : null,
       bytesPerTripleGraphOnly1M: r1m ? Math.round(r1m.bytesPerTripleGraphOnly) : null,
       gzipWidgetKB: widget.kb,
+      jsonldLoadOverToRdf10k: jsonLdRatio(10_000),
+      ...(short ? {} : { jsonldLoadOverToRdf100k: jsonLdRatio(100_000) }),
     }),
   );
 }

@@ -5,6 +5,8 @@
  * strict CSP (in its worker, and in the page where workers are forbidden) without a global.
  */
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { OrgraphExplorer } from "../../src/embed/explorer-element";
@@ -185,7 +187,8 @@ describe("JSON-LD in the app", () => {
     expect(await graph()).toBe(was);
     await expect
       .poll(() => page.locator("orgraph-explorer .banner").innerText())
-      .toContain("line 4, column 3");
+      // The app's interface is French: so is the banner (the API's message stays English).
+      .toContain("Erreur de syntaxe JSON-LD dans bad.jsonld, ligne 4, colonne 3 : ");
 
     const refused = await page.evaluate(async () => {
       const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
@@ -206,7 +209,95 @@ describe("JSON-LD in the app", () => {
     expect(await graph()).toBe(was);
     await expect
       .poll(() => page.locator("orgraph-explorer .banner").innerText())
-      .toContain("https://example.org/context.jsonld is not allowed");
+      .toContain(
+        "Le contexte JSON-LD https://example.org/context.jsonld n'est pas autorisé ; remote.jsonld peut utiliser les contextes fournis (schema.org, ",
+      );
+  });
+
+  it("the jsonldContexts property lets a load fetch an allowed context; others stay refused", async () => {
+    // Contexts served by a local server (CORS allowed), as a partner's would be.
+    const served: string[] = [];
+    const server = createServer((req, res) => {
+      served.push(req.url ?? "");
+      res.writeHead(200, {
+        "content-type": "application/ld+json",
+        "access-control-allow-origin": "*",
+      });
+      res.end(
+        JSON.stringify({
+          "@context": {
+            name: "http://www.w3.org/2000/01/rdf-schema#label",
+            knows: { "@id": "https://orgraph.dev/test/knows", "@type": "@id" },
+          },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const doc = (context: string) =>
+        JSON.stringify({
+          "@context": context,
+          "@id": "https://orgraph.dev/test/dora",
+          name: "Dora",
+          knows: { "@id": "https://orgraph.dev/test/eve", name: "Eve" },
+        });
+      const result = await page.evaluate(
+        async ([allowed, refused, ctx]) => {
+          const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+          let bad = "";
+          try {
+            e.jsonldContexts = { allow: [ctx!], maxCount: 100 };
+          } catch (error) {
+            bad = (error as Error).message;
+          }
+          e.jsonldContexts = { allow: [ctx!], maxCount: 2 };
+          const summary = await e.load({ text: allowed!, format: "json-ld", name: "own.jsonld" });
+          const label = e.graph!.getNodeAttribute("https://orgraph.dev/test/eve", "label");
+          const policy = { ...e.jsonldContexts };
+          const message = await e
+            .load({ text: refused!, format: "json-ld", name: "other.jsonld" })
+            .then(
+              () => "loaded",
+              (error: Error) => error.message,
+            );
+          const order = e.graph!.order;
+          e.jsonldContexts = null;
+          return {
+            bad,
+            triples: summary.triples,
+            label,
+            policy,
+            message,
+            order,
+            reset: e.jsonldContexts.allow,
+          };
+        },
+        [doc(`${base}/ctx/org.jsonld`), doc(`${base}/other/org.jsonld`), `${base}/ctx/`] as const,
+      );
+      expect(result.bad).toBe(
+        '<orgraph-explorer> property "jsonldContexts": not allowed (maxCount must be a whole number from 0 to 50); allowed: { allow: [http(s) URLs of contexts (one ending in "/" allows all below it)], maxCount, maxBytes, timeoutMs }. Nothing was changed.',
+      );
+      expect(result.triples).toBe(3);
+      expect(result.label).toBe("Eve");
+      expect(result.policy).toEqual({
+        allow: [`${base}/ctx/`],
+        maxCount: 2,
+        maxBytes: 1048576,
+        timeoutMs: 10000,
+      });
+      expect(result.message).toMatch(
+        new RegExp(
+          `^JSON-LD context ${base.replace(/\./g, "\\.")}/other/org\\.jsonld is not allowed; other\\.jsonld may use the bundled contexts \\(schema\\.org, `,
+        ),
+      );
+      // The refused load changed nothing; only the allowed context was fetched.
+      expect(result.order).toBe(2);
+      expect(served).toEqual(["/ctx/org.jsonld"]);
+      expect(result.reset).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

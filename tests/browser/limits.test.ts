@@ -204,20 +204,23 @@ describe("size caps", () => {
       e.loadLimits = { ...e.loadLimits, maxTriples: 50 };
       const before = e.graph;
       let code: unknown = null;
+      let message = "";
       try {
         await e.load({ text: t, format: "n-triples", name: "eighty.nt" });
       } catch (error) {
         code = (error as { code?: unknown }).code;
+        message = (error as Error).message;
       }
       await e.updateComplete;
-      return { code, same: e.graph === before };
+      return { code, message, same: e.graph === before };
     }, text);
-    expect(failure).toEqual({ code: "limit", same: true });
+    // The message names the setting, as the size caps do.
+    const capped =
+      "eighty.nt has more than 50 triples, the most Orgraph loads at once (the loadLimits.maxTriples setting).";
+    expect(failure).toEqual({ code: "limit", message: capped, same: true });
     const offer = page.locator(`${el} .load-offer`);
     expect(await offer.innerText()).toContain("Load only the first 50 triples instead?");
-    expect(await page.locator(`${el} .banner`).innerText()).toMatch(
-      /eighty\.nt has more than 50 triples/,
-    );
+    expect(await page.locator(`${el} .banner`).innerText()).toContain(capped);
     const loadsBefore = (await page.evaluate(
       () => window.__orgraphEvents.filter((e) => e.type === "orgraph-load").length,
     )) as number;
@@ -298,5 +301,58 @@ describe("network errors by cause, each keeping the graph", () => {
     );
     expect(r.banner).toContain("wrong content type");
     expect(r.same).toBe(true);
+  });
+});
+
+describe("errors in the interface's language", () => {
+  it("with lang=fr a bad Turtle file after a good one says so in French, with line and column; the graph stays", async () => {
+    const good = ntriples(6);
+    const bad = "@prefix ex: <https://orgraph.dev/limits/> .\nex:a ex:b ex:c .\nex:a ex:b foo .\n";
+    const was = await page.evaluate(() =>
+      document.querySelector("orgraph-explorer")!.getAttribute("lang"),
+    );
+    try {
+      const r = await page.evaluate(
+        async ([g, b]) => {
+          const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+          e.setAttribute("lang", "fr");
+          await e.load({ text: g!, format: "n-triples", name: "good.nt" });
+          const before = e.graph;
+          const order = before!.order;
+          const message = await e
+            .load({ file: new File([b!], "broken.ttl", { type: "text/turtle" }) })
+            .then(
+              () => "loaded",
+              (error: Error) => error.message,
+            );
+          await e.updateComplete;
+          return { message, same: e.graph === before && e.graph!.order === order, order };
+        },
+        [good, bad] as const,
+      );
+      // The API's message stays English; the banner, an alert, follows the interface language.
+      expect(r.message).toBe(
+        'Turtle syntax error in broken.ttl at line 3, column 11: unexpected "foo".',
+      );
+      expect(r.same).toBe(true);
+      expect(r.order).toBe(4);
+      const alert = page.getByRole("alert");
+      await expect
+        .poll(() => alert.innerText())
+        .toContain(
+          "Erreur de syntaxe Turtle dans broken.ttl, ligne 3, colonne 11 : « foo » inattendu.",
+        );
+      expect(await alert.innerText()).toContain("Impossible de charger le graphe");
+      await page.evaluate(() =>
+        document.querySelector("orgraph-explorer")!.setAttribute("lang", "en"),
+      );
+      await expect.poll(() => alert.innerText()).toContain(r.message);
+    } finally {
+      await page.evaluate((lang) => {
+        const e = document.querySelector("orgraph-explorer")!;
+        if (lang === null) e.removeAttribute("lang");
+        else e.setAttribute("lang", lang);
+      }, was);
+    }
   });
 });

@@ -139,7 +139,10 @@ describe("loading your own data", () => {
           (window as unknown as { __graph: unknown }).__graph,
       ),
     ).toBe(true);
-    await expect.poll(() => page.locator(`${el()} .banner`).innerText()).toContain("line 5");
+    // In the interface's language (the app's is French); the API's message stays English.
+    await expect
+      .poll(() => page.locator(`${el()} .banner`).innerText())
+      .toContain("Erreur de syntaxe Turtle dans broken.ttl, ligne 5, colonne 1 : ");
     await page.locator(`${el()} .banner button`).click();
   });
 

@@ -176,6 +176,7 @@ export async function loadRdfChunked(
       throw new OrgraphError(
         "limit",
         `${source} has more than ${max.toLocaleString("en")} triples, the most Orgraph loads at once.`,
+        { key: "triple-cap", params: { source, max } },
       );
     }
     await pause({ phase: "parse", bytes: at, totalBytes: total, triples: parser.quadCount });

@@ -12,7 +12,13 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
-import { OrgraphError, RdfParseError, type ErrorCode } from "../errors";
+import {
+  OrgraphError,
+  RdfParseError,
+  type ErrorCode,
+  type ErrorParams,
+  type MessageKey,
+} from "../errors";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, OrgraphGraph } from "../model/types";
 import { isRdfFormat } from "../rdf/formats";
 import type { JsonLdContextPolicy } from "../rdf/jsonld-policy";
@@ -69,6 +75,9 @@ export interface SerializedError {
   column?: number;
   token?: string;
   reason?: string;
+  /** OrgraphError's `key` and `params` (what the UI needs to say it in its language). */
+  key?: MessageKey;
+  params?: ErrorParams;
 }
 
 /** A term as plain data; quoted triples (RDF 1.2) carry their parts. */
@@ -118,10 +127,15 @@ export function serializeError(error: unknown): SerializedError {
     if (error.line !== undefined) out.line = error.line;
     if (error.column !== undefined) out.column = error.column;
     if (error.token !== undefined) out.token = error.token;
+    out.key = "parse";
+    out.params = { ...error.params };
     return out;
   }
   if (error instanceof OrgraphError) {
-    return { name: error.name, code: error.code, message: error.message };
+    const out: SerializedError = { name: error.name, code: error.code, message: error.message };
+    if (error.key !== undefined) out.key = error.key;
+    if (Object.keys(error.params).length > 0) out.params = { ...error.params };
+    return out;
   }
   // Anything else is a bug or a resource limit (out of memory): still one clear message.
   const message = error instanceof Error ? error.message : String(error);
@@ -131,8 +145,9 @@ export function serializeError(error: unknown): SerializedError {
 /** Rebuilds the typed error on the receiving side. */
 export function deserializeError(error: SerializedError): OrgraphError {
   if (error.name === "RdfParseError" && error.source !== undefined) {
+    const format = error.params?.format;
     const e = new RdfParseError({
-      formatLabel: "",
+      formatLabel: typeof format === "string" ? format : "",
       source: error.source,
       reason: error.reason ?? error.message,
       line: error.line,
@@ -143,7 +158,9 @@ export function deserializeError(error: SerializedError): OrgraphError {
     Object.defineProperty(e, "message", { value: error.message });
     return e;
   }
-  return new OrgraphError(error.code, error.message);
+  // The key is only read against the UI's table (src/ui/load-errors.ts): an unknown one shows
+  // the message.
+  return new OrgraphError(error.code, error.message, { key: error.key, params: error.params });
 }
 
 function plainTerm(term: RdfTerm): PlainTerm {

@@ -106,6 +106,7 @@ export function resolveFormat(hints: FormatHints): RdfFormat {
     throw new OrgraphError(
       "format",
       `Unknown RDF format "${hints.format}". Supported formats: ${supportedList()}.`,
+      { key: "format-unknown", params: { format: hints.format, supported: supportedList() } },
     );
   }
   if (hints.mime !== undefined) {
@@ -116,6 +117,7 @@ export function resolveFormat(hints: FormatHints): RdfFormat {
       throw new OrgraphError(
         "format",
         `Unsupported RDF media type "${base}". Supported formats: ${supportedList()}.`,
+        { key: "format-mime", params: { mime: base, supported: supportedList() } },
       );
     }
   }
@@ -125,10 +127,12 @@ export function resolveFormat(hints: FormatHints): RdfFormat {
     throw new OrgraphError(
       "format",
       `Cannot tell the RDF format of "${hints.fileName}" from its extension. Supported formats: ${supportedList()}.`,
+      { key: "format-extension", params: { file: hints.fileName, supported: supportedList() } },
     );
   }
   throw new OrgraphError(
     "format",
     `No RDF format given: pass a format, a MIME type or a file name. Supported formats: ${supportedList()}.`,
+    { key: "format-none", params: { supported: supportedList() } },
   );
 }

@@ -11,7 +11,7 @@ import { removeAddedGlobals } from "./jsonld-globals";
 import * as jsonldModule from "jsonld";
 import { DataFactory } from "n3";
 import type { Quad, Quad_Graph, Quad_Object, Quad_Predicate, Quad_Subject } from "n3";
-import { OrgraphError, RdfParseError } from "../errors";
+import { OrgraphError, RdfParseError, type ErrorParams, type OrgraphErrorOptions } from "../errors";
 import { bundledContext, bundledContextNames } from "./contexts/bundled";
 import { findJsonSyntaxError, lineColumn } from "./json-syntax";
 import { contextPolicy, isAllowedContext, type JsonLdContextPolicy } from "./jsonld-policy";
@@ -81,13 +81,27 @@ export class JsonLdContextError extends OrgraphError {
     url: string,
     source: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: OrgraphErrorOptions,
   ) {
-    super(code, message, options);
+    super(code, message, {
+      ...options,
+      params: { url, source, ...(options?.params ?? {}) },
+    });
     this.name = "JsonLdContextError";
     this.url = url;
     this.source = source;
   }
+}
+
+/** Where a context's JSON is broken (line, column, reason), for the UI's own sentence. */
+function notJsonParams(error: unknown): ErrorParams {
+  if (!(error instanceof RdfParseError)) return {};
+  const { line, column, reason } = error.params;
+  return {
+    ...(line === undefined ? {} : { line }),
+    ...(column === undefined ? {} : { column }),
+    ...(reason === undefined ? {} : { reason }),
+  };
 }
 
 function kb(bytes: number): string {
@@ -188,6 +202,7 @@ async function fetchContext(
       url,
       source,
       `${where} did not answer within ${policy.timeoutMs} ms (the jsonld-contexts timeoutMs limit).`,
+      { key: "context-timeout", params: { ms: policy.timeoutMs } },
     );
   const tooBig = (size: number | null): JsonLdContextError =>
     new JsonLdContextError(
@@ -195,6 +210,10 @@ async function fetchContext(
       url,
       source,
       `${where} ${size === null ? "is larger than" : `is ${kb(size)}, more than`} the ${kb(policy.maxBytes)} limit (the jsonld-contexts maxBytes limit).`,
+      {
+        key: "context-too-big",
+        params: { max: policy.maxBytes, ...(size === null ? {} : { size }) },
+      },
     );
   try {
     let response: ContextResponse;
@@ -212,7 +231,11 @@ async function fetchContext(
         url,
         source,
         `Could not fetch ${where}: the network failed, or the server does not allow this page to read it (CORS)${detail}.`,
-        { cause: error },
+        {
+          cause: error,
+          key: "context-network",
+          params: { detail: error instanceof Error ? error.message : "" },
+        },
       );
     }
     if (!response.ok) {
@@ -221,6 +244,10 @@ async function fetchContext(
         url,
         source,
         `Could not fetch ${where}: HTTP ${response.status} ${response.statusText}`.trim() + ".",
+        {
+          key: "context-http",
+          params: { status: response.status, statusText: response.statusText },
+        },
       );
     }
     if (response.url && response.url !== url && !bundledContext(response.url)) {
@@ -230,6 +257,7 @@ async function fetchContext(
           url,
           source,
           `${where} redirects to ${response.url}, which the jsonld-contexts setting does not allow.`,
+          { key: "context-redirect", params: { to: response.url } },
         );
       }
     }
@@ -266,6 +294,7 @@ async function fetchContext(
       if (timedOut) throw timeout();
       throw new JsonLdContextError("fetch", url, source, `Could not read ${where}.`, {
         cause: error,
+        key: "context-read",
       });
     }
     if (timedOut) throw timeout();
@@ -284,7 +313,7 @@ async function fetchContext(
         url,
         source,
         `${where} is not JSON: ${(error as Error).message}`,
-        { cause: error },
+        { cause: error, key: "context-not-json", params: notJsonParams(error) },
       );
     }
   } finally {
@@ -361,6 +390,7 @@ export async function parseJsonLd(
         url,
         source,
         `JSON-LD context ${url} is not allowed; ${source} may use the bundled contexts (${bundledContextNames()}) and those the jsonld-contexts setting allows.`,
+        { key: "context-refused", params: { bundled: bundledContextNames() } },
       );
     }
     if (fetched >= policy.maxCount) {
@@ -369,6 +399,7 @@ export async function parseJsonLd(
         url,
         source,
         `JSON-LD context ${url} was not fetched: ${source} needs more than ${policy.maxCount} remote contexts (the jsonld-contexts maxCount limit).`,
+        { key: "context-count", params: { max: policy.maxCount } },
       );
     }
     if (!fetchFn) {

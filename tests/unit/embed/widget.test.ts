@@ -3,7 +3,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, readSettings } from "../../../src/embed/settings";
+import {
+  checkJsonLdContexts,
+  DEFAULT_SETTINGS,
+  jsonldContextsProblem,
+  readSettings,
+} from "../../../src/embed/settings";
 import { parseStory, parseStoryText, StoryError } from "../../../src/embed/story";
 import {
   datasetInfo,
@@ -82,6 +87,39 @@ describe("readSettings", () => {
     expect(bad.settings.jsonldContexts.allow).toEqual([]);
     expect(bad.problems.map((p) => p.message)).toEqual([
       '<orgraph-explorer> attribute "jsonld-contexts": "ftp://x.org/c.jsonld maxCount=lots sizes=3 timeoutMs=0" is not allowed; allowed: http(s) URLs of contexts (one ending in "/" allows all below it) and maxCount=N, maxBytes=N, timeoutMs=N ("ftp://x.org/c.jsonld" is not an http(s) URL; maxCount must be a whole number from 0 to 50; unknown limit "sizes=3"; timeoutMs must be a whole number from 1 to 300000). Using the default.',
+    ]);
+  });
+
+  it("checks the jsonldContexts property's object by the attribute's rules", () => {
+    const good = checkJsonLdContexts({
+      allow: ["https://w3id.org/example/ctx/"],
+      maxCount: 0,
+      timeoutMs: 3000,
+    });
+    expect(good.problems).toEqual([]);
+    expect(good.policy).toEqual({
+      allow: ["https://w3id.org/example/ctx/"],
+      maxCount: 0,
+      maxBytes: DEFAULT_SETTINGS.jsonldContexts.maxBytes,
+      timeoutMs: 3000,
+    });
+    const bad = checkJsonLdContexts({
+      allow: ["ftp://x.org/c.jsonld", "https://ok.org/c.jsonld"],
+      maxCount: 2.5,
+      sizes: 3,
+      timeoutMs: 0,
+    });
+    expect(bad.problems).toEqual([
+      '"ftp://x.org/c.jsonld" is not an http(s) URL',
+      "maxCount must be a whole number from 0 to 50",
+      'unknown limit "sizes"',
+      "timeoutMs must be a whole number from 1 to 300000",
+    ]);
+    expect(jsonldContextsProblem(checkJsonLdContexts({ allow: "https://x.org/" }).problems)).toBe(
+      '<orgraph-explorer> property "jsonldContexts": not allowed (allow must be an array of http(s) URLs); allowed: { allow: [http(s) URLs of contexts (one ending in "/" allows all below it)], maxCount, maxBytes, timeoutMs }. Nothing was changed.',
+    );
+    expect(checkJsonLdContexts("https://x.org/").problems).toEqual([
+      '"https://x.org/" is not an object',
     ]);
   });
 });

@@ -236,6 +236,16 @@ describe("load worker protocol", () => {
       line: 3,
       column: 11,
       token: "foo",
+      // What the UI says it from, in its language (src/ui/load-errors.ts).
+      key: "parse",
+      params: {
+        format: "Turtle",
+        source: "broken.ttl",
+        reason: 'unexpected "foo"',
+        line: 3,
+        column: 11,
+        token: "foo",
+      },
     });
     const e = deserializeError(last.error);
     expect(e).toBeInstanceOf(RdfParseError);
