@@ -39,6 +39,7 @@ import type {
   SparqlOpResult,
 } from "../core/sparql";
 import { LazyModule } from "./lazy";
+import { DEFAULT_ENDPOINT_SETTINGS, type EndpointSettings } from "./endpoint-state";
 import { SparqlRunner } from "./sparql-runner";
 import {
   addExpanded,
@@ -49,6 +50,12 @@ import {
   type ViewState,
 } from "../core/state/view-state";
 
+export {
+  DEFAULT_ENDPOINT_SETTINGS,
+  endpointChanged,
+  type EndpointSettings,
+} from "./endpoint-state";
+
 /** The SPARQL client and queries (src/core/sparql), loaded on demand. */
 export const sparqlModule = new LazyModule(() => import("../core/sparql"));
 
@@ -57,27 +64,6 @@ function newClient(options: SparqlClientOptions): SparqlClient {
   if (!sparql) throw new OrgraphError("unsupported", "The SPARQL module is not loaded yet.");
   return sparql.createSparqlClient(options);
 }
-
-export interface EndpointSettings {
-  /** Time limit per request, ms. */
-  timeoutMs: number;
-  /** Most rows (SELECT) or triples (CONSTRUCT) kept from one answer. */
-  maxRows: number;
-  /** Most labels asked for by a search. */
-  searchLimit: number;
-  /** Most links (each way) and neighbours per fetch. */
-  neighbourLimit: number;
-  /** Search debounce, ms. */
-  debounceMs: number;
-}
-
-export const DEFAULT_ENDPOINT_SETTINGS: Readonly<EndpointSettings> = Object.freeze({
-  timeoutMs: 30_000,
-  maxRows: 10_000,
-  searchLimit: 50,
-  neighbourLimit: 200,
-  debounceMs: 250,
-});
 
 /** What `load({ endpoint })` takes. */
 export interface EndpointLoadInput {
@@ -641,17 +627,4 @@ export class EndpointSource {
     this.#shown = key;
     await this.host.show(graph, quads.quads, { layout: !incremental });
   }
-}
-
-/** The view state's endpoint steps changed in a way that needs the endpoint source. */
-export function endpointChanged(prev: ViewState | null, next: ViewState): boolean {
-  return (
-    prev === null ||
-    prev.endpoint !== next.endpoint ||
-    prev.endpointGraph !== next.endpointGraph ||
-    prev.opened !== next.opened ||
-    prev.expanded !== next.expanded ||
-    prev.endpointQuery !== next.endpointQuery ||
-    prev.collapseNary !== next.collapseNary
-  );
 }

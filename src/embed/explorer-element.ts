@@ -143,9 +143,9 @@ import { LayoutControl, type LayoutInfo } from "./layout-control";
 import type { ExportFile } from "./export-control";
 import { isLang, messages, uiStyles, type Lang, type SourceFocus } from "../ui";
 import { WhoSaidWhat, type PanelTab, type WswState } from "./who-said-what-view";
-import { loadErrorsModule, panelsModule } from "./lazy";
+import { endpointModule, loadErrorsModule, panelsModule } from "./lazy";
 import { ExplorerView } from "./explorer-view";
-import { macrotask } from "../core/load/load";
+import { macrotask } from "../core/load/macrotask";
 import { timed, timedSync } from "./timing";
 import { edgeTooltipStyles, placeEdgeTooltip, type EdgeTip } from "./edge-tooltip";
 import { explorerStyles } from "../ui/explorer-styles";
@@ -168,7 +168,12 @@ import { css } from "lit";
 import type { RdfQuad } from "../core/rdf/terms";
 import type { ConnectionCount, SearchHit } from "../core/sparql";
 import { setEndpoint } from "../core/state/view-state";
-import { endpointChanged, EndpointSource, type EndpointSettings } from "./endpoint-source";
+import type { EndpointSource } from "./endpoint-source";
+import {
+  DEFAULT_ENDPOINT_SETTINGS,
+  endpointChanged,
+  type EndpointSettings,
+} from "./endpoint-state";
 import type { EndpointSearchController } from "../ui/endpoint-panel";
 import { endpointErrorMessage, endpointMessages, endpointStyles } from "../ui/endpoint-panel";
 
@@ -322,6 +327,8 @@ export class OrgraphExplorer extends LitElement {
     this.format = null;
     this.endpoint = null;
     this.defaultGraph = null;
+    // The view state's endpoint steps, followed from the start (the source syncs to them).
+    this.#watchEndpointState();
     this._error = null;
     this._loading = false;
     this._progress = null;
@@ -357,7 +364,7 @@ export class OrgraphExplorer extends LitElement {
     select: (key, options) => void this.select(key, options),
     swapGraph: (graph) => this.#swapGraph(graph),
     resetCamera: () => this.#renderer?.resetCamera(),
-    searchBox: (lang) => (this.#endpoint.active ? this.#endpointSearchBox(lang) : null),
+    searchBox: (lang) => (this.#endpoint?.active ? this.#endpointSearchBox(lang) : null),
     nodeToolsExtra: (key, lang) => this.#renderConnections(key, lang),
   });
 
@@ -892,24 +899,48 @@ export class OrgraphExplorer extends LitElement {
   // -------------------------------------------------------------------------------------------
   // SPARQL endpoint (issue 7): src/embed/endpoint-source.ts, src/ui/endpoint-panel.ts.
 
-  #endpoint: EndpointSource = this.#installEndpoint();
+  /** Made on first use: endpoint-source.ts (and the SPARQL runner) load on demand. */
+  #endpoint: EndpointSource | null = null;
+  #endpointLoading: Promise<EndpointSource> | null = null;
+  /** Limits and worker choice set before the source exists; handed to it when it is made. */
+  #endpointSettings: EndpointSettings = { ...DEFAULT_ENDPOINT_SETTINGS };
+  #endpointInWorker = true;
   /** The endpoint's search box: made at its first render, in the toolbar (loaded with the panels). */
   #endpointSearch: EndpointSearchController | null = null;
-
   #endpointSearchBox(lang: Lang) {
     const panels = panelsModule.get(() => this.requestUpdate());
-    if (!panels) return null;
+    const source = this.#endpoint;
+    if (!panels || !source) return null;
     this.#endpointSearch ??= new panels.EndpointSearchController(this, {
-      search: (text, immediate) => this.#endpoint.search(text, { immediate }),
-      hits: () => this.#endpoint.hits,
-      searching: () => this.#endpoint.searching,
+      search: (text, immediate) => source.search(text, { immediate }),
+      hits: () => source.hits,
+      searching: () => source.searching,
       onChoose: (iri) => void this.openResource(iri),
     });
     return this.#endpointSearch.render(lang);
   }
 
-  #installEndpoint(): EndpointSource {
-    const source = new EndpointSource({
+  /** The endpoint source, loaded and made once (rejects once the element is destroyed). */
+  #endpointSource(): Promise<EndpointSource> {
+    if (this.#endpoint) return Promise.resolve(this.#endpoint);
+    this.#endpointLoading ??= endpointModule.load().then(
+      (module) => {
+        if (this.#destroyed) {
+          throw new DOMException("The element was destroyed", "InvalidStateError");
+        }
+        this.#endpoint ??= this.#installEndpoint(module);
+        return this.#endpoint;
+      },
+      (error: unknown) => {
+        this.#endpointLoading = null;
+        throw error;
+      },
+    );
+    return this.#endpointLoading;
+  }
+
+  #installEndpoint(module: typeof import("./endpoint-source")): EndpointSource {
+    const source: EndpointSource = new module.EndpointSource({
       state: () => this.viewState,
       setState: (state) => this.setViewState(state),
       graph: () => this.#graph,
@@ -922,7 +953,7 @@ export class OrgraphExplorer extends LitElement {
         const detail: ErrorDetail = {
           ...errorDetail(error),
           message: endpointErrorMessage(error, this.uiLang),
-          source: this.#endpoint.endpoint,
+          source: source.endpoint,
         };
         this._error = detail;
         this.dispatchEvent(new OrgraphErrorEvent(detail));
@@ -931,24 +962,34 @@ export class OrgraphExplorer extends LitElement {
       changed: () => this.requestUpdate(),
       focus: (key) => void this.focusNode(key),
     });
+    source.configure(this.#endpointSettings);
+    source.runner.useWorker = this.#endpointInWorker;
+    return source;
+  }
+
+  /** Follows the view state: a change of its endpoint steps syncs the endpoint source to it. */
+  #watchEndpointState(): void {
     let seen: ViewState | null = null;
     this.addEventListener("orgraph-viewstate", (event) => {
       if (event.target !== this) return;
       const state = (event as CustomEvent<ViewState>).detail;
       const prev = seen;
       seen = state;
-      if (endpointChanged(prev, state) && (state.endpoint !== null || source.active)) {
-        void source.sync();
+      if (endpointChanged(prev, state) && (state.endpoint !== null || this.#endpoint?.active)) {
+        this.#endpointSource().then(
+          (source) => void source.sync(),
+          () => undefined,
+        );
       }
     });
-    return source;
   }
 
   async #loadEndpoint(input: LoadInput): Promise<LoadSummary> {
     if (this.#destroyed) throw new DOMException("The element was destroyed", "InvalidStateError");
     this.#loadSeq++;
     try {
-      await this.#endpoint.load({
+      const source = await this.#endpointSource();
+      await source.load({
         endpoint: input.endpoint!,
         defaultGraph: input.defaultGraph,
         start: input.start,
@@ -970,8 +1011,8 @@ export class OrgraphExplorer extends LitElement {
 
   /** A document replaces the endpoint: forget it (and what the view state says of it). */
   #leaveEndpoint(): void {
-    if (!this.#endpoint.active && this.viewState.endpoint === null) return;
-    this.#endpoint.detach();
+    if (!this.#endpoint?.active && this.viewState.endpoint === null) return;
+    this.#endpoint?.detach();
     if (this.viewState.endpoint !== null) this.#view.set(setEndpoint(this.viewState, null));
   }
 
@@ -1015,65 +1056,70 @@ export class OrgraphExplorer extends LitElement {
 
   #renderConnections(key: string, lang: Lang) {
     const panels = panelsModule.get(() => this.requestUpdate());
-    if (!this.#endpoint.active || key.startsWith("_:") || !panels) return nothing;
+    const source = this.#endpoint;
+    if (!source?.active || key.startsWith("_:") || !panels) return nothing;
     return panels.renderConnections({
       lang,
       key,
-      counts: this.#endpoint.countsOf(key),
-      isLoaded: (c) => this.#endpoint.isExpanded({ node: key, ...c }),
-      isPending: (c) => this.#endpoint.isPending({ node: key, ...c }),
-      onShow: () => void this.#endpoint.loadCounts(key),
+      counts: source.countsOf(key),
+      isLoaded: (c) => source.isExpanded({ node: key, ...c }),
+      isPending: (c) => source.isPending({ node: key, ...c }),
+      onShow: () => void source.loadCounts(key),
       onExpand: (c) => void this.expandRelation(key, c.predicate, c.direction),
     });
   }
 
   /** false: endpoint requests run on the page, never in the SPARQL worker. */
   get endpointInWorker(): boolean {
-    return this.#endpoint.runner.useWorker;
+    return this.#endpoint?.runner.useWorker ?? this.#endpointInWorker;
   }
 
   set endpointInWorker(value: boolean) {
-    this.#endpoint.runner.useWorker = value !== false;
+    this.#endpointInWorker = value !== false;
+    if (this.#endpoint) this.#endpoint.runner.useWorker = this.#endpointInWorker;
   }
 
   /** Whether the last endpoint request ran in the SPARQL worker. */
   get lastEndpointInWorker(): boolean {
-    return this.#endpoint.runner.lastInWorker;
+    return this.#endpoint?.runner.lastInWorker ?? false;
   }
 
   /** The request limits of the endpoint source (time, rows, search and neighbour limits). */
   get endpointSettings(): EndpointSettings {
-    return { ...this.#endpoint.settings };
+    return { ...(this.#endpoint?.settings ?? this.#endpointSettings) };
   }
 
   /** Changes the request limits (they apply to the next requests). */
   set endpointSettings(value: Partial<EndpointSettings>) {
-    this.#endpoint.configure(value);
+    this.#endpointSettings = { ...this.#endpointSettings, ...value };
+    this.#endpoint?.configure(value);
   }
 
   /** Searches the endpoint by label now (no debounce); the hits are also listed by the box. */
   searchEndpoint(text: string): Promise<SearchHit[]> {
-    return this.#endpoint.search(text, { immediate: true });
+    return this.#endpointSource().then((source) => source.search(text, { immediate: true }));
   }
 
   /** Opens an IRI on the endpoint: it and its neighbours are fetched, merged and selected. */
   openResource(iri: string): Promise<boolean> {
-    return this.#endpoint.open(iri);
+    return this.#endpointSource().then((source) => source.open(iri));
   }
 
   /** The relations of a node on the endpoint, with counts (fetched; null on failure). */
   async connections(key: string): Promise<readonly ConnectionCount[] | null> {
-    return this.#endpoint.loadCounts(key);
+    return (await this.#endpointSource()).loadCounts(key);
   }
 
   /** Loads one relation of a node from the endpoint ("expand") and merges it. */
   expandRelation(key: string, predicate: string, direction: "out" | "in"): Promise<boolean> {
-    return this.#endpoint.expand({ node: key, predicate, direction });
+    return this.#endpointSource().then((source) =>
+      source.expand({ node: key, predicate, direction }),
+    );
   }
 
   /** Cancels every endpoint request in flight. */
   cancelRequests(): void {
-    this.#endpoint.cancel();
+    this.#endpoint?.cancel();
   }
 
   /** Selects a node (null clears). Returns false, changing nothing, for an unknown key. */
@@ -1655,8 +1701,8 @@ export class OrgraphExplorer extends LitElement {
     this.#loadSeq++;
     this.#abort?.abort();
     this.#loader.destroy();
-    this.#endpoint.cancel();
-    this.#endpoint.runner.destroy();
+    this.#endpoint?.cancel();
+    this.#endpoint?.runner.destroy();
     this.#layout.stop();
     this.#unmount();
     if (this.#cameraTimer !== null) clearTimeout(this.#cameraTimer);
@@ -1796,7 +1842,7 @@ export class OrgraphExplorer extends LitElement {
           ></div>
           ${this.#view.renderNodeTools(lang)} ${this.#view.renderDrawer(lang)} ${stats}
           ${
-            this.#endpoint.active && graph?.order === 0 && !this._loading
+            this.#endpoint?.active && graph?.order === 0 && !this._loading
               ? html`<p class="overlay endpoint-hint">${endpointMessages(lang).openHint}</p>`
               : nothing
           }

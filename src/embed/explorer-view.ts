@@ -22,7 +22,6 @@ import {
   predicateCounts,
   resetFilters,
   revealNodes,
-  rdfToGraph,
   setCollapsed,
   setDataLanguages,
   effectiveDataLanguages,
@@ -53,8 +52,8 @@ import {
 } from "../core";
 import { legendEntries, type DisplaySubgraph, type OrgraphRenderer } from "../render";
 import { timedSync } from "./timing";
-import { macrotask } from "../core/load/load";
-import { metricsModule, panelsModule, searchModule } from "./lazy";
+import { macrotask } from "../core/load/macrotask";
+import { buildModule, metricsModule, panelsModule, searchModule } from "./lazy";
 import {
   activeFilterCount,
   DEFAULT_TABLE_VIEW,
@@ -349,6 +348,16 @@ export class ExplorerView implements ReactiveController {
     this.#pushDisplay();
   }
 
+  /** The builder arrived: the graph shown is made to match the state's n-ary toggles. */
+  #rebuildLater(): void {
+    const graph = this.host.graph();
+    if (!graph || !this.#quads || naryKeyOf(graph) === naryKey(this.#state)) return;
+    const before = this.#state;
+    this.#rebuild(before);
+    this.sync();
+    if (this.#state !== before) this.element.dispatchEvent(new OrgraphViewStateEvent(this.#state));
+  }
+
   /** Shows the same data with n-ary nodes collapsed or not (built apart, then swapped). */
   #rebuild(state: ViewState): void {
     const current = this.host.graph();
@@ -356,7 +365,11 @@ export class ExplorerView implements ReactiveController {
     const key = naryKey(state);
     let graph = this.#graphs.get(key);
     if (!graph) {
-      graph = rdfToGraph(this.#quads, {
+      // The builder loads on demand (it is not in the widget's first script): once it is here,
+      // the graph is built for the toggles the state then has.
+      const build = buildModule.get(() => this.#rebuildLater());
+      if (!build) return;
+      graph = build.rdfToGraph(this.#quads, {
         prefixes: current.getAttribute("prefixes"),
         languages: current.getAttribute("languages"),
         collapseMemberships: state.collapseNary,

@@ -48,3 +48,9 @@ export const loadErrorsModule = new LazyModule(() => import("../ui/load-errors")
 
 /** The panels that show once a graph is loaded (see panels.ts); loaded with the statements model. */
 export const panelsModule = new LazyModule(() => import("./panels"));
+
+/** A SPARQL endpoint as the source (endpoint-source.ts, its runner and the graph builder). */
+export const endpointModule = new LazyModule(() => import("./endpoint-source"));
+
+/** The RDF-to-graph builder, for the n-ary toggles (a load builds its graph in the worker). */
+export const buildModule = new LazyModule(() => import("../core/model/rdf-to-graph"));

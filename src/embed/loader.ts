@@ -7,7 +7,8 @@
 import { QuadStore, quadAt, type Quads } from "../core/rdf/quad-store";
 import { MultiDirectedGraph } from "graphology";
 import { OrgraphError, type MessageKey } from "../core/errors";
-import { macrotask, type LoadProgress } from "../core/load/load";
+import type { LoadProgress } from "../core/load/load";
+import { macrotask } from "../core/load/macrotask";
 import {
   deserializeError,
   encodeQuads,
@@ -17,7 +18,7 @@ import {
   type SerializedOrgraph,
   type WorkerResponse,
 } from "../core/load/protocol";
-import { edgeKey } from "../core/model/rdf-to-graph";
+import { edgeKey } from "../core/model/edge-key";
 import type {
   EdgeAttributes,
   GraphAttributes,

@@ -34,6 +34,8 @@ export const LAZY_MODULES: Record<string, string> = {
   "orgraph-jsonld": src("core/rdf/jsonld.ts"),
   "orgraph-export-file": src("embed/export-control.ts"),
   "orgraph-load-errors": src("ui/load-errors.ts"),
+  "orgraph-endpoint": src("embed/endpoint-source.ts"),
+  "orgraph-build": src("core/model/rdf-to-graph.ts"),
 };
 
 /** The Web Workers' entries, by output name (dist/lib/<name>.js). */

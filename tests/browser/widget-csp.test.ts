@@ -75,6 +75,9 @@ const CASES = [
 describe("the widget under a strict CSP with Trusted Types", () => {
   for (const c of CASES) {
     it(`${c.bundle} bundle, ${c.label}: renders the release graph, fires load and select, no violation`, async () => {
+      const requested: string[] = [];
+      const onRequest = (r: { url(): string }) => requested.push(r.url());
+      browser.context.on("request", onRequest);
       const { page, errors } = await open(`bundle=${c.bundle}&csp=${c.csp}`);
       await waitLoaded(page);
       const el = page.locator("#w1");
@@ -118,6 +121,20 @@ describe("the widget under a strict CSP with Trusted Types", () => {
         styled: 0,
         sheets: 0,
       });
+      // A document's widget never downloads the endpoint source; the graph builder comes only
+      // with an n-ary toggle, from the file next to the bundle, and rebuilds the graph.
+      expect(requested.filter((u) => /orgraph-(endpoint|build)\.js/.test(u))).toEqual([]);
+      const collapsed = await el.evaluate((e: OrgraphExplorer) => e.graph!.order);
+      await el.evaluate((e: OrgraphExplorer) =>
+        e.setViewState({ ...e.viewState, collapseNary: false }),
+      );
+      await expect
+        .poll(() => el.evaluate((e: OrgraphExplorer) => e.graph!.order))
+        .toBeGreaterThan(collapsed);
+      expect(requested.filter((u) => /orgraph-build\.js/.test(u))).toEqual([
+        `${host.url}lib/orgraph-build.js`,
+      ]);
+      browser.context.off("request", onRequest);
       await page.close();
     });
   }

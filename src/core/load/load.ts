@@ -8,6 +8,7 @@
  * the same RdfParseError as `loadRdf`, a cancel with OrgraphError "cancelled".
  */
 import { OrgraphError } from "../errors";
+import { macrotask, type TimerGlobals } from "./macrotask";
 import { buildGraphInSteps } from "../model/rdf-to-graph";
 import { createRdfParser } from "../rdf/parse";
 import { jsonLdParser } from "./jsonld-source";
@@ -58,34 +59,7 @@ export interface ChunkedLoadOptions extends LoadOptions {
 export const DEFAULT_CHUNK_SIZE = 64 * 1024;
 export const DEFAULT_SLICE_MS = 12;
 
-interface TimerGlobals {
-  MessageChannel?: new () => {
-    port1: { onmessage: (() => void) | null; close?: () => void };
-    port2: { postMessage(message: unknown): void; close?: () => void };
-  };
-  setTimeout?: (callback: () => void, ms: number) => unknown;
-  performance?: { now(): number };
-}
-
-/** A macrotask: lets the event loop run pending messages (progress, cancel) before going on. */
-export function macrotask(): Promise<void> {
-  const g = globalThis as unknown as TimerGlobals;
-  return new Promise((resolve) => {
-    if (g.MessageChannel) {
-      const channel = new g.MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close?.();
-        channel.port2.close?.();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    } else if (g.setTimeout) {
-      g.setTimeout(resolve, 0);
-    } else {
-      void Promise.resolve().then(resolve);
-    }
-  });
-}
+export { macrotask };
 
 function defaultNow(): () => number {
   const g = globalThis as unknown as TimerGlobals;

@@ -1,6 +1,7 @@
 /**
- * Orgraph core: the message protocol of the load worker, and its handler (DOM-free, so that it
- * runs and is tested in Node; `worker.ts` only wires it to the worker's global scope).
+ * Orgraph core: the message protocol of the load worker (DOM-free, so that it runs and is tested
+ * in Node): its messages and their encoding. The handler is handler.ts; `worker.ts` only wires it
+ * to the worker's global scope.
  *
  * Requests:  {type: "load", id, text | buffer, format, baseIRI?, sourceName?, languages?,
  *             collapseMemberships?, withQuads?}  and  {type: "cancel", id?}.
@@ -20,11 +21,10 @@ import {
   type MessageKey,
 } from "../errors";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, OrgraphGraph } from "../model/types";
-import { isRdfFormat } from "../rdf/formats";
 import type { JsonLdContextPolicy } from "../rdf/jsonld-policy";
 import type { Quads } from "../rdf/quad-store";
 import { termKey, type RdfQuad, type RdfTerm } from "../rdf/terms";
-import { loadRdfChunked, type ChunkedLoadOptions, type LoadProgress } from "./load";
+import type { LoadProgress } from "./load";
 
 export interface LoadRequest {
   type: "load";
@@ -243,97 +243,4 @@ export function graphFromSerialized(serialized: SerializedOrgraph): OrgraphGraph
   >();
   graph.import(serialized);
   return graph;
-}
-
-export type Post = (message: WorkerResponse, transfer?: ArrayBuffer[]) => void;
-
-export type LoadHandlerOptions = Pick<
-  ChunkedLoadOptions,
-  "chunkSize" | "sliceMs" | "yieldTo" | "now"
->;
-
-/**
- * The worker's message handler: `handle(request)` starts or cancels a load and posts the
- * responses; the promise it returns settles when the load has ended (for tests).
- */
-export function createLoadHandler(
-  post: Post,
-  options: LoadHandlerOptions = {},
-): (request: WorkerRequest) => Promise<void> {
-  let running: { id: number; signal: { aborted: boolean } } | undefined;
-
-  return async (request: WorkerRequest): Promise<void> => {
-    if (request.type === "cancel") {
-      if (running && (request.id === undefined || request.id === running.id)) {
-        running.signal.aborted = true;
-      }
-      return;
-    }
-    if (request.type !== "load") return;
-    if (running) running.signal.aborted = true;
-    const current = { id: request.id, signal: { aborted: false } };
-    running = current;
-    const { id } = request;
-    try {
-      if (!isRdfFormat(request.format)) {
-        throw new OrgraphError("format", `Unknown RDF format "${request.format}".`);
-      }
-      const input = request.buffer ?? request.text;
-      if (input === undefined) {
-        throw new OrgraphError("invalid", "A load request needs a text or a buffer.");
-      }
-      const result = await loadRdfChunked(input, {
-        ...options,
-        format: request.format,
-        baseIRI: request.baseIRI,
-        sourceName: request.sourceName,
-        languages: request.languages,
-        collapseMemberships: request.collapseMemberships,
-        maxTriples: request.maxTriples,
-        sample: request.sample,
-        prefixQuads: request.extraQuads ? decodeQuads(request.extraQuads) : undefined,
-        blankPrefix: request.blankPrefix,
-        jsonldContexts: request.jsonldContexts,
-        signal: current.signal,
-        onProgress: (progress) => post({ type: "progress", id, progress }),
-      });
-      const quads = request.withQuads === false ? undefined : encodeQuads(result.quads);
-      const graph = result.graph.export();
-      const batch = request.batch !== undefined ? Math.max(1, Math.floor(request.batch)) : 0;
-      if (batch > 0) {
-        const nodes = graph.nodes ?? [];
-        for (let i = 0; i < nodes.length; i += batch) {
-          post({ type: "nodes", id, nodes: nodes.slice(i, i + batch) });
-        }
-        const edges = graph.edges ?? [];
-        for (let i = 0; i < edges.length; i += batch) {
-          post({ type: "edges", id, edges: edges.slice(i, i + batch) });
-        }
-        graph.nodes = [];
-        graph.edges = [];
-        if (quads) {
-          for (let i = 0; i < quads.terms.length; i += batch) {
-            post({ type: "terms", id, terms: quads.terms.slice(i, i + batch) });
-          }
-          quads.terms = [];
-        }
-      }
-      post(
-        {
-          type: "result",
-          id,
-          graph,
-          ...(quads ? { quads } : {}),
-          triples: result.triples,
-          nodes: result.nodes,
-          edges: result.edges,
-        },
-        quads ? [quads.indices.buffer as ArrayBuffer] : [],
-      );
-    } catch (error) {
-      post({ type: "error", id, error: serializeError(error) });
-    } finally {
-      if (running === current) running = undefined;
-    }
-  };
 }

@@ -3,7 +3,8 @@
  * `new Worker(new URL("../core/load/worker.ts", import.meta.url), { type: "module" })`, post
  * `WorkerRequest`s and read `WorkerResponse`s (see protocol.ts).
  */
-import { createLoadHandler, type WorkerRequest, type WorkerResponse } from "./protocol";
+import { createLoadHandler } from "./handler";
+import type { WorkerRequest, WorkerResponse } from "./protocol";
 
 /** The part of a worker's global scope used here (src/core builds without the DOM library). */
 interface WorkerScope {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { loadRdf, OrgraphError, RdfParseError, termKey } from "../../../../src/core/index";
 import { loadRdfChunked, type LoadProgress } from "../../../../src/core/load/load";
+import { createLoadHandler } from "../../../../src/core/load/handler";
 import {
-  createLoadHandler,
   decodeQuads,
   deserializeError,
   graphFromSerialized,

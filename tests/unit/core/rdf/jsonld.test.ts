@@ -11,11 +11,8 @@ import { isomorphic } from "rdf-isomorphic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrgraphError, RdfParseError } from "../../../../src/core/errors";
 import { loadRdfChunked } from "../../../../src/core/load/load";
-import {
-  createLoadHandler,
-  deserializeError,
-  type WorkerResponse,
-} from "../../../../src/core/load/protocol";
+import { createLoadHandler } from "../../../../src/core/load/handler";
+import { deserializeError, type WorkerResponse } from "../../../../src/core/load/protocol";
 import { resolveFormat } from "../../../../src/core/rdf/formats";
 import { JsonLdContextError, parseJsonLd } from "../../../../src/core/rdf/jsonld";
 import { parseRdf } from "../../../../src/core/rdf/parse";
