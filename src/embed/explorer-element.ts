@@ -1288,14 +1288,15 @@ export class OrgraphExplorer extends LitElement {
     this.#layer = layer;
     this.#view.attach();
     this.#watchCamera(renderer);
-    // A resize re-frames the graph. The observer's first call (the size at observe(), the one
-    // sigma was set up with) is no resize: a refresh there would restyle every item again.
+    // A resize re-frames the graph: the nodes re-processed (the fit to the new size), not every
+    // item restyled and re-indexed (a full refresh: long on a big graph). The observer's first
+    // call (the size at observe(), the one sigma was set up with) is no resize.
     let size = `${layer.clientWidth}x${layer.clientHeight}`;
     this.#resizeObserver = new ResizeObserver(() => {
       const now = `${layer.clientWidth}x${layer.clientHeight}`;
       if (now === size) return;
       size = now;
-      this.#renderer?.sigma?.scheduleRefresh();
+      this.#renderer?.sigma?.scheduleRefresh({ partialGraph: { nodes: [] } });
     });
     this.#resizeObserver.observe(layer);
   }
