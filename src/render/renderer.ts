@@ -318,6 +318,7 @@ interface SigmaRefreshInternals {
   renderFrame: number | null;
   render(): unknown;
   processData(): void;
+  processNodes?(): boolean;
   addNodeToProgram(key: string, position: number): void;
   addEdgeToProgram(key: string, position: number): void;
   nodeProgram: { invalidateBuffers(): void };
@@ -463,8 +464,17 @@ async function processInSlices(
   if (fitted) s.customBBox = fitted;
   s.pendingProcess = "full";
   try {
+    // processData's node half (the label grid, the nodes' order and picking ids) in a task of
+    // its own, then processData itself, which finds it done.
+    const processNodes = s.processNodes;
+    if (typeof processNodes === "function") {
+      const changed = measured("sigma-process-nodes", () => processNodes.call(s));
+      await pause();
+      own.processNodes = () => changed;
+    }
     measured("sigma-process", () => s.processData());
   } finally {
+    delete own.processNodes;
     delete own.addNodeToProgram;
     delete own.addEdgeToProgram;
     if (labels) delete labels.processWebGLLabels;
