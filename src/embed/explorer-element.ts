@@ -135,7 +135,7 @@ import {
 import type { OrgraphGraph } from "../core/model/types";
 import { createRenderer, createRendererInSlices, type OrgraphRenderer } from "../render";
 import type { LayoutMode } from "../render/layout";
-import { DEFAULT_CAMERA, type Camera } from "../core/state/view-state";
+import { DEFAULT_CAMERA, effectiveDataLanguages, type Camera } from "../core/state/view-state";
 import { CAMERA_SETTLE_MS, roundCamera, sameCamera } from "./camera";
 import { toolMessages } from "../ui/messages";
 import { toolStyles, type ExportName } from "../ui/tools";
@@ -1331,7 +1331,11 @@ export class OrgraphExplorer extends LitElement {
     const layer = this.#hiddenLayer(host);
     try {
       let renderer: OrgraphRenderer | null = null;
-      const options = this.#rendererOptions(() => renderer);
+      // Styled in the view's data languages from the start: no restyle of every item at the swap.
+      const options = {
+        ...this.#rendererOptions(() => renderer),
+        display: { languages: effectiveDataLanguages(this.viewState) },
+      };
       renderer = await createRendererInSlices(layer, graph, pause, options);
       return { renderer, layer };
     } catch (error) {
@@ -1367,7 +1371,16 @@ export class OrgraphExplorer extends LitElement {
     this.#layer = layer;
     this.#view.attach();
     this.#watchCamera(renderer);
-    this.#resizeObserver = new ResizeObserver(() => this.#renderer?.sigma?.scheduleRefresh());
+    // A resize re-frames the graph: the nodes re-processed (the fit to the new size), not every
+    // item restyled and re-indexed (a full refresh: long on a big graph). The observer's first
+    // call (the size at observe(), the one sigma was set up with) is no resize.
+    let size = `${layer.clientWidth}x${layer.clientHeight}`;
+    this.#resizeObserver = new ResizeObserver(() => {
+      const now = `${layer.clientWidth}x${layer.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      this.#renderer?.sigma?.scheduleRefresh({ partialGraph: { nodes: [] } });
+    });
     this.#resizeObserver.observe(layer);
   }
 

@@ -22,6 +22,7 @@ import {
   type StatementRecord,
 } from "../core";
 import type { OrgraphGraph } from "../core/model/types";
+import { timedSync } from "./timing";
 import {
   buildSourceDoc,
   primaryNode,
@@ -113,11 +114,13 @@ export class WhoSaidWhat {
     input: WhoSaidWhatInput,
     pause: () => Promise<void> = () => Promise.resolve(),
   ): Promise<WhoSaidWhat> {
-    const claims = indexClaims(input.quads);
+    const claims = timedSync("wsw-claims", () => indexClaims(input.quads));
     await pause();
-    const statements = statementsOf(input.graph, { claims, languages: input.languages });
+    const statements = timedSync("wsw-statements", () =>
+      statementsOf(input.graph, { claims, languages: input.languages }),
+    );
     await pause();
-    const support = supportIndex(input.graph);
+    const support = timedSync("wsw-support", () => supportIndex(input.graph));
     await pause();
     const sources = spanSources(input.graph);
     await pause();

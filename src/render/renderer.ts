@@ -27,6 +27,7 @@
  *   palette.ts's CANVAS_COLOURS, read by the styles; a change restyles in place.
  */
 import Sigma from "sigma";
+import { createNormalizationFunction, matrixFromCamera, multiplyVec2 } from "sigma/utils";
 import {
   extremityArrow,
   layerFill,
@@ -72,6 +73,11 @@ export interface RendererOptions {
   onEdgeHover?: (key: string | null, point: { x: number; y: number } | null) => void;
   /** The canvas theme (background, label and edge colours); default light. */
   theme?: CanvasTheme;
+  /**
+   * The display state to start with (e.g. the view's data languages): every item is styled with
+   * it from the start, so that the view's first setDisplay finds nothing to restyle.
+   */
+  display?: Partial<Pick<DisplayState, "languages">>;
 }
 
 /** Edge labels show on every edge between labelled nodes below this camera ratio (zoomed in). */
@@ -305,7 +311,7 @@ class OrgraphSigmaImpl extends Sigma<
   }
 }
 
-/** The sigma 4 internals that its full refresh uses (private in its types). */
+/** The sigma 4 internals that its full refresh and first render use (private in its types). */
 interface SigmaRefreshInternals {
   clearNodeIndices(): void;
   clearEdgeIndices(): void;
@@ -315,11 +321,56 @@ interface SigmaRefreshInternals {
   pendingProcess: string;
   renderFrame: number | null;
   render(): unknown;
-  internals: { nodeDataCache: Record<string, unknown> };
+  processData(): void;
+  processNodes?(): boolean;
+  addNodeToProgram(key: string, position: number): void;
+  addEdgeToProgram(key: string, position: number): void;
+  nodeProgram: { invalidateBuffers(): void };
+  edgeProgram: { invalidateBuffers(): void };
+  internals: {
+    nodeDataCache: Record<string, unknown>;
+    settings?: {
+      autoRescale?: boolean | "once";
+      autoRescaleContent?: string;
+      zoomToSizeRatioFunction?: (ratio: number) => number;
+      itemSizesReference?: string;
+    };
+  };
+  computeNodeExtent?(): Extent;
+  getDimensions?(): { width: number; height: number };
+  getStagePadding?(): number;
+  nodeGraphCoords?: Record<string, { x: number; y: number }>;
+  customBBox: Extent | null;
+  nodeExtent: Extent;
+  autoRescaleFrozen?: boolean;
   labelRenderer?: {
+    labelsDirty?: boolean;
     processWebGLLabels?(nodes: string[]): void;
     measureNodeLabel?(data: unknown): unknown;
+    nodeLabelBox?(data: unknown, radius: number): unknown;
   };
+}
+
+/** The sigma methods a sliced set-up calls (see buildInSlices); all or none are relied on. */
+export const SIGMA_SLICED_METHODS = [
+  "clearNodeIndices",
+  "clearEdgeIndices",
+  "addNode",
+  "addEdge",
+  "render",
+  "processData",
+  "addNodeToProgram",
+  "addEdgeToProgram",
+] as const;
+
+/**
+ * Whether a sigma instance (or sigma's prototype) has the internals a sliced set-up relies on:
+ * sigma 4.0.4's, private in its types. False after a sigma upgrade that moved them (the set-up
+ * then falls back to one plain refresh; tests/unit/render/sigma-internals.test.ts fails).
+ */
+export function sigmaSlicesSupported(sigma: object): boolean {
+  const s = sigma as Record<string, unknown>;
+  return SIGMA_SLICED_METHODS.every((k) => typeof s[k] === "function");
 }
 
 /** The longest stretch of style evaluation between two pauses (ms). */
@@ -337,11 +388,10 @@ async function buildInSlices(
 ): Promise<void> {
   const internals = sigma as unknown as Partial<SigmaRefreshInternals>;
   const complete =
-    typeof internals.clearNodeIndices === "function" &&
-    typeof internals.clearEdgeIndices === "function" &&
-    typeof internals.addNode === "function" &&
-    typeof internals.addEdge === "function" &&
-    typeof internals.edgeGroups?.rebuild === "function";
+    sigmaSlicesSupported(sigma) &&
+    typeof internals.edgeGroups?.rebuild === "function" &&
+    typeof internals.nodeProgram?.invalidateBuffers === "function" &&
+    typeof internals.edgeProgram?.invalidateBuffers === "function";
   if (!complete) {
     building.delete(sigma);
     sigma.refresh();
@@ -356,12 +406,227 @@ async function buildInSlices(
   };
   try {
     await evaluateAll(s, graph, pause);
+    await processInSlices(s, pause);
   } finally {
     delete (s as Partial<SigmaRefreshInternals>).render;
     building.delete(sigma);
   }
+  measured("sigma-first-render", () => s.render());
+}
+
+/** Runs `fn` as an "orgraph:<name>" performance measure (see src/embed/timing.ts). */
+function measured<T>(name: string, fn: () => T): T {
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    try {
+      performance.measure(`orgraph:${name}`, { start, end: performance.now() });
+    } catch {
+      // No User Timing: nothing recorded.
+    }
+  }
+}
+
+/**
+ * Sigma's processing of the data for the first render (its `processData`: the extent, the label
+ * grid, the depth order, then every node and edge written into its programs' buffers) in slices.
+ * processData runs once with the per-item writes recorded instead of done (and the labels'
+ * glyphs, made by evaluateAll, not looked at again); the writes are then done in slices of about
+ * SIGMA_SLICE_MS, in sigma's order (nodes before edges: an edge reads its extremities' texture
+ * indices). The first render then finds nothing left to process.
+ */
+async function processInSlices(
+  s: SigmaRefreshInternals,
+  pause: () => Promise<void>,
+): Promise<void> {
+  let start = performance.now();
+  const maybePause = async (): Promise<void> => {
+    if (performance.now() - start < SIGMA_SLICE_MS) return;
+    await pause();
+    start = performance.now();
+  };
+  const fitted = await fitExtentInSlices(s, maybePause);
+  await pause();
+  const nodes: string[] = [];
+  const nodePositions: number[] = [];
+  const edges: string[] = [];
+  const edgePositions: number[] = [];
+  const own = s as Partial<SigmaRefreshInternals>;
+  own.addNodeToProgram = (key, position) => {
+    nodes.push(key);
+    nodePositions.push(position);
+  };
+  own.addEdgeToProgram = (key, position) => {
+    edges.push(key);
+    edgePositions.push(position);
+  };
+  const labels = s.labelRenderer;
+  if (labels) labels.processWebGLLabels = () => undefined;
+  // The fitted extent given as a custom box: processData skips its own fit (and frames with it).
+  const customBBox = s.customBBox;
+  if (fitted) s.customBBox = fitted;
   s.pendingProcess = "full";
-  s.render();
+  try {
+    // processData's node half (the label grid, the nodes' order and picking ids) in a task of
+    // its own, then processData itself, which finds it done.
+    const processNodes = s.processNodes;
+    if (typeof processNodes === "function") {
+      const changed = measured("sigma-process-nodes", () => processNodes.call(s));
+      await pause();
+      own.processNodes = () => changed;
+    }
+    measured("sigma-process", () => s.processData());
+  } finally {
+    delete own.processNodes;
+    delete own.addNodeToProgram;
+    delete own.addEdgeToProgram;
+    if (labels) delete labels.processWebGLLabels;
+    if (fitted) {
+      s.customBBox = customBBox;
+      s.nodeExtent = fitted;
+    }
+  }
+  const write = async (
+    keys: string[],
+    positions: number[],
+    add: (key: string, position: number) => void,
+  ): Promise<void> => {
+    for (let i = 0; i < keys.length; i++) {
+      add.call(s, keys[i]!, positions[i]!);
+      if ((i & 63) === 63) await maybePause();
+    }
+  };
+  await pause();
+  start = performance.now();
+  await write(nodes, nodePositions, s.addNodeToProgram);
+  s.nodeProgram.invalidateBuffers();
+  await write(edges, edgePositions, s.addEdgeToProgram);
+  s.edgeProgram.invalidateBuffers();
+  if (labels) labels.labelsDirty = true;
+  await pause();
+}
+
+/** A box in graph coordinates, as sigma's extents. */
+interface Extent {
+  x: [number, number];
+  y: [number, number];
+}
+
+/** Sigma's rounds of its fit of the camera to the nodes' sizes and labels, and their end. */
+const FIT_ROUNDS = 8;
+const FIT_CONVERGENCE = 1e-3;
+
+/**
+ * The extent sigma's processData frames the graph with ("fitted extent": the nodes' positions
+ * widened to their sizes and labels at the default camera), computed as sigma 4.0.4's private
+ * computeFittedExtent does (same rounds, same formulas), a node at a time in slices: its up to
+ * 8 rounds over every node are a long task on a big graph. Null where sigma would not fit
+ * (autoRescale off or frozen, "positions" content, a custom box) or lacks the internals: then
+ * processData fits as usual.
+ */
+async function fitExtentInSlices(
+  s: SigmaRefreshInternals,
+  maybePause: () => Promise<void>,
+): Promise<Extent | null> {
+  const settings = s.internals.settings;
+  const labels = s.labelRenderer;
+  if (
+    !settings ||
+    settings.autoRescale === false ||
+    (settings.autoRescale === "once" && s.autoRescaleFrozen) ||
+    settings.autoRescaleContent === "positions" ||
+    s.customBBox ||
+    typeof s.computeNodeExtent !== "function" ||
+    typeof s.getDimensions !== "function" ||
+    typeof s.getStagePadding !== "function" ||
+    typeof settings.zoomToSizeRatioFunction !== "function" ||
+    !s.nodeGraphCoords ||
+    typeof labels?.nodeLabelBox !== "function"
+  ) {
+    return null;
+  }
+  const coords = s.nodeGraphCoords;
+  const nodeData = s.internals.nodeDataCache as Record<string, { size: number }>;
+  const fitLabels = settings.autoRescaleContent === "labels";
+  const keys = Object.keys(coords);
+  let extent = s.computeNodeExtent();
+  if (!keys.length) return extent;
+  const zoomAtDefault = settings.zoomToSizeRatioFunction(1) || 1;
+  const sizeInPositions = settings.itemSizesReference === "positions";
+  const dimensions = s.getDimensions();
+  const { width, height } = dimensions;
+  const stagePadding = s.getStagePadding();
+  const camera = { x: 0.5, y: 0.5, angle: 0, ratio: 1 };
+  for (let round = 0; round < FIT_ROUNDS; round++) {
+    const normalize = createNormalizationFunction(extent);
+    const graphDimensions = {
+      width: extent.x[1] - extent.x[0] || 1,
+      height: extent.y[1] - extent.y[0] || 1,
+    };
+    const matrix = matrixFromCamera(camera, dimensions, graphDimensions, stagePadding);
+    const toViewport = (p: { x: number; y: number }): { x: number; y: number } => {
+      const v = multiplyVec2(matrix, p);
+      return { x: ((1 + v.x) * width) / 2, y: ((1 - v.y) * height) / 2 };
+    };
+    const o = toViewport(normalize({ x: 0, y: 0 }));
+    const u = toViewport(normalize({ x: 1, y: 0 }));
+    const pixelsPerUnit = Math.hypot(u.x - o.x, u.y - o.y) || 1;
+    let xMin = Infinity;
+    let xMax = -Infinity;
+    let yMin = Infinity;
+    let yMax = -Infinity;
+    for (let i = 0; i < keys.length; i++) {
+      const node = keys[i]!;
+      const data = nodeData[node]!;
+      const radius = (data.size / zoomAtDefault) * (sizeInPositions ? pixelsPerUnit : 1);
+      let minX = -radius;
+      let maxX = radius;
+      let minY = -radius;
+      let maxY = radius;
+      if (fitLabels) {
+        const box = labels.nodeLabelBox(data, radius) as {
+          minX: number;
+          maxX: number;
+          minY: number;
+          maxY: number;
+        } | null;
+        if (box) {
+          if (box.minX < minX) minX = box.minX;
+          if (box.maxX > maxX) maxX = box.maxX;
+          if (box.minY < minY) minY = box.minY;
+          if (box.maxY > maxY) maxY = box.maxY;
+        }
+      }
+      const { x, y } = coords[node]!;
+      xMin = Math.min(xMin, x + minX / pixelsPerUnit);
+      xMax = Math.max(xMax, x + maxX / pixelsPerUnit);
+      yMin = Math.min(yMin, y - maxY / pixelsPerUnit);
+      yMax = Math.max(yMax, y - minY / pixelsPerUnit);
+      if ((i & 255) === 255) await maybePause();
+    }
+    const next: Extent = { x: [xMin, xMax], y: [yMin, yMax] };
+    const span = Math.max(next.x[1] - next.x[0], next.y[1] - next.y[0]) || 1;
+    const delta = Math.max(
+      Math.abs(next.x[0] - extent.x[0]),
+      Math.abs(next.x[1] - extent.x[1]),
+      Math.abs(next.y[0] - extent.y[0]),
+      Math.abs(next.y[1] - extent.y[1]),
+    );
+    extent = next;
+    if (delta / span < FIT_CONVERGENCE) break;
+  }
+  return extent;
+}
+
+/** Sigma's index of parallel edges (private in its types). */
+interface SigmaEdgeGroups {
+  rebuild(): void;
+  groups?: Map<string, string[]>;
+  edgeToGroupKey?: Map<string, string>;
+  getGroupKey?(edge: string): string;
+  sortGroup?(group: string[], key: string): void;
+  onGroupChanged?(group: string[], count: number): void;
 }
 
 /** Every node's and edge's style evaluated into sigma's caches, in slices (see buildInSlices). */
@@ -384,7 +649,7 @@ async function evaluateAll(
     if ((i & 127) === 127) await maybePause();
   }
   await maybePause();
-  s.edgeGroups.rebuild();
+  await rebuildEdgeGroups(s.edgeGroups as SigmaEdgeGroups, graph, maybePause);
   await maybePause();
   const edges = graph.edges();
   for (let i = 0; i < edges.length; i++) {
@@ -399,14 +664,57 @@ async function evaluateAll(
     typeof labels.measureNodeLabel === "function"
   ) {
     const cache = s.internals.nodeDataCache;
-    for (let i = 0; i < nodes.length; i += 64) {
-      const chunk = nodes.slice(i, i + 64);
+    for (let i = 0; i < nodes.length; i += 32) {
+      const chunk = nodes.slice(i, i + 32);
       labels.processWebGLLabels(chunk);
       for (const key of chunk) if (cache[key]) labels.measureNodeLabel(cache[key]);
       await maybePause();
     }
   }
   await pause();
+}
+
+/**
+ * Sigma's index of parallel edges rebuilt as its `rebuild` does, in slices; without the
+ * expected internals, its `rebuild` at once.
+ */
+async function rebuildEdgeGroups(
+  index: SigmaEdgeGroups,
+  graph: OrgraphGraph,
+  maybePause: () => Promise<void>,
+): Promise<void> {
+  const { groups, edgeToGroupKey } = index;
+  if (
+    !(groups instanceof Map) ||
+    !(edgeToGroupKey instanceof Map) ||
+    typeof index.getGroupKey !== "function" ||
+    typeof index.sortGroup !== "function" ||
+    typeof index.onGroupChanged !== "function"
+  ) {
+    measured("sigma-edge-groups", () => index.rebuild());
+    return;
+  }
+  groups.clear();
+  edgeToGroupKey.clear();
+  const edges = graph.edges();
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i]!;
+    const key = index.getGroupKey(edge);
+    let group = groups.get(key);
+    if (!group) {
+      group = [];
+      groups.set(key, group);
+    }
+    group.push(edge);
+    edgeToGroupKey.set(edge, key);
+    if ((i & 255) === 255) await maybePause();
+  }
+  let i = 0;
+  for (const [key, group] of groups) {
+    if (group.length > 1) index.sortGroup(group, key);
+    index.onGroupChanged(group, group.length);
+    if ((++i & 255) === 0) await maybePause();
+  }
 }
 
 export function createRenderer(
@@ -447,7 +755,7 @@ function makeRenderer(
   const settings = resolveRendererSettings(options.settings);
   const degreeSizeMap = degreeSizes(graph, settings.minNodeSize, settings.maxNodeSize);
   let sizes: Map<string, number> = degreeSizeMap;
-  let display: DisplayState = { ...DEFAULT_DISPLAY_STATE };
+  let display: DisplayState = { ...DEFAULT_DISPLAY_STATE, ...options.display };
   let theme: CanvasTheme = options.theme === "dark" ? "dark" : "light";
   /** The theme's colours, read by the styles below (a theme change bumps displayVersion). */
   let colours: CanvasColours = canvasColours(theme);

@@ -142,6 +142,7 @@ try {
           "gpu",
           "v8",
           "toplevel",
+          "blink.user_timing",
         ],
       },
     });
@@ -235,6 +236,54 @@ function printTrace(data) {
     console.log(`  ${v.toFixed(0).padStart(8)}  ${k}`);
   }
   console.log("events > 50 ms:\n  " + longest.slice(0, 80).join("\n  "));
+  // The main thread's tasks up to the load event by their thread (CPU) time, "tdur": unlike the
+  // wall time of a long task, it does not grow when other processes share the cores (a loaded
+  // machine). Named by the element's "orgraph:" measures (user timing) that overlap them.
+  const measures = events.filter(
+    (e) => e.name?.startsWith("orgraph:") && main.has(`${e.pid}:${e.tid}`) && e.ph === "b",
+  );
+  const ends = new Map(
+    events
+      .filter((e) => e.name?.startsWith("orgraph:") && e.ph === "e")
+      .map((e) => [`${e.name}:${e.id ?? e.id2?.local}`, e.ts]),
+  );
+  const spans = measures.map((e) => ({
+    name: e.name.slice("orgraph:".length),
+    start: e.ts,
+    end: ends.get(`${e.name}:${e.id ?? e.id2?.local}`) ?? e.ts,
+  }));
+  const from = Math.min(...spans.filter((s) => s.name === "import").map((s) => s.start));
+  const to = Math.max(...spans.filter((s) => s.name === "load-event").map((s) => s.end));
+  const tasks = events
+    .filter(
+      (e) =>
+        e.ph === "X" &&
+        main.has(`${e.pid}:${e.tid}`) &&
+        e.name === "ThreadControllerImpl::RunTask" &&
+        typeof e.tdur === "number" &&
+        e.ts + e.dur >= from &&
+        e.ts <= to,
+    )
+    .sort((a, b) => b.tdur - a.tdur);
+  const named = (e) =>
+    [
+      ...new Set(
+        spans
+          .filter((s) => s.start < e.ts + e.dur && s.end > e.ts && s.name !== "render")
+          .map((s) => s.name),
+      ),
+    ].join(", ");
+  console.log(
+    `tasks to the load event by CPU time: longest ${(tasks[0]?.tdur / 1000 || 0).toFixed(0)} ms, ` +
+      `${tasks.filter((e) => e.tdur > 50_000).length} over 50 ms\n  ` +
+      tasks
+        .slice(0, 15)
+        .map(
+          (e) =>
+            `${(e.tdur / 1000).toFixed(0)} ms CPU (${(e.dur / 1000).toFixed(0)} ms wall) ${named(e)}`,
+        )
+        .join("\n  "),
+  );
 }
 
 /** Prints the functions with the most samples on their stack (inclusive) and on top (self). */
