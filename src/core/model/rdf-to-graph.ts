@@ -32,7 +32,7 @@ import {
   resolveLabel,
 } from "./labels";
 import { readProvenance, sortSources, sortSpans, type Provenance } from "./provenance";
-import { indexQuads, isResourceType, type QuadIndex } from "./quad-index";
+import { BLANK, indexQuads, LITERAL, NAMED, type QuadIndex } from "./quad-index";
 import type {
   EdgeAttributes,
   GraphAttributes,
@@ -243,36 +243,57 @@ class Builder {
 
   private *scan(): Generator<void, void> {
     const { index } = this;
-    let n = 0;
-    let last: string | undefined;
-    for (const q of index.quads) {
-      if (++n % STEP === 0) yield;
-      const p = q.p;
+    const { keys, kinds, predicates } = index;
+    const S = index.s;
+    const P = index.p;
+    const O = index.o;
+    const typeId = index.predicateId(RDF.type);
+    const subClassOf = index.predicateId(RDFS.subClassOf);
+    const holds = index.predicateId(ORG.holds);
+    // What each predicate number stands for, read once.
+    const SCHEMA_P = 1;
+    const TIME_P = 2;
+    const roles = new Uint8Array(predicates.length);
+    for (let p = 0; p < predicates.length; p++) {
+      const iri = predicates[p]!;
+      roles[p] =
+        (SCHEMA_PREDICATES.has(iri) ? SCHEMA_P : 0) | (TIME_NODE_PREDICATES.has(iri) ? TIME_P : 0);
+    }
+    let last = -1;
+    for (let i = 0; i < index.length; i++) {
+      if ((i + 1) % STEP === 0) yield;
+      const p = P[i]!;
       // A subject's quads are in predicate order within a graph: most repeat the last one.
-      if (p !== last) this.vocabulary.add((last = p));
-      if (p === RDF.type && q.ot === "NamedNode") {
-        const cls = canonicalIri(q.object.value);
+      if (p !== last) this.vocabulary.add(predicates[(last = p)]!);
+      const si = S[i]!;
+      const oi = O[i]!;
+      if (p === typeId && kinds[oi] === NAMED) {
+        const cls = canonicalIri(keys[oi]!);
         this.vocabulary.add(cls);
-        if (VOCABULARY_TYPES.has(cls)) this.vocabulary.add(q.s);
-        if (TIME_TYPES.has(cls)) this.timeNodes.add(q.s);
+        if (VOCABULARY_TYPES.has(cls)) this.vocabulary.add(keys[si]!);
+        if (TIME_TYPES.has(cls)) this.timeNodes.add(keys[si]!);
       }
-      if (SCHEMA_PREDICATES.has(p)) {
-        if (isResourceType(q.st)) this.vocabulary.add(canonicalIri(q.s));
-        if (isResourceType(q.ot)) this.vocabulary.add(canonicalIri(q.o));
+      const role = roles[p]!;
+      if (role === 0 && p !== holds) continue;
+      const sResource = kinds[si]! <= BLANK;
+      const oResource = kinds[oi]! <= BLANK;
+      if ((role & SCHEMA_P) !== 0) {
+        if (sResource) this.vocabulary.add(canonicalIri(keys[si]!));
+        if (oResource) this.vocabulary.add(canonicalIri(keys[oi]!));
       }
-      if (p === RDFS.subClassOf && isResourceType(q.st) && isResourceType(q.ot)) {
-        const sub = canonicalIri(q.s);
+      if (p === subClassOf && sResource && oResource) {
+        const sub = canonicalIri(keys[si]!);
         const list = this.subClassOf.get(sub) ?? [];
-        list.push(canonicalIri(q.o));
+        list.push(canonicalIri(keys[oi]!));
         this.subClassOf.set(sub, list);
       }
-      if (TIME_NODE_PREDICATES.has(p)) {
-        this.timeNodes.add(q.s);
+      if ((role & TIME_P) !== 0) {
+        this.timeNodes.add(keys[si]!);
       }
-      if (p === ORG.holds && isResourceType(q.st) && isResourceType(q.ot)) {
-        const post = q.o;
+      if (p === holds && sResource && oResource) {
+        const post = keys[oi]!;
         const set = this.holders.get(post) ?? new Set<string>();
-        set.add(q.s);
+        set.add(keys[si]!);
         this.holders.set(post, set);
       }
     }
@@ -293,10 +314,9 @@ class Builder {
     }
     if (this.options.collapseStatements ?? false) {
       const candidates = new Set<string>();
-      for (const q of index.quads) {
-        if (q.p === OG.speaker && isResourceType(q.st)) {
-          candidates.add(q.s);
-        }
+      const speaker = index.predicateId(OG.speaker);
+      for (let i = 0; i < index.length; i++) {
+        if (P[i] === speaker && kinds[S[i]!]! <= BLANK) candidates.add(keys[S[i]!]!);
       }
       for (const s of [...candidates].sort(compareStrings)) {
         if (this.provenance.machinery.has(s)) continue;
@@ -374,18 +394,31 @@ class Builder {
   private drawableObjects(subject: string, predicate: string): string[] {
     // As index.objects(…) filtered to resources, keyed, and not excluded; read from the keys.
     const out: string[] = [];
-    for (const q of this.index.about(subject)) {
-      if (q.p !== predicate || !isResourceType(q.ot)) continue;
-      if (!out.includes(q.o) && !this.excluded(q.o)) out.push(q.o);
+    const { index } = this;
+    const p = index.predicateId(predicate);
+    if (p === -1) return out;
+    const { start, end } = index.about(subject);
+    for (let i = start; i < end; i++) {
+      const oi = index.o[i]!;
+      if (index.p[i] !== p || index.kinds[oi]! > BLANK) continue;
+      const o = index.keys[oi]!;
+      if (!out.includes(o) && !this.excluded(o)) out.push(o);
     }
     return out;
   }
 
   /** The date of a time:Instant. */
   private instantDate(instant: string): LiteralValue | undefined {
-    const about = this.index.about(instant);
-    for (const p of TIME_DATE_PREDICATES) {
-      for (const q of about) if (q.p === p && q.ot === "Literal") return this.literal(q.object);
+    const { index } = this;
+    const { start, end } = index.about(instant);
+    if (start === end) return undefined;
+    for (const iri of TIME_DATE_PREDICATES) {
+      const p = index.predicateId(iri);
+      if (p === -1) continue;
+      for (let i = start; i < end; i++) {
+        const o = index.o[i]!;
+        if (index.p[i] === p && index.kinds[o] === LITERAL) return this.literal(index.terms[o]!);
+      }
     }
     return undefined;
   }
@@ -393,12 +426,17 @@ class Builder {
   /** The period of a time:Interval. */
   private intervalPeriod(interval: string): Period | undefined {
     const period: Period = {};
-    const edge = (p: string): LiteralValue | undefined => {
+    const { index } = this;
+    const { start: from, end: to } = index.about(interval);
+    const edge = (iri: string): LiteralValue | undefined => {
+      const p = index.predicateId(iri);
+      if (p === -1) return undefined;
       // Objects in order (a repeat in another graph, tried again, gives nothing new).
-      for (const q of this.index.about(interval)) {
-        if (q.p !== p) continue;
-        if (q.ot === "Literal") return this.literal(q.object);
-        const d = this.instantDate(q.o);
+      for (let i = from; i < to; i++) {
+        if (index.p[i] !== p) continue;
+        const o = index.o[i]!;
+        if (index.kinds[o] === LITERAL) return this.literal(index.terms[o]!);
+        const d = this.instantDate(index.keys[o]!);
         if (d) return d;
       }
       return undefined;
@@ -428,24 +466,30 @@ class Builder {
   private literalProperties(key: string): Record<string, LiteralValue[]> {
     // Values in order of first use, without repeats (a repeat is the same literal in another
     // graph: its quads are apart, and rare, so a list of keys is searched only then).
-    const byPredicate = new Map<string, { values: LiteralValue[]; keys: string[] }>();
-    for (const q of this.index.about(key)) {
-      if (q.ot !== "Literal") continue;
-      const entry = byPredicate.get(q.p);
+    // Literals are numbered by kind and key: the same number is the same literal.
+    const { index } = this;
+    const byPredicate = new Map<number, { values: LiteralValue[]; ids: number[] }>();
+    const { start, end } = index.about(key);
+    for (let i = start; i < end; i++) {
+      const o = index.o[i]!;
+      if (index.kinds[o] !== LITERAL) continue;
+      const p = index.p[i]!;
+      const entry = byPredicate.get(p);
       if (entry === undefined) {
-        byPredicate.set(q.p, { values: [this.literal(q.object)], keys: [q.o] });
-      } else if (!entry.keys.includes(q.o)) {
-        entry.values.push(this.literal(q.object));
-        entry.keys.push(q.o);
+        byPredicate.set(p, { values: [this.literal(index.terms[o]!)], ids: [o] });
+      } else if (!entry.ids.includes(o)) {
+        entry.values.push(this.literal(index.terms[o]!));
+        entry.ids.push(o);
       }
     }
     const out: Record<string, LiteralValue[]> = {};
+    const names = index.predicates;
     const predicates = [...byPredicate.keys()];
-    if (predicates.length > 1) predicates.sort(compareStrings);
+    if (predicates.length > 1) predicates.sort((a, b) => compareStrings(names[a]!, names[b]!));
     for (const p of predicates) {
       // A list grown by push keeps spare room (17 slots for 2 values): held values are copied.
       const values = byPredicate.get(p)!.values;
-      out[p] = values.length > 1 ? values.slice() : values;
+      out[names[p]!] = values.length > 1 ? values.slice() : values;
     }
     return out;
   }
@@ -529,13 +573,22 @@ class Builder {
     return { spans, sources };
   }
 
+  /** Graphs of the quads about `key`, sorted, without repeats (keys; "" the default graph). */
+  private graphsOf(key: string): string[] {
+    // The quads about `key` are in canonical order, graph first: their graphs come sorted.
+    const { index } = this;
+    const graphs: string[] = [];
+    const { start, end } = index.about(key);
+    for (let i = start; i < end; i++) {
+      const g = index.keys[index.g[i]!]!;
+      if (graphs.length === 0 || graphs[graphs.length - 1] !== g) graphs.push(g);
+    }
+    return graphs;
+  }
+
   /** Spans and sources of every triple about `key`, plus annotations whose body is `key`. */
   private supportOf(key: string): { spans: Span[]; sources: SourceRef[] } {
-    // The quads about `key` are in canonical order, graph first: their graphs come sorted.
-    const graphs: string[] = [];
-    for (const q of this.index.about(key)) {
-      if (graphs.length === 0 || graphs[graphs.length - 1] !== q.g) graphs.push(q.g);
-    }
+    const graphs = this.graphsOf(key);
     const ownSpans = this.provenance.resourceSpans.get(key);
     const ownSources = this.provenance.resourceSources.get(key);
     if (ownSpans === undefined && ownSources === undefined) return this.supportOfGraphs(graphs);
@@ -556,15 +609,31 @@ class Builder {
     const periods = new Map<string, Period>();
     const timeProperties = new Map<string, Map<string, LiteralValue[]>>();
 
+    const { keys, kinds, predicates } = index;
+    const S = index.s;
+    const P = index.p;
+    const O = index.o;
+    const G = index.g;
+    const typeId = index.predicateId(RDF.type);
     let n = 0;
-    for (const q of index.quads) {
+    let lastSubject = -1;
+    let lastExcluded = false;
+    for (let i = 0; i < index.length; i++) {
       if (++n % STEP === 0) yield;
-      if (!isResourceType(q.st) || !isResourceType(q.ot)) continue;
-      const p = q.p;
-      if (p === RDF.type) continue;
-      const s = q.s;
-      const o = q.o;
-      if (this.excluded(s)) continue;
+      const si = S[i]!;
+      const oi = O[i]!;
+      if (kinds[si]! > BLANK || kinds[oi]! > BLANK) continue;
+      const pi = P[i]!;
+      if (pi === typeId) continue;
+      const s = keys[si]!;
+      // A subject's quads are together: whether it is drawn is read once.
+      if (si !== lastSubject) {
+        lastSubject = si;
+        lastExcluded = this.excluded(s);
+      }
+      if (lastExcluded) continue;
+      const p = predicates[pi]!;
+      const o = keys[oi]!;
       if (this.timeNodes.has(o)) {
         // Fold OWL-Time: an interval becomes `during`, an instant a dated literal property.
         const period = this.intervalPeriod(o);
@@ -588,9 +657,11 @@ class Builder {
       if (draft === undefined) {
         drafts.set(key, (draft = { subject: s, predicate: p, object: o, graphs: new Set() }));
       }
-      draft.graphs.add(q.g);
+      draft.graphs.add(keys[G[i]!]!);
     }
 
+    const role = index.predicateId(ORG.role);
+    const memberDuring = index.predicateId(ORG.memberDuring);
     for (const m of [...this.memberships].sort(compareStrings)) {
       if (++n % STEP === 0) yield;
       // Read from the membership's indexed quads, in order: its graphs, its roles (resources,
@@ -598,12 +669,14 @@ class Builder {
       const graphs = new Set<string>();
       const roles: string[] = [];
       let during: Period | undefined;
-      for (const q of index.about(m)) {
-        graphs.add(q.g);
-        if (q.p === ORG.role) {
-          if (isResourceType(q.ot) && !roles.includes(q.o)) roles.push(q.o);
-        } else if (q.p === ORG.memberDuring && during === undefined && isResourceType(q.ot)) {
-          during = this.intervalPeriod(q.o);
+      const { start, end } = index.about(m);
+      for (let i = start; i < end; i++) {
+        graphs.add(keys[G[i]!]!);
+        const oi = O[i]!;
+        if (P[i] === role) {
+          if (kinds[oi]! <= BLANK && !roles.includes(keys[oi]!)) roles.push(keys[oi]!);
+        } else if (P[i] === memberDuring && during === undefined && kinds[oi]! <= BLANK) {
+          during = this.intervalPeriod(keys[oi]!);
         }
       }
       const support = this.supportOf(m);
@@ -627,18 +700,20 @@ class Builder {
     }
 
     // Collapsed posts: holder -> organisation, labelled by the post.
+    const holds = index.predicateId(ORG.holds);
     for (const post of [...this.posts].sort(compareStrings)) {
       if (++n % STEP === 0) yield;
-      const graphs = new Set(index.about(post).map((q) => q.g));
+      const graphs = new Set(this.graphsOf(post));
       const support = this.supportOf(post);
       const label = this.nodeLabel(post);
       for (const holder of this.postHolders(post)) {
         for (const org of this.drawableObjects(post, ORG.postIn)) {
           // The holding itself (holder org:holds post) is part of the evidence.
-          const held = index
-            .about(holder)
-            .filter((q) => q.p === ORG.holds && q.o === post)
-            .map((q) => q.g);
+          const held: string[] = [];
+          const { start, end } = index.about(holder);
+          for (let i = start; i < end; i++) {
+            if (P[i] === holds && keys[O[i]!] === post) held.push(keys[G[i]!]!);
+          }
           const draft: EdgeDraft = {
             subject: holder,
             predicate: ORG.holds,
@@ -657,7 +732,7 @@ class Builder {
     // Collapsed statements: speaker -> event (or topic), labelled by a quote excerpt.
     for (const statement of [...this.statements].sort(compareStrings)) {
       if (++n % STEP === 0) yield;
-      const graphs = new Set(index.about(statement).map((q) => q.g));
+      const graphs = new Set(this.graphsOf(statement));
       const support = this.supportOf(statement);
       const label = this.quoteLabel(statement);
       for (const speaker of this.drawableObjects(statement, OG.speaker)) {
@@ -678,10 +753,10 @@ class Builder {
 
     // Nodes: typed resources and edge endpoints, minus what is folded away.
     const nodeKeys = new Set<string>();
-    for (const q of index.quads) {
+    for (let i = 0; i < index.length; i++) {
       if (++n % STEP === 0) yield;
-      if (q.p !== RDF.type || !isResourceType(q.st)) continue;
-      const s = q.s;
+      if (P[i] !== typeId || kinds[S[i]!]! > BLANK) continue;
+      const s = keys[S[i]!]!;
       if (!this.excluded(s)) nodeKeys.add(s);
     }
     for (const d of drafts.values()) {
@@ -701,7 +776,7 @@ class Builder {
     graph.replaceAttributes({
       prefixes: sortedPrefixes,
       languages: [...this.languages],
-      triples: index.quads.length,
+      triples: index.length,
       namedGraphs: this.namedGraphs(),
     });
 
