@@ -116,10 +116,19 @@ export function indexQuads(input: Quads): QuadIndex {
   const byKind = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   const other = new Map<string, number>();
   const number = new Int32Array(table.length);
+  // A parser's table has each IRI, blank node and literal once: no lookup for those then.
+  const distinct = !isQuadArray(input) && input.distinct;
   for (let t = 0; t < table.length; t++) {
     const term = table[t]!;
     const kind = kindOf(term);
     const key = kind === NAMED ? term.value : termKey(term);
+    if (distinct && kind <= LITERAL) {
+      number[t] = keys.length;
+      keys.push(key);
+      terms.push(term);
+      kindList.push(kind);
+      continue;
+    }
     const ids = kind <= LITERAL ? byKind[kind]! : other;
     const mapKey = kind <= LITERAL ? key : `${kind}${key}`;
     let id = ids.get(mapKey);
@@ -235,7 +244,6 @@ export function indexQuads(input: Quads): QuadIndex {
   const O = new Int32Array(n);
   const G = new Int32Array(n);
   const typeId = predicateIds.get(RDF.type) ?? -1;
-  const byType = new Map<string, Set<string>>();
   for (let i = 0; i < n; i++) {
     const at = positions[i]! << 2;
     const s = number[indices[at]!]!;
@@ -245,20 +253,17 @@ export function indexQuads(input: Quads): QuadIndex {
     P[i] = p;
     O[i] = o;
     G[i] = number[indices[at + 3]!]!;
-    if (p === typeId && kinds[o] === NAMED) {
-      const cls = canonicalIri(keys[o]!);
-      let set = byType.get(cls);
-      if (!set) byType.set(cls, (set = new Set()));
-      set.add(keys[s]!);
-    }
   }
-  // Sets of instances in input order before: sorted on request.
 
+  // The builders ask about the same subject a few times in a row.
+  let lastAbout: string | undefined;
+  let lastRange = NO_QUADS;
   const about = (subject: string): Range => {
+    if (subject === lastAbout) return lastRange;
     const group = groups.get(subject);
-    if (group === undefined) return NO_QUADS;
-    const r = rank[group]!;
-    return { start: starts[r]!, end: starts[r + 1]! };
+    const r = group === undefined ? -1 : rank[group]!;
+    lastAbout = subject;
+    return (lastRange = r === -1 ? NO_QUADS : { start: starts[r]!, end: starts[r + 1]! });
   };
   const objects = (subject: string, predicate: string): RdfTerm[] => {
     const out: RdfTerm[] = [];
@@ -302,6 +307,15 @@ export function indexQuads(input: Quads): QuadIndex {
       }
       return out.sort();
     },
-    instancesOf: (cls) => [...(byType.get(canonicalIri(cls)) ?? [])].sort(),
+    instancesOf: (cls) => {
+      const wanted = canonicalIri(cls);
+      const out = new Set<string>();
+      for (let i = 0; i < n; i++) {
+        const o = O[i]!;
+        if (P[i] === typeId && kinds[o] === NAMED && canonicalIri(keys[o]!) === wanted)
+          out.add(keys[S[i]!]!);
+      }
+      return [...out].sort();
+    },
   };
 }

@@ -168,6 +168,11 @@ export function edgeKey(subject: string, predicate: string, object: string, via?
   ).join(" ");
 }
 
+/** Flags of a term number in the build (Builder.flagsOf). */
+const KNOWN = 1;
+const EXCLUDED = 2;
+const TIME_NODE = 4;
+
 /** Items (quads, nodes, edges) between two yields of `buildGraphInSteps`. */
 const STEP = 2048;
 
@@ -175,7 +180,8 @@ interface EdgeDraft {
   subject: string;
   predicate: string;
   object: string;
-  graphs: Set<string>;
+  /** The graphs asserting it: one key, or a set of them. */
+  graphs: ReadonlySet<string> | string;
   via?: string;
   roles?: string[];
   /** The label of a collapsed post or statement. */
@@ -215,8 +221,10 @@ class Builder {
    */
   private readonly sharedLists = new Map<string, readonly unknown[]>();
   private readonly sharedSources = new Map<string, SourceRef>();
-  /** Literal values by term (a parser's terms are interned): each literal read once, shared. */
-  private readonly literals = new Map<RdfTerm, LiteralValue>();
+  /** Literal values by term number: each literal read once, shared. */
+  private readonly literals: (LiteralValue | undefined)[] = [];
+  /** Flags by term number (see flagsOf); 0 until read. */
+  private readonly flags: Uint8Array;
   /** Merged support lists of edges, by the identity of the two lists merged (see mergedSupport). */
   private readonly mergedSpans = new Map<readonly Span[], Map<readonly Span[], Span[]>>();
   private readonly mergedSources = new Map<
@@ -236,6 +244,7 @@ class Builder {
     private readonly options: RdfToGraphOptions,
   ) {
     this.index = indexQuads(quads);
+    this.flags = new Uint8Array(this.index.keys.length);
     this.provenance = readProvenance(this.index);
     this.languages = (options.languages ?? DEFAULT_LANGUAGES).map((l) => l.toLowerCase());
     this.prefixes = options.prefixes ?? {};
@@ -402,7 +411,8 @@ class Builder {
       const oi = index.o[i]!;
       if (index.p[i] !== p || index.kinds[oi]! > BLANK) continue;
       const o = index.keys[oi]!;
-      if (!out.includes(o) && !this.excluded(o)) out.push(o);
+      if (out.includes(o)) continue;
+      if (this.hidden ? (this.flagsOf(oi) & EXCLUDED) === 0 : !this.excluded(o)) out.push(o);
     }
     return out;
   }
@@ -417,7 +427,7 @@ class Builder {
       if (p === -1) continue;
       for (let i = start; i < end; i++) {
         const o = index.o[i]!;
-        if (index.p[i] === p && index.kinds[o] === LITERAL) return this.literal(index.terms[o]!);
+        if (index.p[i] === p && index.kinds[o] === LITERAL) return this.literal(o);
       }
     }
     return undefined;
@@ -435,7 +445,7 @@ class Builder {
       for (let i = from; i < to; i++) {
         if (index.p[i] !== p) continue;
         const o = index.o[i]!;
-        if (index.kinds[o] === LITERAL) return this.literal(index.terms[o]!);
+        if (index.kinds[o] === LITERAL) return this.literal(o);
         const d = this.instantDate(index.keys[o]!);
         if (d) return d;
       }
@@ -476,9 +486,9 @@ class Builder {
       const p = index.p[i]!;
       const entry = byPredicate.get(p);
       if (entry === undefined) {
-        byPredicate.set(p, { values: [this.literal(index.terms[o]!)], ids: [o] });
+        byPredicate.set(p, { values: [this.literal(o)], ids: [o] });
       } else if (!entry.ids.includes(o)) {
-        entry.values.push(this.literal(index.terms[o]!));
+        entry.values.push(this.literal(o));
         entry.ids.push(o);
       }
     }
@@ -494,11 +504,23 @@ class Builder {
     return out;
   }
 
-  /** `literalValue(term)`, one object per term (read-only, like every attribute value). */
-  private literal(term: RdfTerm): LiteralValue {
-    let value = this.literals.get(term);
-    if (value === undefined) this.literals.set(term, (value = literalValue(term)));
-    return value;
+  /** `literalValue` of term number `id`, one object per term (read-only, like every value). */
+  private literal(id: number): LiteralValue {
+    return (this.literals[id] ??= literalValue(this.index.terms[id]!));
+  }
+
+  /**
+   * What term number `id` is to the build (EXCLUDED, TIME_NODE), read once the scan is done.
+   */
+  private flagsOf(id: number): number {
+    let flags = this.flags[id]!;
+    if (flags === 0) {
+      const key = this.index.keys[id]!;
+      flags =
+        KNOWN | (this.excluded(key) ? EXCLUDED : 0) | (this.timeNodes.has(key) ? TIME_NODE : 0);
+      this.flags[id] = flags;
+    }
+    return flags;
   }
 
   /** `list`, or the equal list given before under the same `kind` and key (one instance). */
@@ -529,11 +551,16 @@ class Builder {
   }
 
   /** The sorted list of `graphs` (shared) and its support; for one graph, from a cache. */
-  private graphsAndSupport(graphs: ReadonlySet<string>): {
+  private graphsAndSupport(graphs: ReadonlySet<string> | string): {
     graphs: string[];
     support: { spans: Span[]; sources: SourceRef[] };
   } {
-    const one = graphs.size === 1 ? graphs.values().next().value : undefined;
+    const one =
+      typeof graphs === "string"
+        ? graphs
+        : graphs.size === 1
+          ? graphs.values().next().value
+          : undefined;
     if (one !== undefined) {
       let known = this.singleGraphs.get(one);
       if (known === undefined) {
@@ -543,7 +570,7 @@ class Builder {
       }
       return known;
     }
-    const sorted = [...graphs].sort(compareStrings);
+    const sorted = [...(graphs as ReadonlySet<string>)].sort(compareStrings);
     const list = this.shareList("graphs", sorted.join("\u0000"), sorted);
     return { graphs: list, support: this.supportOfGraphs(list) };
   }
@@ -629,12 +656,13 @@ class Builder {
       // A subject's quads are together: whether it is drawn is read once.
       if (si !== lastSubject) {
         lastSubject = si;
-        lastExcluded = this.excluded(s);
+        lastExcluded = (this.flagsOf(si) & EXCLUDED) !== 0;
       }
       if (lastExcluded) continue;
       const p = predicates[pi]!;
       const o = keys[oi]!;
-      if (this.timeNodes.has(o)) {
+      const objectFlags = this.flagsOf(oi);
+      if ((objectFlags & TIME_NODE) !== 0) {
         // Fold OWL-Time: an interval becomes `during`, an instant a dated literal property.
         const period = this.intervalPeriod(o);
         if (period) {
@@ -651,14 +679,17 @@ class Builder {
         }
         continue;
       }
-      if (this.excluded(o)) continue;
+      if ((objectFlags & EXCLUDED) !== 0) continue;
       const key = edgeKey(s, p, o);
-      let draft = drafts.get(key);
-      if (draft === undefined) {
-        drafts.set(key, (draft = { subject: s, predicate: p, object: o, graphs: new Set() }));
-      }
-      draft.graphs.add(keys[G[i]!]!);
+      const g = keys[G[i]!]!;
+      const draft = drafts.get(key);
+      // Most relations are asserted in one graph: a set only for those in several.
+      if (draft === undefined) drafts.set(key, { subject: s, predicate: p, object: o, graphs: g });
+      else if (typeof draft.graphs !== "string") (draft.graphs as Set<string>).add(g);
+      else if (draft.graphs !== g) draft.graphs = new Set([draft.graphs, g]);
     }
+    // Collapsed nodes' edges: keys of four parts, apart from the relations' and each other's.
+    const collapsed: [string, EdgeDraft][] = [];
 
     const role = index.predicateId(ORG.role);
     const memberDuring = index.predicateId(ORG.memberDuring);
@@ -694,7 +725,7 @@ class Builder {
             extraSources: support.sources,
           };
           if (during) draft.during = during;
-          drafts.set(edgeKey(member, ORG.memberOf, org, m), draft);
+          collapsed.push([edgeKey(member, ORG.memberOf, org, m), draft]);
         }
       }
     }
@@ -724,7 +755,7 @@ class Builder {
             extraSpans: support.spans,
             extraSources: support.sources,
           };
-          drafts.set(edgeKey(holder, ORG.holds, org, post), draft);
+          collapsed.push([edgeKey(holder, ORG.holds, org, post), draft]);
         }
       }
     }
@@ -737,16 +768,19 @@ class Builder {
       const label = this.quoteLabel(statement);
       for (const speaker of this.drawableObjects(statement, OG.speaker)) {
         for (const target of this.statementTargets(statement)) {
-          drafts.set(edgeKey(speaker, OG.said, target, statement), {
-            subject: speaker,
-            predicate: OG.said,
-            object: target,
-            graphs,
-            via: statement,
-            label,
-            extraSpans: support.spans,
-            extraSources: support.sources,
-          });
+          collapsed.push([
+            edgeKey(speaker, OG.said, target, statement),
+            {
+              subject: speaker,
+              predicate: OG.said,
+              object: target,
+              graphs,
+              via: statement,
+              label,
+              extraSpans: support.spans,
+              extraSources: support.sources,
+            },
+          ]);
         }
       }
     }
@@ -756,10 +790,13 @@ class Builder {
     for (let i = 0; i < index.length; i++) {
       if (++n % STEP === 0) yield;
       if (P[i] !== typeId || kinds[S[i]!]! > BLANK) continue;
-      const s = keys[S[i]!]!;
-      if (!this.excluded(s)) nodeKeys.add(s);
+      if ((this.flagsOf(S[i]!) & EXCLUDED) === 0) nodeKeys.add(keys[S[i]!]!);
     }
     for (const d of drafts.values()) {
+      nodeKeys.add(d.subject);
+      nodeKeys.add(d.object);
+    }
+    for (const [, d] of collapsed) {
       nodeKeys.add(d.subject);
       nodeKeys.add(d.object);
     }
@@ -784,8 +821,9 @@ class Builder {
       if (++n % STEP === 0) yield;
       graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
     }
-    const sortedDrafts = [...drafts].sort((a, b) => compareStrings(a[0], b[0]));
+    const sortedDrafts = [...drafts, ...collapsed].sort((a, b) => compareStrings(a[0], b[0]));
     drafts.clear();
+    collapsed.length = 0;
     for (const [key, d] of sortedDrafts) {
       if (++n % STEP === 0) yield;
       graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
