@@ -168,6 +168,10 @@ export function edgeKey(subject: string, predicate: string, object: string, via?
   ).join(" ");
 }
 
+/** What a predicate number stands for in the scan: a schema predicate, a time one. */
+const SCHEMA_P = 1;
+const TIME_P = 2;
+
 /** Flags of a term number in the build (Builder.flagsOf). */
 const KNOWN = 1;
 const EXCLUDED = 2;
@@ -175,6 +179,18 @@ const TIME_NODE = 4;
 
 /** Items (quads, nodes, edges) between two yields of `buildGraphInSteps`. */
 const STEP = 2048;
+
+/** What the scan of relations gathers (Builder.relations), and where it stands. */
+interface Relations {
+  readonly drafts: Map<string, EdgeDraft>;
+  /** Node -> the period of its interval (OWL-Time folded). */
+  readonly periods: Map<string, Period>;
+  /** Node -> predicate -> dates of its instants (OWL-Time folded). */
+  readonly timeProperties: Map<string, Map<string, LiteralValue[]>>;
+  /** The last subject read, and whether it is excluded. */
+  lastSubject: number;
+  excluded: boolean;
+}
 
 interface EdgeDraft {
   subject: string;
@@ -222,7 +238,7 @@ class Builder {
   private readonly sharedLists = new Map<string, readonly unknown[]>();
   private readonly sharedSources = new Map<string, SourceRef>();
   /** Literal values by term number: each literal read once, shared. */
-  private readonly literals: (LiteralValue | undefined)[] = [];
+  private readonly literals: (LiteralValue | undefined)[];
   /** Flags by term number (see flagsOf); 0 until read. */
   private readonly flags: Uint8Array;
   /** Merged support lists of edges, by the identity of the two lists merged (see mergedSupport). */
@@ -245,12 +261,77 @@ class Builder {
   ) {
     this.index = indexQuads(quads);
     this.flags = new Uint8Array(this.index.keys.length);
+    // Filled up front: an array grown by assignment at scattered places is slow to index.
+    this.literals = new Array<LiteralValue | undefined>(this.index.keys.length).fill(undefined);
     this.provenance = readProvenance(this.index);
     this.languages = (options.languages ?? DEFAULT_LANGUAGES).map((l) => l.toLowerCase());
     this.prefixes = options.prefixes ?? {};
   }
 
   private *scan(): Generator<void, void> {
+    const { index } = this;
+    const { predicates } = index;
+    // What each predicate number stands for, read once.
+    const roles = new Uint8Array(predicates.length);
+    for (let p = 0; p < predicates.length; p++) {
+      const iri = predicates[p]!;
+      roles[p] =
+        (SCHEMA_PREDICATES.has(iri) ? SCHEMA_P : 0) | (TIME_NODE_PREDICATES.has(iri) ? TIME_P : 0);
+    }
+    const last = { predicate: -1 };
+    // A plain method called a slice at a time (see build).
+    for (let from = 0; from < index.length; from += STEP) {
+      this.scanQuads(from, Math.min(index.length, from + STEP), roles, last);
+      yield;
+    }
+    if (this.options.collapseMemberships ?? true) {
+      for (const m of index.instancesOf(ORG.Membership)) {
+        if (this.provenance.machinery.has(m)) continue;
+        const members = this.drawableObjects(m, ORG.member);
+        const orgs = this.drawableObjects(m, ORG.organization);
+        if (members.length > 0 && orgs.length > 0) this.memberships.add(m);
+      }
+    }
+    if (this.options.collapsePosts ?? false) {
+      for (const post of index.instancesOf(ORG.Post)) {
+        if (this.provenance.machinery.has(post)) continue;
+        if (this.postHolders(post).length > 0 && this.drawableObjects(post, ORG.postIn).length > 0)
+          this.posts.add(post);
+      }
+    }
+    if (this.options.collapseStatements ?? false) {
+      const candidates = new Set<string>();
+      const speaker = index.predicateId(OG.speaker);
+      const { keys, kinds, s: S, p: P } = index;
+      for (let i = 0; i < index.length; i++) {
+        if (P[i] === speaker && kinds[S[i]!]! <= BLANK) candidates.add(keys[S[i]!]!);
+      }
+      for (const s of [...candidates].sort(compareStrings)) {
+        if (this.provenance.machinery.has(s)) continue;
+        if (categoryOf(index.typesOf(s), this.subClassOf) !== "statement") continue;
+        if (this.drawableObjects(s, OG.speaker).length > 0 && this.statementTargets(s).length > 0)
+          this.statements.add(s);
+      }
+    }
+    const hidden = new Set<string>(this.provenance.machinery);
+    for (const set of [
+      this.vocabulary,
+      this.timeNodes,
+      this.memberships,
+      this.posts,
+      this.statements,
+    ])
+      for (const k of set) hidden.add(k);
+    this.hidden = hidden;
+  }
+
+  /** Vocabulary, time nodes, classes and post holders stated by quads [from, to). */
+  private scanQuads(
+    from: number,
+    to: number,
+    roles: Uint8Array,
+    last: { predicate: number },
+  ): void {
     const { index } = this;
     const { keys, kinds, predicates } = index;
     const S = index.s;
@@ -259,21 +340,10 @@ class Builder {
     const typeId = index.predicateId(RDF.type);
     const subClassOf = index.predicateId(RDFS.subClassOf);
     const holds = index.predicateId(ORG.holds);
-    // What each predicate number stands for, read once.
-    const SCHEMA_P = 1;
-    const TIME_P = 2;
-    const roles = new Uint8Array(predicates.length);
-    for (let p = 0; p < predicates.length; p++) {
-      const iri = predicates[p]!;
-      roles[p] =
-        (SCHEMA_PREDICATES.has(iri) ? SCHEMA_P : 0) | (TIME_NODE_PREDICATES.has(iri) ? TIME_P : 0);
-    }
-    let last = -1;
-    for (let i = 0; i < index.length; i++) {
-      if ((i + 1) % STEP === 0) yield;
+    for (let i = from; i < to; i++) {
       const p = P[i]!;
       // A subject's quads are in predicate order within a graph: most repeat the last one.
-      if (p !== last) this.vocabulary.add(predicates[(last = p)]!);
+      if (p !== last.predicate) this.vocabulary.add(predicates[(last.predicate = p)]!);
       const si = S[i]!;
       const oi = O[i]!;
       if (p === typeId && kinds[oi] === NAMED) {
@@ -306,44 +376,6 @@ class Builder {
         this.holders.set(post, set);
       }
     }
-    if (this.options.collapseMemberships ?? true) {
-      for (const m of index.instancesOf(ORG.Membership)) {
-        if (this.provenance.machinery.has(m)) continue;
-        const members = this.drawableObjects(m, ORG.member);
-        const orgs = this.drawableObjects(m, ORG.organization);
-        if (members.length > 0 && orgs.length > 0) this.memberships.add(m);
-      }
-    }
-    if (this.options.collapsePosts ?? false) {
-      for (const post of index.instancesOf(ORG.Post)) {
-        if (this.provenance.machinery.has(post)) continue;
-        if (this.postHolders(post).length > 0 && this.drawableObjects(post, ORG.postIn).length > 0)
-          this.posts.add(post);
-      }
-    }
-    if (this.options.collapseStatements ?? false) {
-      const candidates = new Set<string>();
-      const speaker = index.predicateId(OG.speaker);
-      for (let i = 0; i < index.length; i++) {
-        if (P[i] === speaker && kinds[S[i]!]! <= BLANK) candidates.add(keys[S[i]!]!);
-      }
-      for (const s of [...candidates].sort(compareStrings)) {
-        if (this.provenance.machinery.has(s)) continue;
-        if (categoryOf(index.typesOf(s), this.subClassOf) !== "statement") continue;
-        if (this.drawableObjects(s, OG.speaker).length > 0 && this.statementTargets(s).length > 0)
-          this.statements.add(s);
-      }
-    }
-    const hidden = new Set<string>(this.provenance.machinery);
-    for (const set of [
-      this.vocabulary,
-      this.timeNodes,
-      this.memberships,
-      this.posts,
-      this.statements,
-    ])
-      for (const k of set) hidden.add(k);
-    this.hidden = hidden;
   }
 
   /** The holders of a post (org:holds), drawable ones, sorted. */
@@ -628,25 +660,17 @@ class Builder {
     };
   }
 
-  /** Builds the graph, yielding every STEP items so that a caller can slice the work. */
-  *build(): Generator<void, OrgraphGraph> {
-    yield* this.scan();
+  /** Relations between drawn resources of quads [from, to), into `r` (see build). */
+  private relations(from: number, to: number, r: Relations): void {
     const { index } = this;
-    const drafts = new Map<string, EdgeDraft>();
-    const periods = new Map<string, Period>();
-    const timeProperties = new Map<string, Map<string, LiteralValue[]>>();
-
     const { keys, kinds, predicates } = index;
+    const { drafts, periods, timeProperties } = r;
     const S = index.s;
     const P = index.p;
     const O = index.o;
     const G = index.g;
     const typeId = index.predicateId(RDF.type);
-    let n = 0;
-    let lastSubject = -1;
-    let lastExcluded = false;
-    for (let i = 0; i < index.length; i++) {
-      if (++n % STEP === 0) yield;
+    for (let i = from; i < to; i++) {
       const si = S[i]!;
       const oi = O[i]!;
       if (kinds[si]! > BLANK || kinds[oi]! > BLANK) continue;
@@ -654,11 +678,11 @@ class Builder {
       if (pi === typeId) continue;
       const s = keys[si]!;
       // A subject's quads are together: whether it is drawn is read once.
-      if (si !== lastSubject) {
-        lastSubject = si;
-        lastExcluded = (this.flagsOf(si) & EXCLUDED) !== 0;
+      if (si !== r.lastSubject) {
+        r.lastSubject = si;
+        r.excluded = (this.flagsOf(si) & EXCLUDED) !== 0;
       }
-      if (lastExcluded) continue;
+      if (r.excluded) continue;
       const p = predicates[pi]!;
       const o = keys[oi]!;
       const objectFlags = this.flagsOf(oi);
@@ -687,6 +711,37 @@ class Builder {
       if (draft === undefined) drafts.set(key, { subject: s, predicate: p, object: o, graphs: g });
       else if (typeof draft.graphs !== "string") (draft.graphs as Set<string>).add(g);
       else if (draft.graphs !== g) draft.graphs = new Set([draft.graphs, g]);
+    }
+  }
+
+  /** Builds the graph, yielding every STEP items so that a caller can slice the work. */
+  *build(): Generator<void, OrgraphGraph> {
+    yield* this.scan();
+    const { index } = this;
+    const drafts = new Map<string, EdgeDraft>();
+    const periods = new Map<string, Period>();
+    const timeProperties = new Map<string, Map<string, LiteralValue[]>>();
+
+    const { keys, kinds } = index;
+    const S = index.s;
+    const P = index.p;
+    const O = index.o;
+    const G = index.g;
+    const typeId = index.predicateId(RDF.type);
+    const relations: Relations = {
+      drafts,
+      periods,
+      timeProperties,
+      lastSubject: -1,
+      excluded: false,
+    };
+    let n = 0;
+    // The loops' bodies are plain methods, called a slice at a time: V8 optimizes them better
+    // than the same code inside a generator.
+    for (let from = 0; from < index.length; from += STEP) {
+      this.relations(from, Math.min(index.length, from + STEP), relations);
+      n += STEP;
+      yield;
     }
     // Collapsed nodes' edges: keys of four parts, apart from the relations' and each other's.
     const collapsed: [string, EdgeDraft][] = [];
@@ -817,18 +872,46 @@ class Builder {
       namedGraphs: this.namedGraphs(),
     });
 
-    for (const key of [...nodeKeys].sort()) {
-      if (++n % STEP === 0) yield;
-      graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
+    const sortedKeys = [...nodeKeys].sort(compareStrings);
+    for (let from = 0; from < sortedKeys.length; from += STEP) {
+      this.addNodes(graph, sortedKeys, from, Math.min(sortedKeys.length, from + STEP), relations);
+      yield;
     }
     const sortedDrafts = [...drafts, ...collapsed].sort((a, b) => compareStrings(a[0], b[0]));
     drafts.clear();
     collapsed.length = 0;
-    for (const [key, d] of sortedDrafts) {
-      if (++n % STEP === 0) yield;
-      graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
+    for (let from = 0; from < sortedDrafts.length; from += STEP) {
+      this.addEdges(graph, sortedDrafts, from, Math.min(sortedDrafts.length, from + STEP));
+      yield;
     }
     return graph;
+  }
+
+  /** Nodes `keys[from, to)` added to `graph`. */
+  private addNodes(
+    graph: OrgraphGraph,
+    keys: readonly string[],
+    from: number,
+    to: number,
+    { periods, timeProperties }: Relations,
+  ): void {
+    for (let i = from; i < to; i++) {
+      const key = keys[i]!;
+      graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
+    }
+  }
+
+  /** Edges `drafts[from, to)` added to `graph`. */
+  private addEdges(
+    graph: OrgraphGraph,
+    drafts: readonly (readonly [string, EdgeDraft])[],
+    from: number,
+    to: number,
+  ): void {
+    for (let i = from; i < to; i++) {
+      const [key, d] = drafts[i]!;
+      graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
+    }
   }
 
   /** Label and derivation of every named graph that has either (for the filter by graph). */
