@@ -722,12 +722,7 @@ class Builder {
     const periods = new Map<string, Period>();
     const timeProperties = new Map<string, Map<string, LiteralValue[]>>();
 
-    const { keys, kinds } = index;
-    const S = index.s;
-    const P = index.p;
-    const O = index.o;
-    const G = index.g;
-    const typeId = index.predicateId(RDF.type);
+    const { keys, p: P, o: O, g: G } = index;
     const relations: Relations = {
       drafts,
       periods,
@@ -746,43 +741,16 @@ class Builder {
     // Collapsed nodes' edges: keys of four parts, apart from the relations' and each other's.
     const collapsed: [string, EdgeDraft][] = [];
 
-    const role = index.predicateId(ORG.role);
-    const memberDuring = index.predicateId(ORG.memberDuring);
-    for (const m of [...this.memberships].sort(compareStrings)) {
-      if (++n % STEP === 0) yield;
-      // Read from the membership's indexed quads, in order: its graphs, its roles (resources,
-      // without repeats), the first of its intervals that has a period.
-      const graphs = new Set<string>();
-      const roles: string[] = [];
-      let during: Period | undefined;
-      const { start, end } = index.about(m);
-      for (let i = start; i < end; i++) {
-        graphs.add(keys[G[i]!]!);
-        const oi = O[i]!;
-        if (P[i] === role) {
-          if (kinds[oi]! <= BLANK && !roles.includes(keys[oi]!)) roles.push(keys[oi]!);
-        } else if (P[i] === memberDuring && during === undefined && kinds[oi]! <= BLANK) {
-          during = this.intervalPeriod(keys[oi]!);
-        }
-      }
-      const support = this.supportOf(m);
-      const orgs = this.drawableObjects(m, ORG.organization);
-      for (const member of this.drawableObjects(m, ORG.member)) {
-        for (const org of orgs) {
-          const draft: EdgeDraft = {
-            subject: member,
-            predicate: ORG.memberOf,
-            object: org,
-            graphs,
-            via: m,
-            roles,
-            extraSpans: support.spans,
-            extraSources: support.sources,
-          };
-          if (during) draft.during = during;
-          collapsed.push([edgeKey(member, ORG.memberOf, org, m), draft]);
-        }
-      }
+    const memberships = [...this.memberships].sort(compareStrings);
+    for (let from = 0; from < memberships.length; from += STEP) {
+      this.collapseMemberships(
+        memberships,
+        from,
+        Math.min(memberships.length, from + STEP),
+        collapsed,
+      );
+      n += STEP;
+      yield;
     }
 
     // Collapsed posts: holder -> organisation, labelled by the post.
@@ -842,10 +810,9 @@ class Builder {
 
     // Nodes: typed resources and edge endpoints, minus what is folded away.
     const nodeKeys = new Set<string>();
-    for (let i = 0; i < index.length; i++) {
-      if (++n % STEP === 0) yield;
-      if (P[i] !== typeId || kinds[S[i]!]! > BLANK) continue;
-      if ((this.flagsOf(S[i]!) & EXCLUDED) === 0) nodeKeys.add(keys[S[i]!]!);
+    for (let from = 0; from < index.length; from += STEP) {
+      this.typedNodes(from, Math.min(index.length, from + STEP), nodeKeys);
+      yield;
     }
     for (const d of drafts.values()) {
       nodeKeys.add(d.subject);
@@ -885,6 +852,66 @@ class Builder {
       yield;
     }
     return graph;
+  }
+
+  /** Edges of the collapsed memberships `memberships[from, to)`, into `collapsed`. */
+  private collapseMemberships(
+    memberships: readonly string[],
+    from: number,
+    to: number,
+    collapsed: [string, EdgeDraft][],
+  ): void {
+    const { index } = this;
+    const { keys, kinds, p: P, o: O, g: G } = index;
+    const role = index.predicateId(ORG.role);
+    const memberDuring = index.predicateId(ORG.memberDuring);
+    for (let k = from; k < to; k++) {
+      const m = memberships[k]!;
+      // Read from the membership's indexed quads, in order: its graphs, its roles (resources,
+      // without repeats), the first of its intervals that has a period.
+      const graphs = new Set<string>();
+      const roles: string[] = [];
+      let during: Period | undefined;
+      const { start, end } = index.about(m);
+      for (let i = start; i < end; i++) {
+        graphs.add(keys[G[i]!]!);
+        const oi = O[i]!;
+        if (P[i] === role) {
+          if (kinds[oi]! <= BLANK && !roles.includes(keys[oi]!)) roles.push(keys[oi]!);
+        } else if (P[i] === memberDuring && during === undefined && kinds[oi]! <= BLANK) {
+          during = this.intervalPeriod(keys[oi]!);
+        }
+      }
+      const support = this.supportOf(m);
+      const orgs = this.drawableObjects(m, ORG.organization);
+      for (const member of this.drawableObjects(m, ORG.member)) {
+        for (const org of orgs) {
+          const draft: EdgeDraft = {
+            subject: member,
+            predicate: ORG.memberOf,
+            object: org,
+            graphs,
+            via: m,
+            roles,
+            extraSpans: support.spans,
+            extraSources: support.sources,
+          };
+          if (during) draft.during = during;
+          collapsed.push([edgeKey(member, ORG.memberOf, org, m), draft]);
+        }
+      }
+    }
+  }
+
+  /** Typed resources among the subjects of quads [from, to) that are drawn, into `nodes`. */
+  private typedNodes(from: number, to: number, nodes: Set<string>): void {
+    const { index } = this;
+    const { keys, kinds, s: S, p: P } = index;
+    const typeId = index.predicateId(RDF.type);
+    for (let i = from; i < to; i++) {
+      if (P[i] !== typeId || kinds[S[i]!]! > BLANK) continue;
+      if ((this.flagsOf(S[i]!) & EXCLUDED) === 0) nodes.add(keys[S[i]!]!);
+    }
   }
 
   /** Nodes `keys[from, to)` added to `graph`. */
