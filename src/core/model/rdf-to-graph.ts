@@ -235,7 +235,7 @@ class Builder {
    * span lists, source references), one instance each, by content key: less memory. Treat
    * attribute values as read-only (graphology's setters replace them, never edit in place).
    */
-  private readonly sharedLists = new Map<string, readonly unknown[]>();
+  private readonly sharedLists = new Map<string, Map<string, readonly unknown[]>>();
   private readonly sharedSources = new Map<string, SourceRef>();
   /** Literal values by term number: each literal read once, shared. */
   private readonly literals: (LiteralValue | undefined)[];
@@ -557,10 +557,12 @@ class Builder {
 
   /** `list`, or the equal list given before under the same `kind` and key (one instance). */
   private shareList<T>(kind: string, key: string, list: T[]): T[] {
-    const k = `${kind}\u0000${key}`;
-    const known = this.sharedLists.get(k);
+    // A map per kind: no key built by concatenation (a string hashed anew each time).
+    let lists = this.sharedLists.get(kind);
+    if (lists === undefined) this.sharedLists.set(kind, (lists = new Map()));
+    const known = lists.get(key);
     if (known !== undefined) return known as T[];
-    this.sharedLists.set(k, list);
+    lists.set(key, list);
     return list;
   }
 
