@@ -95,14 +95,15 @@ export function resolveLabel(
   const primary = candidates.filter((c) => canonicalIri(c.predicate) !== SKOS.altLabel);
   for (const pool of [primary, candidates]) {
     if (pool.length === 0) continue;
-    const best = [...pool].sort(
-      (a, b) =>
-        languageRank(a.lang ?? "", languages) - languageRank(b.lang ?? "", languages) ||
-        compare(a.lang ?? "", b.lang ?? "") ||
-        predicateRank(a.predicate) - predicateRank(b.predicate) ||
-        compare(a.value, b.value),
-    )[0];
-    if (best) return best.value.trim();
+    const order = (a: LabelCandidate, b: LabelCandidate): number =>
+      languageRank(a.lang ?? "", languages) - languageRank(b.lang ?? "", languages) ||
+      compare(a.lang ?? "", b.lang ?? "") ||
+      predicateRank(a.predicate) - predicateRank(b.predicate) ||
+      compare(a.value, b.value);
+    // The first in that order (the first of equals): one pass, no sorted copy.
+    let best = pool[0]!;
+    for (let i = 1; i < pool.length; i++) if (order(pool[i]!, best) < 0) best = pool[i]!;
+    return best.value.trim();
   }
   return undefined;
 }

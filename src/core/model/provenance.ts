@@ -107,9 +107,14 @@ export function readProvenance(input: Quads | QuadIndex): Provenance {
   const spannedBodies = new Set<string>();
 
   const annotations = new Set(index.instancesOf(OA.Annotation));
-  for (const q of index.quads) {
-    const p = q.predicate.value;
-    if (p === OA.hasBody || p === OA.hasTarget) annotations.add(termKey(q.subject));
+  // OA's IRIs are their own canonical form: the predicate numbers stand for the raw IRIs.
+  const hasBody = index.predicateId(OA.hasBody);
+  const hasTarget = index.predicateId(OA.hasTarget);
+  if (hasBody !== -1 || hasTarget !== -1) {
+    for (let i = 0; i < index.length; i++) {
+      const p = index.p[i];
+      if (p === hasBody || p === hasTarget) annotations.add(index.keys[index.s[i]!]!);
+    }
   }
 
   for (const annotation of [...annotations].sort(compareStrings)) {

@@ -1,43 +1,60 @@
 /**
  * Orgraph core: a read-only index of quads by subject, used by the model builders.
  *
- * Quads are put in a canonical order first (subject, graph, predicate, object), so every lookup
- * returns values in a stable order whatever the input order. Predicate and class IRIs are read
- * through `canonicalIri` (schema.org https). Each quad of the index carries its keys (subject,
- * canonical predicate, object, graph), computed once.
+ * Quads are put in a canonical order (subject, graph, predicate, object), so every lookup gives
+ * values in a stable order whatever the input order. The index holds no object per quad: each
+ * distinct term is numbered once (by kind and key), each quad is four numbers in typed arrays
+ * (subject, canonical predicate, object, graph), and a subject's quads are one range of
+ * positions. Predicate and class IRIs are read through `canonicalIri` (schema.org https).
  */
-import { isQuadArray, type Quads } from "../rdf/quad-store";
-import { compareStrings, termKey, type RdfQuad, type RdfTerm } from "../rdf/terms";
+import { QuadStore, isQuadArray, type Quads } from "../rdf/quad-store";
+import { compareStrings, termKey, type RdfTerm } from "../rdf/terms";
 import { canonicalIri, RDF } from "./vocab";
 
-/** A quad of the index: an RdfQuad with its keys (predicate canonical) computed once. */
-export interface IndexedQuad extends RdfQuad {
-  /** Key of the subject. */
-  readonly s: string;
-  /** Canonical IRI of the predicate. */
-  readonly p: string;
-  /** Key of the object. */
-  readonly o: string;
-  /** Key of the graph ("" for the default graph). */
-  readonly g: string;
-  /** Term type of the subject (read once: n3's term types are getters, slow to call often). */
-  readonly st: string;
-  /** Term type of the object. */
-  readonly ot: string;
-}
+/** Kinds of terms, by number (`QuadIndex.kinds`). */
+export const TERM_KINDS = ["NamedNode", "BlankNode", "Literal", "DefaultGraph", "Other"] as const;
+export const NAMED = 0;
+export const BLANK = 1;
+export const LITERAL = 2;
+export const DEFAULT_GRAPH = 3;
+const OTHER = 4;
 
 /** Is a term of this type a resource (an IRI or a blank node)? */
 export function isResourceType(termType: string): boolean {
   return termType === "NamedNode" || termType === "BlankNode";
 }
 
+/** Positions [start, end) of a subject's quads in the index. */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface QuadIndex {
-  /** All quads, in canonical order: by subject, then graph, predicate, object. */
-  readonly quads: readonly IndexedQuad[];
+  /** Number of quads. */
+  readonly length: number;
+  /** Subject of the quad at each position (canonical order), a term number. */
+  readonly s: Int32Array;
+  /** Predicate of the quad at each position, a predicate number (see `predicates`). */
+  readonly p: Int32Array;
+  /** Object of the quad at each position, a term number. */
+  readonly o: Int32Array;
+  /** Graph of the quad at each position, a term number (the default graph's key is ""). */
+  readonly g: Int32Array;
+  /** Key of each term number (`termKey`). */
+  readonly keys: readonly string[];
+  /** A term of each term number. */
+  readonly terms: readonly RdfTerm[];
+  /** Kind of each term number: an index into TERM_KINDS. */
+  readonly kinds: Uint8Array;
+  /** Canonical IRI of each predicate number. */
+  readonly predicates: readonly string[];
+  /** The number of a canonical predicate IRI, -1 when no quad has it. */
+  predicateId(iri: string): number;
   /** Keys of the named graphs (not the default graph). */
   readonly graphNames: ReadonlySet<string>;
-  /** Quads whose subject has this key, in canonical order. */
-  about(subject: string): readonly IndexedQuad[];
+  /** Positions of the quads whose subject has this key, in canonical order. */
+  about(subject: string): Range;
   /** Objects of (subject, predicate) over every graph, without repeats, in canonical order. */
   objects(subject: string, predicate: string): RdfTerm[];
   /** rdf:types of a subject (canonical IRIs, sorted, without repeats). */
@@ -46,133 +63,259 @@ export interface QuadIndex {
   instancesOf(cls: string): string[];
 }
 
-/** Order of one subject's quads: graph, predicate, object. */
-function compareInSubject(a: IndexedQuad, b: IndexedQuad): number {
-  return (
-    compareStrings(a.g, b.g) ||
-    // A parser's terms are interned: the same predicate is most often the same object.
-    (a.predicate === b.predicate ? 0 : compareStrings(a.predicate.value, b.predicate.value)) ||
-    compareStrings(a.o, b.o)
-  );
+function kindOf(term: RdfTerm): number {
+  switch (term.termType) {
+    case "NamedNode":
+      return NAMED;
+    case "BlankNode":
+      return BLANK;
+    case "Literal":
+      return LITERAL;
+    case "DefaultGraph":
+      return DEFAULT_GRAPH;
+    default:
+      return OTHER;
+  }
 }
 
-const NO_QUADS: readonly IndexedQuad[] = [];
+const NO_QUADS: Range = { start: 0, end: 0 };
+
+/** Sorts `list[from, to)` (positions) by `compare`, stably (ties keep their order). */
+function sortRange(
+  list: Int32Array,
+  from: number,
+  to: number,
+  compare: (a: number, b: number) => number,
+): void {
+  if (to - from <= 24) {
+    // Insertion sort: a subject has few quads.
+    for (let i = from + 1; i < to; i++) {
+      const x = list[i]!;
+      let j = i - 1;
+      while (j >= from && compare(list[j]!, x) > 0) {
+        list[j + 1] = list[j]!;
+        j--;
+      }
+      list[j + 1] = x;
+    }
+    return;
+  }
+  const part = Array.from(list.subarray(from, to)).sort(compare);
+  list.set(part, from);
+}
 
 export function indexQuads(input: Quads): QuadIndex {
-  // Terms by key, and (for parsers whose terms carry an `id`, as n3's do) by id per term type,
-  // so that each distinct term is read and keyed once.
-  const predicates = new Map<string, string>();
-  // Keys of literals and blank nodes, by term: a parser's terms are interned, so a term used
-  // again gives the same key string (cheap to hash and compare), built once.
-  const keys = new Map<RdfTerm, string>();
-  const keyOf = (term: RdfTerm): string => {
-    if (term.termType === "NamedNode") return term.value;
-    let key = keys.get(term);
-    if (key === undefined) keys.set(term, (key = termKey(term)));
-    return key;
-  };
-  const keyed: IndexedQuad[] = new Array<IndexedQuad>(input.length);
-  let i = 0;
-  if (!isQuadArray(input)) {
-    // Terms by their index in the table: each keyed once, no lookup by term, no quad objects.
-    const { terms, indices } = input;
-    const termKeys = new Array<string | undefined>(terms.length);
-    const keyAt = (id: number): string => (termKeys[id] ??= keyOf(terms[id]!));
-    const canonical = new Array<string | undefined>(terms.length);
-    const types = new Array<string | undefined>(terms.length);
-    const typeAt = (id: number): string => (types[id] ??= terms[id]!.termType);
-    for (let at = 0; at < indices.length; at += 4) {
-      const si = indices[at]!;
-      const pi = indices[at + 1]!;
-      const oi = indices[at + 2]!;
-      const gi = indices[at + 3]!;
-      keyed[i++] = {
-        subject: terms[si]!,
-        predicate: terms[pi]!,
-        object: terms[oi]!,
-        graph: terms[gi]!,
-        s: keyAt(si),
-        p: (canonical[pi] ??= canonicalIri(terms[pi]!.value)),
-        o: keyAt(oi),
-        g: typeAt(gi) === "DefaultGraph" ? "" : keyAt(gi),
-        st: typeAt(si),
-        ot: typeAt(oi),
-      };
+  const store = isQuadArray(input) ? QuadStore.from(input, input.length) : input;
+  const { terms: table, indices } = store;
+  const n = indices.length >> 2;
+
+  // Term numbers: one per distinct (kind, key), in order of first use in the table.
+  const keys: string[] = [];
+  const terms: RdfTerm[] = [];
+  const kindList: number[] = [];
+  const byKind = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const other = new Map<string, number>();
+  const number = new Int32Array(table.length);
+  // A parser's table has each IRI, blank node and literal once: no lookup for those then.
+  const distinct = !isQuadArray(input) && input.distinct;
+  for (let t = 0; t < table.length; t++) {
+    const term = table[t]!;
+    const kind = kindOf(term);
+    const key = kind === NAMED ? term.value : termKey(term);
+    if (distinct && kind <= LITERAL) {
+      number[t] = keys.length;
+      keys.push(key);
+      terms.push(term);
+      kindList.push(kind);
+      continue;
     }
+    const ids = kind <= LITERAL ? byKind[kind]! : other;
+    const mapKey = kind <= LITERAL ? key : `${kind}${key}`;
+    let id = ids.get(mapKey);
+    if (id === undefined) {
+      id = keys.length;
+      ids.set(mapKey, id);
+      keys.push(key);
+      terms.push(term);
+      kindList.push(kind);
+    }
+    number[t] = id;
   }
-  for (const q of isQuadArray(input) ? input : []) {
-    const { subject, predicate, object, graph } = q;
-    const pk = predicate.value;
-    let p = predicates.get(pk);
-    if (p === undefined) predicates.set(pk, (p = canonicalIri(pk)));
-    keyed[i++] = {
-      subject,
-      predicate,
-      object,
-      graph,
-      s: keyOf(subject),
-      p,
-      o: keyOf(object),
-      g: graph.termType === "DefaultGraph" ? "" : keyOf(graph),
-      st: subject.termType,
-      ot: object.termType,
-    };
+  const kinds = Uint8Array.from(kindList);
+
+  // Predicates: canonical IRIs numbered; raw IRIs ranked (a subject's quads are ordered by them).
+  const predicates: string[] = [];
+  const predicateIds = new Map<string, number>();
+  const canonicalOf = new Int32Array(keys.length).fill(-1);
+  const rawRank = new Int32Array(keys.length);
+  const rawPredicates: number[] = [];
+  for (let at = 1; at < indices.length; at += 4) {
+    const id = number[indices[at]!]!;
+    if (canonicalOf[id] !== -1) continue;
+    const iri = canonicalIri(terms[id]!.value);
+    let c = predicateIds.get(iri);
+    if (c === undefined) {
+      predicateIds.set(iri, (c = predicates.length));
+      predicates.push(iri);
+    }
+    canonicalOf[id] = c;
+    rawPredicates.push(id);
   }
-  // Canonical order without a sort of all quads: subjects sorted, then each subject's quads by
-  // graph, predicate, object (lists are short; keys with long shared prefixes are compared far
-  // less often than in one big sort).
-  const bySubject = new Map<string, IndexedQuad[]>();
+  rawPredicates.sort((a, b) => compareStrings(terms[a]!.value, terms[b]!.value));
+  for (let r = 0; r < rawPredicates.length; r++) rawRank[rawPredicates[r]!] = r;
+
+  // Graphs ranked by key; subjects grouped by key (the same key of two kinds is one subject).
+  const graphRank = new Int32Array(keys.length);
+  const graphIds: number[] = [];
+  const isGraph = new Uint8Array(keys.length);
   const graphNames = new Set<string>();
-  const byType = new Map<string, Set<string>>();
-  for (const q of keyed) {
-    const s = q.s;
-    let list = bySubject.get(s);
-    if (!list) bySubject.set(s, (list = []));
-    list.push(q);
-    if (q.g !== "" || q.graph.termType !== "DefaultGraph") graphNames.add(q.g);
-    if (q.p === RDF.type && q.ot === "NamedNode") {
-      const cls = canonicalIri(q.object.value);
-      let set = byType.get(cls);
-      if (!set) byType.set(cls, (set = new Set()));
-      set.add(s);
+  const groupOf = new Int32Array(keys.length).fill(-1);
+  const groups = new Map<string, number>();
+  const groupKeys: string[] = [];
+  let lastSubject = -1;
+  let lastGraph = -1;
+  for (let at = 0; at < indices.length; at += 4) {
+    const s = number[indices[at]!]!;
+    if (s !== lastSubject) {
+      lastSubject = s;
+      if (groupOf[s] === -1) {
+        const key = keys[s]!;
+        let group = groups.get(key);
+        if (group === undefined) {
+          groups.set(key, (group = groupKeys.length));
+          groupKeys.push(key);
+        }
+        groupOf[s] = group;
+      }
+    }
+    const g = number[indices[at + 3]!]!;
+    if (g !== lastGraph) {
+      lastGraph = g;
+      if (isGraph[g] === 0) {
+        isGraph[g] = 1;
+        graphIds.push(g);
+        if (keys[g] !== "" || kinds[g] !== DEFAULT_GRAPH) graphNames.add(keys[g]!);
+      }
     }
   }
-  const quads: IndexedQuad[] = new Array<IndexedQuad>(keyed.length);
-  let at = 0;
-  const subjects = [...bySubject].sort((a, b) => compareStrings(a[0], b[0]));
-  for (const [, list] of subjects) {
-    if (list.length > 1) list.sort(compareInSubject);
-    for (const q of list) quads[at++] = q;
+  graphIds.sort((a, b) => compareStrings(keys[a]!, keys[b]!));
+  for (let r = 0; r < graphIds.length; r++) graphRank[graphIds[r]!] = r;
+
+  // Subjects sorted; each quad placed in its subject's range (input order), then each range
+  // sorted by graph, raw predicate, object key.
+  const order = Array.from(groupKeys.keys()).sort((a, b) =>
+    compareStrings(groupKeys[a]!, groupKeys[b]!),
+  );
+  const rank = new Int32Array(order.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+  const starts = new Int32Array(order.length + 1);
+  for (let at = 0; at < indices.length; at += 4) {
+    const r = rank[groupOf[number[indices[at]!]!]!]! + 1;
+    starts[r] = starts[r]! + 1;
   }
-  const about = (subject: string): readonly IndexedQuad[] => bySubject.get(subject) ?? NO_QUADS;
+  for (let r = 0; r < order.length; r++) starts[r + 1] = starts[r + 1]! + starts[r]!;
+  const fill = starts.slice(0, order.length);
+  const positions = new Int32Array(n);
+  for (let i = 0, at = 0; i < n; i++, at += 4)
+    positions[fill[rank[groupOf[number[indices[at]!]!]!]!]!++] = i;
+  const compare = (a: number, b: number): number => {
+    const ga = number[indices[(a << 2) + 3]!]!;
+    const gb = number[indices[(b << 2) + 3]!]!;
+    if (ga !== gb) {
+      const d = graphRank[ga]! - graphRank[gb]!;
+      if (d !== 0) return d;
+    }
+    const pa = number[indices[(a << 2) + 1]!]!;
+    const pb = number[indices[(b << 2) + 1]!]!;
+    if (pa !== pb) {
+      const d = rawRank[pa]! - rawRank[pb]!;
+      if (d !== 0) return d;
+    }
+    const oa = number[indices[(a << 2) + 2]!]!;
+    const ob = number[indices[(b << 2) + 2]!]!;
+    return (oa === ob ? 0 : compareStrings(keys[oa]!, keys[ob]!)) || a - b;
+  };
+  for (let r = 0; r < order.length; r++) {
+    if (starts[r + 1]! - starts[r]! > 1) sortRange(positions, starts[r]!, starts[r + 1]!, compare);
+  }
+
+  const S = new Int32Array(n);
+  const P = new Int32Array(n);
+  const O = new Int32Array(n);
+  const G = new Int32Array(n);
+  const typeId = predicateIds.get(RDF.type) ?? -1;
+  for (let i = 0; i < n; i++) {
+    const at = positions[i]! << 2;
+    const s = number[indices[at]!]!;
+    const p = canonicalOf[number[indices[at + 1]!]!]!;
+    const o = number[indices[at + 2]!]!;
+    S[i] = s;
+    P[i] = p;
+    O[i] = o;
+    G[i] = number[indices[at + 3]!]!;
+  }
+
+  // The builders ask about the same subject a few times in a row.
+  let lastAbout: string | undefined;
+  let lastRange = NO_QUADS;
+  const about = (subject: string): Range => {
+    if (subject === lastAbout) return lastRange;
+    const group = groups.get(subject);
+    const r = group === undefined ? -1 : rank[group]!;
+    lastAbout = subject;
+    return (lastRange = r === -1 ? NO_QUADS : { start: starts[r]!, end: starts[r + 1]! });
+  };
   const objects = (subject: string, predicate: string): RdfTerm[] => {
-    let seen: Set<string> | undefined;
     const out: RdfTerm[] = [];
-    for (const q of about(subject)) {
-      if (q.p !== predicate) continue;
+    const p = predicateIds.get(predicate);
+    if (p === undefined) return out;
+    const { start, end } = about(subject);
+    let seen: Set<string> | undefined;
+    for (let i = start; i < end; i++) {
+      if (P[i] !== p) continue;
+      const key = keys[O[i]!]!;
       if (out.length > 0) {
         seen ??= new Set(out.map(termKey));
-        if (seen.has(q.o)) continue;
-        seen.add(q.o);
+        if (seen.has(key)) continue;
+        seen.add(key);
       }
-      out.push(q.object);
+      out.push(terms[O[i]!]!);
     }
     return out;
   };
   return {
-    quads,
+    length: n,
+    s: S,
+    p: P,
+    o: O,
+    g: G,
+    keys,
+    terms,
+    kinds,
+    predicates,
+    predicateId: (iri) => predicateIds.get(iri) ?? -1,
     graphNames,
     about,
     objects,
     typesOf: (subject) => {
       const out: string[] = [];
-      for (const q of about(subject)) {
-        if (q.p !== RDF.type || q.ot !== "NamedNode") continue;
-        const cls = canonicalIri(q.o);
+      const { start, end } = about(subject);
+      for (let i = start; i < end; i++) {
+        if (P[i] !== typeId || kinds[O[i]!] !== NAMED) continue;
+        const cls = canonicalIri(keys[O[i]!]!);
         if (!out.includes(cls)) out.push(cls);
       }
       return out.sort();
     },
-    instancesOf: (cls) => [...(byType.get(canonicalIri(cls)) ?? [])].sort(),
+    instancesOf: (cls) => {
+      const wanted = canonicalIri(cls);
+      const out = new Set<string>();
+      for (let i = 0; i < n; i++) {
+        const o = O[i]!;
+        if (P[i] === typeId && kinds[o] === NAMED && canonicalIri(keys[o]!) === wanted)
+          out.add(keys[S[i]!]!);
+      }
+      return [...out].sort();
+    },
   };
 }

@@ -32,7 +32,7 @@ import {
   resolveLabel,
 } from "./labels";
 import { readProvenance, sortSources, sortSpans, type Provenance } from "./provenance";
-import { indexQuads, isResourceType, type QuadIndex } from "./quad-index";
+import { BLANK, indexQuads, LITERAL, NAMED, type QuadIndex } from "./quad-index";
 import type {
   EdgeAttributes,
   GraphAttributes,
@@ -168,14 +168,36 @@ export function edgeKey(subject: string, predicate: string, object: string, via?
   ).join(" ");
 }
 
+/** What a predicate number stands for in the scan: a schema predicate, a time one. */
+const SCHEMA_P = 1;
+const TIME_P = 2;
+
+/** Flags of a term number in the build (Builder.flagsOf). */
+const KNOWN = 1;
+const EXCLUDED = 2;
+const TIME_NODE = 4;
+
 /** Items (quads, nodes, edges) between two yields of `buildGraphInSteps`. */
 const STEP = 2048;
+
+/** What the scan of relations gathers (Builder.relations), and where it stands. */
+interface Relations {
+  readonly drafts: Map<string, EdgeDraft>;
+  /** Node -> the period of its interval (OWL-Time folded). */
+  readonly periods: Map<string, Period>;
+  /** Node -> predicate -> dates of its instants (OWL-Time folded). */
+  readonly timeProperties: Map<string, Map<string, LiteralValue[]>>;
+  /** The last subject read, and whether it is excluded. */
+  lastSubject: number;
+  excluded: boolean;
+}
 
 interface EdgeDraft {
   subject: string;
   predicate: string;
   object: string;
-  graphs: Set<string>;
+  /** The graphs asserting it: one key, or a set of them. */
+  graphs: ReadonlySet<string> | string;
   via?: string;
   roles?: string[];
   /** The label of a collapsed post or statement. */
@@ -213,10 +235,12 @@ class Builder {
    * span lists, source references), one instance each, by content key: less memory. Treat
    * attribute values as read-only (graphology's setters replace them, never edit in place).
    */
-  private readonly sharedLists = new Map<string, readonly unknown[]>();
+  private readonly sharedLists = new Map<string, Map<string, readonly unknown[]>>();
   private readonly sharedSources = new Map<string, SourceRef>();
-  /** Literal values by term (a parser's terms are interned): each literal read once, shared. */
-  private readonly literals = new Map<RdfTerm, LiteralValue>();
+  /** Literal values by term number: each literal read once, shared. */
+  private readonly literals: (LiteralValue | undefined)[];
+  /** Flags by term number (see flagsOf); 0 until read. */
+  private readonly flags: Uint8Array;
   /** Merged support lists of edges, by the identity of the two lists merged (see mergedSupport). */
   private readonly mergedSpans = new Map<readonly Span[], Map<readonly Span[], Span[]>>();
   private readonly mergedSources = new Map<
@@ -236,6 +260,9 @@ class Builder {
     private readonly options: RdfToGraphOptions,
   ) {
     this.index = indexQuads(quads);
+    this.flags = new Uint8Array(this.index.keys.length);
+    // Filled up front: an array grown by assignment at scattered places is slow to index.
+    this.literals = new Array<LiteralValue | undefined>(this.index.keys.length).fill(undefined);
     this.provenance = readProvenance(this.index);
     this.languages = (options.languages ?? DEFAULT_LANGUAGES).map((l) => l.toLowerCase());
     this.prefixes = options.prefixes ?? {};
@@ -243,38 +270,19 @@ class Builder {
 
   private *scan(): Generator<void, void> {
     const { index } = this;
-    let n = 0;
-    let last: string | undefined;
-    for (const q of index.quads) {
-      if (++n % STEP === 0) yield;
-      const p = q.p;
-      // A subject's quads are in predicate order within a graph: most repeat the last one.
-      if (p !== last) this.vocabulary.add((last = p));
-      if (p === RDF.type && q.ot === "NamedNode") {
-        const cls = canonicalIri(q.object.value);
-        this.vocabulary.add(cls);
-        if (VOCABULARY_TYPES.has(cls)) this.vocabulary.add(q.s);
-        if (TIME_TYPES.has(cls)) this.timeNodes.add(q.s);
-      }
-      if (SCHEMA_PREDICATES.has(p)) {
-        if (isResourceType(q.st)) this.vocabulary.add(canonicalIri(q.s));
-        if (isResourceType(q.ot)) this.vocabulary.add(canonicalIri(q.o));
-      }
-      if (p === RDFS.subClassOf && isResourceType(q.st) && isResourceType(q.ot)) {
-        const sub = canonicalIri(q.s);
-        const list = this.subClassOf.get(sub) ?? [];
-        list.push(canonicalIri(q.o));
-        this.subClassOf.set(sub, list);
-      }
-      if (TIME_NODE_PREDICATES.has(p)) {
-        this.timeNodes.add(q.s);
-      }
-      if (p === ORG.holds && isResourceType(q.st) && isResourceType(q.ot)) {
-        const post = q.o;
-        const set = this.holders.get(post) ?? new Set<string>();
-        set.add(q.s);
-        this.holders.set(post, set);
-      }
+    const { predicates } = index;
+    // What each predicate number stands for, read once.
+    const roles = new Uint8Array(predicates.length);
+    for (let p = 0; p < predicates.length; p++) {
+      const iri = predicates[p]!;
+      roles[p] =
+        (SCHEMA_PREDICATES.has(iri) ? SCHEMA_P : 0) | (TIME_NODE_PREDICATES.has(iri) ? TIME_P : 0);
+    }
+    const last = { predicate: -1 };
+    // A plain method called a slice at a time (see build).
+    for (let from = 0; from < index.length; from += STEP) {
+      this.scanQuads(from, Math.min(index.length, from + STEP), roles, last);
+      yield;
     }
     if (this.options.collapseMemberships ?? true) {
       for (const m of index.instancesOf(ORG.Membership)) {
@@ -293,10 +301,10 @@ class Builder {
     }
     if (this.options.collapseStatements ?? false) {
       const candidates = new Set<string>();
-      for (const q of index.quads) {
-        if (q.p === OG.speaker && isResourceType(q.st)) {
-          candidates.add(q.s);
-        }
+      const speaker = index.predicateId(OG.speaker);
+      const { keys, kinds, s: S, p: P } = index;
+      for (let i = 0; i < index.length; i++) {
+        if (P[i] === speaker && kinds[S[i]!]! <= BLANK) candidates.add(keys[S[i]!]!);
       }
       for (const s of [...candidates].sort(compareStrings)) {
         if (this.provenance.machinery.has(s)) continue;
@@ -315,6 +323,59 @@ class Builder {
     ])
       for (const k of set) hidden.add(k);
     this.hidden = hidden;
+  }
+
+  /** Vocabulary, time nodes, classes and post holders stated by quads [from, to). */
+  private scanQuads(
+    from: number,
+    to: number,
+    roles: Uint8Array,
+    last: { predicate: number },
+  ): void {
+    const { index } = this;
+    const { keys, kinds, predicates } = index;
+    const S = index.s;
+    const P = index.p;
+    const O = index.o;
+    const typeId = index.predicateId(RDF.type);
+    const subClassOf = index.predicateId(RDFS.subClassOf);
+    const holds = index.predicateId(ORG.holds);
+    for (let i = from; i < to; i++) {
+      const p = P[i]!;
+      // A subject's quads are in predicate order within a graph: most repeat the last one.
+      if (p !== last.predicate) this.vocabulary.add(predicates[(last.predicate = p)]!);
+      const si = S[i]!;
+      const oi = O[i]!;
+      if (p === typeId && kinds[oi] === NAMED) {
+        const cls = canonicalIri(keys[oi]!);
+        this.vocabulary.add(cls);
+        if (VOCABULARY_TYPES.has(cls)) this.vocabulary.add(keys[si]!);
+        if (TIME_TYPES.has(cls)) this.timeNodes.add(keys[si]!);
+      }
+      const role = roles[p]!;
+      if (role === 0 && p !== holds) continue;
+      const sResource = kinds[si]! <= BLANK;
+      const oResource = kinds[oi]! <= BLANK;
+      if ((role & SCHEMA_P) !== 0) {
+        if (sResource) this.vocabulary.add(canonicalIri(keys[si]!));
+        if (oResource) this.vocabulary.add(canonicalIri(keys[oi]!));
+      }
+      if (p === subClassOf && sResource && oResource) {
+        const sub = canonicalIri(keys[si]!);
+        const list = this.subClassOf.get(sub) ?? [];
+        list.push(canonicalIri(keys[oi]!));
+        this.subClassOf.set(sub, list);
+      }
+      if ((role & TIME_P) !== 0) {
+        this.timeNodes.add(keys[si]!);
+      }
+      if (p === holds && sResource && oResource) {
+        const post = keys[oi]!;
+        const set = this.holders.get(post) ?? new Set<string>();
+        set.add(keys[si]!);
+        this.holders.set(post, set);
+      }
+    }
   }
 
   /** The holders of a post (org:holds), drawable ones, sorted. */
@@ -374,18 +435,32 @@ class Builder {
   private drawableObjects(subject: string, predicate: string): string[] {
     // As index.objects(…) filtered to resources, keyed, and not excluded; read from the keys.
     const out: string[] = [];
-    for (const q of this.index.about(subject)) {
-      if (q.p !== predicate || !isResourceType(q.ot)) continue;
-      if (!out.includes(q.o) && !this.excluded(q.o)) out.push(q.o);
+    const { index } = this;
+    const p = index.predicateId(predicate);
+    if (p === -1) return out;
+    const { start, end } = index.about(subject);
+    for (let i = start; i < end; i++) {
+      const oi = index.o[i]!;
+      if (index.p[i] !== p || index.kinds[oi]! > BLANK) continue;
+      const o = index.keys[oi]!;
+      if (out.includes(o)) continue;
+      if (this.hidden ? (this.flagsOf(oi) & EXCLUDED) === 0 : !this.excluded(o)) out.push(o);
     }
     return out;
   }
 
   /** The date of a time:Instant. */
   private instantDate(instant: string): LiteralValue | undefined {
-    const about = this.index.about(instant);
-    for (const p of TIME_DATE_PREDICATES) {
-      for (const q of about) if (q.p === p && q.ot === "Literal") return this.literal(q.object);
+    const { index } = this;
+    const { start, end } = index.about(instant);
+    if (start === end) return undefined;
+    for (const iri of TIME_DATE_PREDICATES) {
+      const p = index.predicateId(iri);
+      if (p === -1) continue;
+      for (let i = start; i < end; i++) {
+        const o = index.o[i]!;
+        if (index.p[i] === p && index.kinds[o] === LITERAL) return this.literal(o);
+      }
     }
     return undefined;
   }
@@ -393,12 +468,17 @@ class Builder {
   /** The period of a time:Interval. */
   private intervalPeriod(interval: string): Period | undefined {
     const period: Period = {};
-    const edge = (p: string): LiteralValue | undefined => {
+    const { index } = this;
+    const { start: from, end: to } = index.about(interval);
+    const edge = (iri: string): LiteralValue | undefined => {
+      const p = index.predicateId(iri);
+      if (p === -1) return undefined;
       // Objects in order (a repeat in another graph, tried again, gives nothing new).
-      for (const q of this.index.about(interval)) {
-        if (q.p !== p) continue;
-        if (q.ot === "Literal") return this.literal(q.object);
-        const d = this.instantDate(q.o);
+      for (let i = from; i < to; i++) {
+        if (index.p[i] !== p) continue;
+        const o = index.o[i]!;
+        if (index.kinds[o] === LITERAL) return this.literal(o);
+        const d = this.instantDate(index.keys[o]!);
         if (d) return d;
       }
       return undefined;
@@ -428,41 +508,61 @@ class Builder {
   private literalProperties(key: string): Record<string, LiteralValue[]> {
     // Values in order of first use, without repeats (a repeat is the same literal in another
     // graph: its quads are apart, and rare, so a list of keys is searched only then).
-    const byPredicate = new Map<string, { values: LiteralValue[]; keys: string[] }>();
-    for (const q of this.index.about(key)) {
-      if (q.ot !== "Literal") continue;
-      const entry = byPredicate.get(q.p);
+    // Literals are numbered by kind and key: the same number is the same literal.
+    const { index } = this;
+    const byPredicate = new Map<number, { values: LiteralValue[]; ids: number[] }>();
+    const { start, end } = index.about(key);
+    for (let i = start; i < end; i++) {
+      const o = index.o[i]!;
+      if (index.kinds[o] !== LITERAL) continue;
+      const p = index.p[i]!;
+      const entry = byPredicate.get(p);
       if (entry === undefined) {
-        byPredicate.set(q.p, { values: [this.literal(q.object)], keys: [q.o] });
-      } else if (!entry.keys.includes(q.o)) {
-        entry.values.push(this.literal(q.object));
-        entry.keys.push(q.o);
+        byPredicate.set(p, { values: [this.literal(o)], ids: [o] });
+      } else if (!entry.ids.includes(o)) {
+        entry.values.push(this.literal(o));
+        entry.ids.push(o);
       }
     }
     const out: Record<string, LiteralValue[]> = {};
+    const names = index.predicates;
     const predicates = [...byPredicate.keys()];
-    if (predicates.length > 1) predicates.sort(compareStrings);
+    if (predicates.length > 1) predicates.sort((a, b) => compareStrings(names[a]!, names[b]!));
     for (const p of predicates) {
       // A list grown by push keeps spare room (17 slots for 2 values): held values are copied.
       const values = byPredicate.get(p)!.values;
-      out[p] = values.length > 1 ? values.slice() : values;
+      out[names[p]!] = values.length > 1 ? values.slice() : values;
     }
     return out;
   }
 
-  /** `literalValue(term)`, one object per term (read-only, like every attribute value). */
-  private literal(term: RdfTerm): LiteralValue {
-    let value = this.literals.get(term);
-    if (value === undefined) this.literals.set(term, (value = literalValue(term)));
-    return value;
+  /** `literalValue` of term number `id`, one object per term (read-only, like every value). */
+  private literal(id: number): LiteralValue {
+    return (this.literals[id] ??= literalValue(this.index.terms[id]!));
+  }
+
+  /**
+   * What term number `id` is to the build (EXCLUDED, TIME_NODE), read once the scan is done.
+   */
+  private flagsOf(id: number): number {
+    let flags = this.flags[id]!;
+    if (flags === 0) {
+      const key = this.index.keys[id]!;
+      flags =
+        KNOWN | (this.excluded(key) ? EXCLUDED : 0) | (this.timeNodes.has(key) ? TIME_NODE : 0);
+      this.flags[id] = flags;
+    }
+    return flags;
   }
 
   /** `list`, or the equal list given before under the same `kind` and key (one instance). */
   private shareList<T>(kind: string, key: string, list: T[]): T[] {
-    const k = `${kind}\u0000${key}`;
-    const known = this.sharedLists.get(k);
+    // A map per kind: no key built by concatenation (a string hashed anew each time).
+    let lists = this.sharedLists.get(kind);
+    if (lists === undefined) this.sharedLists.set(kind, (lists = new Map()));
+    const known = lists.get(key);
     if (known !== undefined) return known as T[];
-    this.sharedLists.set(k, list);
+    lists.set(key, list);
     return list;
   }
 
@@ -485,11 +585,16 @@ class Builder {
   }
 
   /** The sorted list of `graphs` (shared) and its support; for one graph, from a cache. */
-  private graphsAndSupport(graphs: ReadonlySet<string>): {
+  private graphsAndSupport(graphs: ReadonlySet<string> | string): {
     graphs: string[];
     support: { spans: Span[]; sources: SourceRef[] };
   } {
-    const one = graphs.size === 1 ? graphs.values().next().value : undefined;
+    const one =
+      typeof graphs === "string"
+        ? graphs
+        : graphs.size === 1
+          ? graphs.values().next().value
+          : undefined;
     if (one !== undefined) {
       let known = this.singleGraphs.get(one);
       if (known === undefined) {
@@ -499,7 +604,7 @@ class Builder {
       }
       return known;
     }
-    const sorted = [...graphs].sort(compareStrings);
+    const sorted = [...(graphs as ReadonlySet<string>)].sort(compareStrings);
     const list = this.shareList("graphs", sorted.join("\u0000"), sorted);
     return { graphs: list, support: this.supportOfGraphs(list) };
   }
@@ -529,13 +634,22 @@ class Builder {
     return { spans, sources };
   }
 
+  /** Graphs of the quads about `key`, sorted, without repeats (keys; "" the default graph). */
+  private graphsOf(key: string): string[] {
+    // The quads about `key` are in canonical order, graph first: their graphs come sorted.
+    const { index } = this;
+    const graphs: string[] = [];
+    const { start, end } = index.about(key);
+    for (let i = start; i < end; i++) {
+      const g = index.keys[index.g[i]!]!;
+      if (graphs.length === 0 || graphs[graphs.length - 1] !== g) graphs.push(g);
+    }
+    return graphs;
+  }
+
   /** Spans and sources of every triple about `key`, plus annotations whose body is `key`. */
   private supportOf(key: string): { spans: Span[]; sources: SourceRef[] } {
-    // The quads about `key` are in canonical order, graph first: their graphs come sorted.
-    const graphs: string[] = [];
-    for (const q of this.index.about(key)) {
-      if (graphs.length === 0 || graphs[graphs.length - 1] !== q.g) graphs.push(q.g);
-    }
+    const graphs = this.graphsOf(key);
     const ownSpans = this.provenance.resourceSpans.get(key);
     const ownSources = this.provenance.resourceSources.get(key);
     if (ownSpans === undefined && ownSources === undefined) return this.supportOfGraphs(graphs);
@@ -548,24 +662,33 @@ class Builder {
     };
   }
 
-  /** Builds the graph, yielding every STEP items so that a caller can slice the work. */
-  *build(): Generator<void, OrgraphGraph> {
-    yield* this.scan();
+  /** Relations between drawn resources of quads [from, to), into `r` (see build). */
+  private relations(from: number, to: number, r: Relations): void {
     const { index } = this;
-    const drafts = new Map<string, EdgeDraft>();
-    const periods = new Map<string, Period>();
-    const timeProperties = new Map<string, Map<string, LiteralValue[]>>();
-
-    let n = 0;
-    for (const q of index.quads) {
-      if (++n % STEP === 0) yield;
-      if (!isResourceType(q.st) || !isResourceType(q.ot)) continue;
-      const p = q.p;
-      if (p === RDF.type) continue;
-      const s = q.s;
-      const o = q.o;
-      if (this.excluded(s)) continue;
-      if (this.timeNodes.has(o)) {
+    const { keys, kinds, predicates } = index;
+    const { drafts, periods, timeProperties } = r;
+    const S = index.s;
+    const P = index.p;
+    const O = index.o;
+    const G = index.g;
+    const typeId = index.predicateId(RDF.type);
+    for (let i = from; i < to; i++) {
+      const si = S[i]!;
+      const oi = O[i]!;
+      if (kinds[si]! > BLANK || kinds[oi]! > BLANK) continue;
+      const pi = P[i]!;
+      if (pi === typeId) continue;
+      const s = keys[si]!;
+      // A subject's quads are together: whether it is drawn is read once.
+      if (si !== r.lastSubject) {
+        r.lastSubject = si;
+        r.excluded = (this.flagsOf(si) & EXCLUDED) !== 0;
+      }
+      if (r.excluded) continue;
+      const p = predicates[pi]!;
+      const o = keys[oi]!;
+      const objectFlags = this.flagsOf(oi);
+      if ((objectFlags & TIME_NODE) !== 0) {
         // Fold OWL-Time: an interval becomes `during`, an instant a dated literal property.
         const period = this.intervalPeriod(o);
         if (period) {
@@ -582,28 +705,183 @@ class Builder {
         }
         continue;
       }
-      if (this.excluded(o)) continue;
+      if ((objectFlags & EXCLUDED) !== 0) continue;
       const key = edgeKey(s, p, o);
-      let draft = drafts.get(key);
-      if (draft === undefined) {
-        drafts.set(key, (draft = { subject: s, predicate: p, object: o, graphs: new Set() }));
-      }
-      draft.graphs.add(q.g);
+      const g = keys[G[i]!]!;
+      const draft = drafts.get(key);
+      // Most relations are asserted in one graph: a set only for those in several.
+      if (draft === undefined) drafts.set(key, { subject: s, predicate: p, object: o, graphs: g });
+      else if (typeof draft.graphs !== "string") (draft.graphs as Set<string>).add(g);
+      else if (draft.graphs !== g) draft.graphs = new Set([draft.graphs, g]);
+    }
+  }
+
+  /** Builds the graph, yielding every STEP items so that a caller can slice the work. */
+  *build(): Generator<void, OrgraphGraph> {
+    yield* this.scan();
+    const { index } = this;
+    const drafts = new Map<string, EdgeDraft>();
+    const periods = new Map<string, Period>();
+    const timeProperties = new Map<string, Map<string, LiteralValue[]>>();
+
+    const { keys, p: P, o: O, g: G } = index;
+    const relations: Relations = {
+      drafts,
+      periods,
+      timeProperties,
+      lastSubject: -1,
+      excluded: false,
+    };
+    let n = 0;
+    // The loops' bodies are plain methods, called a slice at a time: V8 optimizes them better
+    // than the same code inside a generator.
+    for (let from = 0; from < index.length; from += STEP) {
+      this.relations(from, Math.min(index.length, from + STEP), relations);
+      n += STEP;
+      yield;
+    }
+    // Collapsed nodes' edges: keys of four parts, apart from the relations' and each other's.
+    const collapsed: [string, EdgeDraft][] = [];
+
+    const memberships = [...this.memberships].sort(compareStrings);
+    for (let from = 0; from < memberships.length; from += STEP) {
+      this.collapseMemberships(
+        memberships,
+        from,
+        Math.min(memberships.length, from + STEP),
+        collapsed,
+      );
+      n += STEP;
+      yield;
     }
 
-    for (const m of [...this.memberships].sort(compareStrings)) {
+    // Collapsed posts: holder -> organisation, labelled by the post.
+    const holds = index.predicateId(ORG.holds);
+    for (const post of [...this.posts].sort(compareStrings)) {
       if (++n % STEP === 0) yield;
+      const graphs = new Set(this.graphsOf(post));
+      const support = this.supportOf(post);
+      const label = this.nodeLabel(post);
+      for (const holder of this.postHolders(post)) {
+        for (const org of this.drawableObjects(post, ORG.postIn)) {
+          // The holding itself (holder org:holds post) is part of the evidence.
+          const held: string[] = [];
+          const { start, end } = index.about(holder);
+          for (let i = start; i < end; i++) {
+            if (P[i] === holds && keys[O[i]!] === post) held.push(keys[G[i]!]!);
+          }
+          const draft: EdgeDraft = {
+            subject: holder,
+            predicate: ORG.holds,
+            object: org,
+            graphs: new Set([...graphs, ...held]),
+            via: post,
+            label,
+            extraSpans: support.spans,
+            extraSources: support.sources,
+          };
+          collapsed.push([edgeKey(holder, ORG.holds, org, post), draft]);
+        }
+      }
+    }
+
+    // Collapsed statements: speaker -> event (or topic), labelled by a quote excerpt.
+    for (const statement of [...this.statements].sort(compareStrings)) {
+      if (++n % STEP === 0) yield;
+      const graphs = new Set(this.graphsOf(statement));
+      const support = this.supportOf(statement);
+      const label = this.quoteLabel(statement);
+      for (const speaker of this.drawableObjects(statement, OG.speaker)) {
+        for (const target of this.statementTargets(statement)) {
+          collapsed.push([
+            edgeKey(speaker, OG.said, target, statement),
+            {
+              subject: speaker,
+              predicate: OG.said,
+              object: target,
+              graphs,
+              via: statement,
+              label,
+              extraSpans: support.spans,
+              extraSources: support.sources,
+            },
+          ]);
+        }
+      }
+    }
+
+    // Nodes: typed resources and edge endpoints, minus what is folded away.
+    const nodeKeys = new Set<string>();
+    for (let from = 0; from < index.length; from += STEP) {
+      this.typedNodes(from, Math.min(index.length, from + STEP), nodeKeys);
+      yield;
+    }
+    for (const d of drafts.values()) {
+      nodeKeys.add(d.subject);
+      nodeKeys.add(d.object);
+    }
+    for (const [, d] of collapsed) {
+      nodeKeys.add(d.subject);
+      nodeKeys.add(d.object);
+    }
+
+    const graph: OrgraphGraph = new MultiDirectedGraph<
+      NodeAttributes,
+      EdgeAttributes,
+      GraphAttributes
+    >();
+    const sortedPrefixes: Record<string, string> = {};
+    for (const k of Object.keys(this.prefixes).sort(compareStrings)) {
+      sortedPrefixes[k] = this.prefixes[k] ?? "";
+    }
+    graph.replaceAttributes({
+      prefixes: sortedPrefixes,
+      languages: [...this.languages],
+      triples: index.length,
+      namedGraphs: this.namedGraphs(),
+    });
+
+    const sortedKeys = [...nodeKeys].sort(compareStrings);
+    for (let from = 0; from < sortedKeys.length; from += STEP) {
+      this.addNodes(graph, sortedKeys, from, Math.min(sortedKeys.length, from + STEP), relations);
+      yield;
+    }
+    const sortedDrafts = [...drafts, ...collapsed].sort((a, b) => compareStrings(a[0], b[0]));
+    drafts.clear();
+    collapsed.length = 0;
+    for (let from = 0; from < sortedDrafts.length; from += STEP) {
+      this.addEdges(graph, sortedDrafts, from, Math.min(sortedDrafts.length, from + STEP));
+      yield;
+    }
+    return graph;
+  }
+
+  /** Edges of the collapsed memberships `memberships[from, to)`, into `collapsed`. */
+  private collapseMemberships(
+    memberships: readonly string[],
+    from: number,
+    to: number,
+    collapsed: [string, EdgeDraft][],
+  ): void {
+    const { index } = this;
+    const { keys, kinds, p: P, o: O, g: G } = index;
+    const role = index.predicateId(ORG.role);
+    const memberDuring = index.predicateId(ORG.memberDuring);
+    for (let k = from; k < to; k++) {
+      const m = memberships[k]!;
       // Read from the membership's indexed quads, in order: its graphs, its roles (resources,
       // without repeats), the first of its intervals that has a period.
       const graphs = new Set<string>();
       const roles: string[] = [];
       let during: Period | undefined;
-      for (const q of index.about(m)) {
-        graphs.add(q.g);
-        if (q.p === ORG.role) {
-          if (isResourceType(q.ot) && !roles.includes(q.o)) roles.push(q.o);
-        } else if (q.p === ORG.memberDuring && during === undefined && isResourceType(q.ot)) {
-          during = this.intervalPeriod(q.o);
+      const { start, end } = index.about(m);
+      for (let i = start; i < end; i++) {
+        graphs.add(keys[G[i]!]!);
+        const oi = O[i]!;
+        if (P[i] === role) {
+          if (kinds[oi]! <= BLANK && !roles.includes(keys[oi]!)) roles.push(keys[oi]!);
+        } else if (P[i] === memberDuring && during === undefined && kinds[oi]! <= BLANK) {
+          during = this.intervalPeriod(keys[oi]!);
         }
       }
       const support = this.supportOf(m);
@@ -621,101 +899,48 @@ class Builder {
             extraSources: support.sources,
           };
           if (during) draft.during = during;
-          drafts.set(edgeKey(member, ORG.memberOf, org, m), draft);
+          collapsed.push([edgeKey(member, ORG.memberOf, org, m), draft]);
         }
       }
     }
+  }
 
-    // Collapsed posts: holder -> organisation, labelled by the post.
-    for (const post of [...this.posts].sort(compareStrings)) {
-      if (++n % STEP === 0) yield;
-      const graphs = new Set(index.about(post).map((q) => q.g));
-      const support = this.supportOf(post);
-      const label = this.nodeLabel(post);
-      for (const holder of this.postHolders(post)) {
-        for (const org of this.drawableObjects(post, ORG.postIn)) {
-          // The holding itself (holder org:holds post) is part of the evidence.
-          const held = index
-            .about(holder)
-            .filter((q) => q.p === ORG.holds && q.o === post)
-            .map((q) => q.g);
-          const draft: EdgeDraft = {
-            subject: holder,
-            predicate: ORG.holds,
-            object: org,
-            graphs: new Set([...graphs, ...held]),
-            via: post,
-            label,
-            extraSpans: support.spans,
-            extraSources: support.sources,
-          };
-          drafts.set(edgeKey(holder, ORG.holds, org, post), draft);
-        }
-      }
+  /** Typed resources among the subjects of quads [from, to) that are drawn, into `nodes`. */
+  private typedNodes(from: number, to: number, nodes: Set<string>): void {
+    const { index } = this;
+    const { keys, kinds, s: S, p: P } = index;
+    const typeId = index.predicateId(RDF.type);
+    for (let i = from; i < to; i++) {
+      if (P[i] !== typeId || kinds[S[i]!]! > BLANK) continue;
+      if ((this.flagsOf(S[i]!) & EXCLUDED) === 0) nodes.add(keys[S[i]!]!);
     }
+  }
 
-    // Collapsed statements: speaker -> event (or topic), labelled by a quote excerpt.
-    for (const statement of [...this.statements].sort(compareStrings)) {
-      if (++n % STEP === 0) yield;
-      const graphs = new Set(index.about(statement).map((q) => q.g));
-      const support = this.supportOf(statement);
-      const label = this.quoteLabel(statement);
-      for (const speaker of this.drawableObjects(statement, OG.speaker)) {
-        for (const target of this.statementTargets(statement)) {
-          drafts.set(edgeKey(speaker, OG.said, target, statement), {
-            subject: speaker,
-            predicate: OG.said,
-            object: target,
-            graphs,
-            via: statement,
-            label,
-            extraSpans: support.spans,
-            extraSources: support.sources,
-          });
-        }
-      }
-    }
-
-    // Nodes: typed resources and edge endpoints, minus what is folded away.
-    const nodeKeys = new Set<string>();
-    for (const q of index.quads) {
-      if (++n % STEP === 0) yield;
-      if (q.p !== RDF.type || !isResourceType(q.st)) continue;
-      const s = q.s;
-      if (!this.excluded(s)) nodeKeys.add(s);
-    }
-    for (const d of drafts.values()) {
-      nodeKeys.add(d.subject);
-      nodeKeys.add(d.object);
-    }
-
-    const graph: OrgraphGraph = new MultiDirectedGraph<
-      NodeAttributes,
-      EdgeAttributes,
-      GraphAttributes
-    >();
-    const sortedPrefixes: Record<string, string> = {};
-    for (const k of Object.keys(this.prefixes).sort(compareStrings)) {
-      sortedPrefixes[k] = this.prefixes[k] ?? "";
-    }
-    graph.replaceAttributes({
-      prefixes: sortedPrefixes,
-      languages: [...this.languages],
-      triples: index.quads.length,
-      namedGraphs: this.namedGraphs(),
-    });
-
-    for (const key of [...nodeKeys].sort()) {
-      if (++n % STEP === 0) yield;
+  /** Nodes `keys[from, to)` added to `graph`. */
+  private addNodes(
+    graph: OrgraphGraph,
+    keys: readonly string[],
+    from: number,
+    to: number,
+    { periods, timeProperties }: Relations,
+  ): void {
+    for (let i = from; i < to; i++) {
+      const key = keys[i]!;
       graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
     }
-    const sortedDrafts = [...drafts].sort((a, b) => compareStrings(a[0], b[0]));
-    drafts.clear();
-    for (const [key, d] of sortedDrafts) {
-      if (++n % STEP === 0) yield;
+  }
+
+  /** Edges `drafts[from, to)` added to `graph`. */
+  private addEdges(
+    graph: OrgraphGraph,
+    drafts: readonly (readonly [string, EdgeDraft])[],
+    from: number,
+    to: number,
+  ): void {
+    for (let i = from; i < to; i++) {
+      const [key, d] = drafts[i]!;
       graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
     }
-    return graph;
   }
 
   /** Label and derivation of every named graph that has either (for the filter by graph). */

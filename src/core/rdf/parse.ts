@@ -235,7 +235,9 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
   const endStore = (): StoreParseResult => {
     guard(finish);
     ended = true;
-    return { quads: renameBlankNodesInStore(quads.build()), prefixes };
+    // The factory above interns IRIs, labelled blank nodes and literals by key; anonymous blank
+    // nodes are new names: the table's terms are distinct.
+    return { quads: renameBlankNodesInStore(quads.build(true)), prefixes };
   };
   return {
     write(chunk: string): void {
@@ -452,8 +454,10 @@ function renameBlankNodesInStore(store: QuadStore): QuadStore {
   }
   const { labelled } = blankLabels(terms);
   const leaf = blankRenamer(labelled);
+  // Renamed blank nodes stay distinct (anonymous ones skip the labels in use).
   return store.withTerms(
     terms.map((t) => (hasBlank(t) ? mapTerm(t, leaf) : t)) as unknown as RdfTerm[],
+    store.distinct,
   );
 }
 

@@ -18,10 +18,13 @@ export class QuadStore implements Iterable<RdfQuad> {
   /**
    * @param terms the term table
    * @param indices subject, predicate, object, graph indices into `terms`, quad after quad
+   * @param distinct whether no two IRIs, blank nodes or literals of `terms` have the same key
+   *   (a parser's interned terms): an index can then number terms by their place in the table
    */
   constructor(
     readonly terms: readonly RdfTerm[],
     readonly indices: Int32Array | Uint32Array,
+    readonly distinct = false,
   ) {
     if (indices.length % 4 !== 0) throw new RangeError("QuadStore: 4 indices a quad");
   }
@@ -55,10 +58,13 @@ export class QuadStore implements Iterable<RdfQuad> {
     return new QuadStore(terms, at === indices.length ? indices : indices.slice(0, at));
   }
 
-  /** The same quads with term `i` replaced by `terms[i]` (a table of the same length). */
-  withTerms(terms: readonly RdfTerm[]): QuadStore {
+  /**
+   * The same quads with term `i` replaced by `terms[i]` (a table of the same length);
+   * `distinct` as in the constructor.
+   */
+  withTerms(terms: readonly RdfTerm[], distinct = false): QuadStore {
     if (terms.length !== this.terms.length) throw new RangeError("QuadStore: term table length");
-    return new QuadStore(terms, this.indices);
+    return new QuadStore(terms, this.indices, distinct);
   }
 
   /** The quads of `first`, then those of `second` (term tables put end to end). */
@@ -155,9 +161,12 @@ export class QuadStoreBuilder {
     indices[this.at++] = this.lastGraphId;
   }
 
-  /** The store of the quads added so far (later additions do not change it). */
-  build(): QuadStore {
-    return new QuadStore([...this.terms], this.indices.slice(0, this.at));
+  /**
+   * The store of the quads added so far (later additions do not change it); `distinct` when the
+   * terms given were interned by key (see the QuadStore constructor).
+   */
+  build(distinct = false): QuadStore {
+    return new QuadStore([...this.terms], this.indices.slice(0, this.at), distinct);
   }
 
   private id(term: RdfTerm): number {

@@ -10,11 +10,11 @@
  */
 import type { Quads } from "../rdf/quad-store";
 import { readProvenance, type Provenance } from "../model/provenance";
-import { indexQuads, type QuadIndex } from "../model/quad-index";
+import { BLANK, indexQuads, LITERAL, NAMED, type QuadIndex } from "../model/quad-index";
 import { literalValue } from "../model/rdf-to-graph";
 import type { LiteralValue, SourceRef, Span } from "../model/types";
-import { canonicalIri, TIME } from "../model/vocab";
-import { compareStrings, isResource, termKey } from "../rdf/terms";
+import { TIME } from "../model/vocab";
+import { compareStrings, termKey } from "../rdf/terms";
 import { dateContains, tryParseDate, type ParsedDate } from "./dates";
 
 const TIME_DATE_PREDICATES: readonly string[] = [
@@ -87,12 +87,15 @@ function isTyped(value: LiteralValue): boolean {
  */
 export function claimsAbout(claims: ClaimIndex, subject: string): Claim[] {
   const { index } = claims;
+  const { keys, terms, kinds, predicates } = index;
   const out: Claim[] = [];
-  for (const q of index.about(subject)) {
-    const predicate = canonicalIri(q.predicate.value);
-    const graph = termKey(q.graph);
-    if (q.object.termType === "Literal") {
-      const value = literalValue(q.object);
+  const { start, end: last } = index.about(subject);
+  for (let i = start; i < last; i++) {
+    const predicate = predicates[index.p[i]!]!;
+    const graph = keys[index.g[i]!]!;
+    const o = index.o[i]!;
+    if (kinds[o] === LITERAL) {
+      const value = literalValue(terms[o]!);
       if (!isTyped(value)) continue;
       const claim: Claim = { subject, predicate, value, support: graphSupport(claims, graph) };
       const date = tryParseDate(value);
@@ -100,17 +103,18 @@ export function claimsAbout(claims: ClaimIndex, subject: string): Claim[] {
       out.push(claim);
       continue;
     }
-    if (!isResource(q.object)) continue;
-    const object = termKey(q.object);
+    if (kinds[o] !== NAMED && kinds[o] !== BLANK) continue;
+    const object = keys[o]!;
     const ends: ["start" | "end" | undefined, string][] = [];
     for (const t of index.objects(object, TIME.hasBeginning)) ends.push(["start", termKey(t)]);
     for (const t of index.objects(object, TIME.hasEnd)) ends.push(["end", termKey(t)]);
     if (ends.length === 0) ends.push([undefined, object]);
     for (const [end, instant] of ends) {
-      for (const iq of index.about(instant)) {
-        if (termKey(iq.graph) !== graph || iq.object.termType !== "Literal") continue;
-        if (!TIME_DATE_PREDICATES.includes(canonicalIri(iq.predicate.value))) continue;
-        const value = literalValue(iq.object);
+      const range = index.about(instant);
+      for (let j = range.start; j < range.end; j++) {
+        if (keys[index.g[j]!] !== graph || kinds[index.o[j]!] !== LITERAL) continue;
+        if (!TIME_DATE_PREDICATES.includes(predicates[index.p[j]!]!)) continue;
+        const value = literalValue(terms[index.o[j]!]!);
         const claim: Claim = { subject, predicate, value, support: graphSupport(claims, graph) };
         if (end) claim.end = end;
         const date = tryParseDate(value);
