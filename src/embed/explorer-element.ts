@@ -718,7 +718,13 @@ export class OrgraphExplorer extends LitElement {
         : null;
       try {
         await pause();
+        // The commit's visible set, filter counts and hidden items, ready before the swap.
+        await timed("prepare-show", () =>
+          this.#view.prepareShow(graph, created?.renderer ?? null, pause),
+        );
+        await pause();
       } catch (error) {
+        this.#view.forgetPrepared();
         this.#dropRenderer(created);
         throw error;
       }

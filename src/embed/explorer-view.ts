@@ -45,6 +45,7 @@ import {
   visibleSubgraph,
   type Communities,
   type OrgraphGraph,
+  type PredicateCount,
   type SearchIndex,
   type ShortestPaths,
   type ViewState,
@@ -172,19 +173,106 @@ class Memo<K, V> {
   #key: K | undefined;
   #value: V | undefined;
   #has = false;
+  /** A value computed ahead (for a graph about to be shown), kept apart from the current one. */
+  #primed: { key: K; value: V } | null = null;
   constructor(private readonly same: (a: K, b: K) => boolean) {}
   get(key: K, compute: () => V): V {
     if (!this.#has || !this.same(this.#key as K, key)) {
-      this.#value = compute();
+      const primed = this.#primed;
+      if (primed && this.same(primed.key, key)) {
+        this.#primed = null;
+        this.#value = primed.value;
+      } else this.#value = compute();
       this.#key = key;
       this.#has = true;
     }
     return this.#value as V;
   }
+  /** Forgets the value computed ahead (a cancelled load: its graph is not kept alive). */
+  unprime(): void {
+    this.#primed = null;
+  }
+  /** Keeps `value` for `key` without dropping the current entry (read once `key` is asked). */
+  prime(key: K, value: V): void {
+    this.#primed = { key, value };
+  }
 }
 
 const sameTuple = (a: readonly unknown[], b: readonly unknown[]): boolean =>
   a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** The view state's parts the visible set depends on, with the graph (a memo key). */
+function visibleKey(graph: OrgraphGraph, s: ViewState): readonly unknown[] {
+  return [
+    graph,
+    s.hiddenCategories,
+    s.hiddenPredicates,
+    s.hiddenSources,
+    s.hideIsolated,
+    s.ego?.key,
+    s.ego?.depth,
+    s.revealed,
+  ];
+}
+
+type Counts = Omit<FilterCounts, "graphs">;
+type CountParts = [
+  ReturnType<typeof categoryCounts>,
+  ReturnType<typeof categoryCounts>,
+  ReturnType<typeof sourceCounts>,
+  ReturnType<typeof sourceCounts>,
+  PredicateCount[],
+];
+
+/** The filters panel's counts (but the named graphs') from their parts. */
+function assembleCounts(
+  graph: OrgraphGraph,
+  [totals, shown, all, vis, predicates]: CountParts,
+): Counts {
+  return {
+    categories: legendEntries(graph).map((e) => ({
+      category: e.category,
+      total: totals[e.category],
+      shown: shown[e.category],
+    })),
+    predicates,
+    sources: Object.fromEntries(
+      SOURCE_KINDS.map((k) => [
+        k,
+        { total: all[k].nodes + all[k].edges, shown: vis[k].nodes + vis[k].edges },
+      ]),
+    ) as FilterCounts["sources"],
+  };
+}
+
+function countsOf(graph: OrgraphGraph, visible: VisibleSubgraph): Counts {
+  return assembleCounts(graph, [
+    categoryCounts(graph),
+    categoryCounts(graph, visible),
+    sourceCounts(graph),
+    sourceCounts(graph, visible),
+    predicateCounts(graph, visible),
+  ]);
+}
+
+/** `countsOf`, each count in a task of its own (`pause` between). */
+async function countsInTasks(
+  graph: OrgraphGraph,
+  visible: VisibleSubgraph,
+  pause: () => Promise<void>,
+): Promise<Counts> {
+  const totals = categoryCounts(graph);
+  await pause();
+  const shown = categoryCounts(graph, visible);
+  await pause();
+  const all = sourceCounts(graph);
+  await pause();
+  const vis = sourceCounts(graph, visible);
+  await pause();
+  const predicates = predicateCounts(graph, visible);
+  await pause();
+  return assembleCounts(graph, [totals, shown, all, vis, predicates]);
+}
 
 export class ExplorerView implements ReactiveController {
   #state: ViewState = DEFAULT_VIEW_STATE;
@@ -400,19 +488,40 @@ export class ExplorerView implements ReactiveController {
     const graph = this.host.graph();
     if (!graph) return null;
     const s = this.#state;
-    return this.#visible.get(
-      [
-        graph,
-        s.hiddenCategories,
-        s.hiddenPredicates,
-        s.hiddenSources,
-        s.hideIsolated,
-        s.ego?.key,
-        s.ego?.depth,
-        s.revealed,
-      ],
-      () => visibleSubgraph(graph, s),
-    );
+    return this.#visible.get(visibleKey(graph, s), () => visibleSubgraph(graph, s));
+  }
+
+  /**
+   * Before a swap: what the commit would compute for `graph` under the current state (the
+   * visible set, the filters' counts, the new renderer's hidden items), each in a task of its
+   * own (`pause` between: it yields, and rejects to stop). The graph shown is not touched; the
+   * commit finds them ready (a state changed meanwhile is computed afresh, as before).
+   */
+  async prepareShow(
+    graph: OrgraphGraph,
+    renderer: OrgraphRenderer | null,
+    pause: () => Promise<void>,
+  ): Promise<void> {
+    const s = this.#state;
+    const key = visibleKey(graph, s);
+    const visible = visibleSubgraph(graph, s);
+    await pause();
+    const counts = await countsInTasks(graph, visible, pause);
+    // A path or a story emphasis adds to the visible set: only the plain filtered set is kept.
+    if (s.path === null) {
+      this.#counts.prime([graph, visible], counts);
+      if (renderer && this.#emphasis === null) {
+        await pause();
+        renderer.setDisplay({ visible });
+      }
+    }
+    this.#visible.prime(key, visible);
+  }
+
+  /** Drops what prepareShow computed (the load was cancelled or failed). */
+  forgetPrepared(): void {
+    this.#visible.unprime();
+    this.#counts.unprime();
   }
 
   /**
@@ -537,26 +646,7 @@ export class ExplorerView implements ReactiveController {
     const graph = this.host.graph();
     const visible = this.visible();
     if (!graph || !visible) return null;
-    return this.#counts.get([graph, visible], () => {
-      const totals = categoryCounts(graph);
-      const shown = categoryCounts(graph, visible);
-      const all = sourceCounts(graph);
-      const vis = sourceCounts(graph, visible);
-      return {
-        categories: legendEntries(graph).map((e) => ({
-          category: e.category,
-          total: totals[e.category],
-          shown: shown[e.category],
-        })),
-        predicates: predicateCounts(graph, visible),
-        sources: Object.fromEntries(
-          SOURCE_KINDS.map((k) => [
-            k,
-            { total: all[k].nodes + all[k].edges, shown: vis[k].nodes + vis[k].edges },
-          ]),
-        ) as FilterCounts["sources"],
-      };
-    });
+    return this.#counts.get([graph, visible], () => countsOf(graph, visible));
   }
 
   #pushDisplay(): void {

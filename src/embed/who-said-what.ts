@@ -9,7 +9,7 @@ import {
   corroboration,
   eventAsOf,
   heldAt,
-  indexClaims,
+  indexClaimsInSlices,
   NS,
   periodOfEdge,
   statementsOf,
@@ -22,7 +22,7 @@ import {
   type StatementRecord,
 } from "../core";
 import type { OrgraphGraph } from "../core/model/types";
-import { timedSync } from "./timing";
+import { timed, timedSync } from "./timing";
 import {
   buildSourceDoc,
   primaryNode,
@@ -114,7 +114,7 @@ export class WhoSaidWhat {
     input: WhoSaidWhatInput,
     pause: () => Promise<void> = () => Promise.resolve(),
   ): Promise<WhoSaidWhat> {
-    const claims = timedSync("wsw-claims", () => indexClaims(input.quads));
+    const claims = await timed("wsw-claims", () => indexClaimsInSlices(input.quads, pause));
     await pause();
     const statements = timedSync("wsw-statements", () =>
       statementsOf(input.graph, { claims, languages: input.languages }),

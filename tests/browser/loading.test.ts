@@ -439,6 +439,86 @@ describe("loading your own data", () => {
     expect(result.loaded.person).toBe("Person 7");
   }, 300_000);
 
+  it("the filters apply to a new graph before the swap: a cancel then keeps the old graph with its filter and camera; a full load shows the new graph filtered", async () => {
+    const result = await page.evaluate(async (generate) => {
+      const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+      const make = new Function(`return (${generate})`)() as (n: number) => string;
+      await e.load({ text: make(800), format: "n-triples", name: "small.nt" });
+      e.setViewState({ hiddenCategories: ["person"] });
+      await e.updateComplete;
+      const before = e.graph!;
+      const camera = JSON.stringify(e.camera);
+      const text = make(40_000);
+      // Cancel from the button in the steps that prepare the new graph's view, after sigma's
+      // set-up: at the third pause (macrotask) once the renderer is made.
+      const measure = performance.measure.bind(performance);
+      const Channel = window.MessageChannel;
+      let pauses = -1;
+      performance.measure = ((...args: Parameters<typeof measure>) => {
+        if (args[0] === "orgraph:create-renderer") pauses = 0;
+        return measure(...args);
+      }) as typeof measure;
+      window.MessageChannel = class extends Channel {
+        constructor() {
+          super();
+          if (pauses >= 0 && ++pauses === 3)
+            (e.shadowRoot!.querySelector(".load-cancel") as HTMLButtonElement).click();
+        }
+      };
+      const prepared = performance.getEntriesByName("orgraph:prepare-show").length;
+      let code: unknown = null;
+      try {
+        await e.load({ text, format: "n-triples", name: "filtered.nt" });
+      } catch (error) {
+        code = (error as { code?: unknown }).code;
+      } finally {
+        performance.measure = measure;
+        window.MessageChannel = Channel;
+      }
+      await e.updateComplete;
+      const old = before.nodes()[0]!;
+      const cancelled = {
+        code,
+        during: performance.getEntriesByName("orgraph:prepare-show").length - prepared,
+        same: e.graph === before,
+        hidden: e.viewState.hiddenCategories,
+        oldHidden: e.nodeDisplay(old)?.hidden,
+        camera: JSON.stringify(e.camera) === camera,
+        layers: e.shadowRoot!.querySelectorAll(".sigma-layer").length,
+      };
+      // The same data to the end, the filter still on: every person of the new graph hidden.
+      await e.load({ text, format: "n-triples", name: "filtered.nt" });
+      await e.updateComplete;
+      const graph = e.graph!;
+      let shown = 0;
+      graph.forEachNode((key) => {
+        if (e.nodeDisplay(key)?.hidden === false) shown++;
+      });
+      e.setViewState({ hiddenCategories: [] });
+      await e.updateComplete;
+      let shownAfter = 0;
+      graph.forEachNode((key) => {
+        if (e.nodeDisplay(key)?.hidden === false) shownAfter++;
+      });
+      return {
+        cancelled,
+        loaded: { nodes: graph.order, fresh: graph !== before, shown, shownAfter },
+      };
+    }, GENERATE.toString());
+    expect(result.cancelled.code).toBe("cancelled");
+    // The cancel came while the new graph's view was being prepared (that step ended early).
+    expect(result.cancelled.during).toBe(1);
+    expect(result.cancelled.same).toBe(true);
+    expect(result.cancelled.hidden).toEqual(["person"]);
+    expect(result.cancelled.oldHidden).toBe(true);
+    expect(result.cancelled.camera).toBe(true);
+    expect(result.cancelled.layers).toBe(1);
+    expect(result.loaded.fresh).toBe(true);
+    expect(result.loaded.nodes).toBe(5000);
+    expect(result.loaded.shown).toBe(0);
+    expect(result.loaded.shownAfter).toBe(5000);
+  }, 300_000);
+
   it("a 200k-triple load in the worker: the bar reaches 100 %", async () => {
     // The text is made first, in its own task, so that making it is not measured.
     await page.evaluate((generate) => {

@@ -15,6 +15,7 @@ import { literalValue } from "../model/rdf-to-graph";
 import type { LiteralValue, SourceRef, Span } from "../model/types";
 import { TIME } from "../model/vocab";
 import { compareStrings, termKey } from "../rdf/terms";
+import { indexQuadsInSlices, type Pause } from "./sliced-index";
 import { dateContains, tryParseDate, type ParsedDate } from "./dates";
 
 const TIME_DATE_PREDICATES: readonly string[] = [
@@ -63,6 +64,16 @@ export interface SourceDifference {
 
 export function indexClaims(quads: Quads): ClaimIndex {
   const index = indexQuads(quads);
+  return { index, provenance: readProvenance(index) };
+}
+
+/**
+ * `indexClaims`, its quad index built a slice at a time (`pause` between slices: it yields, and
+ * rejects to stop).
+ */
+export async function indexClaimsInSlices(quads: Quads, pause: Pause): Promise<ClaimIndex> {
+  const index = await indexQuadsInSlices(quads, pause);
+  await pause();
   return { index, provenance: readProvenance(index) };
 }
 
