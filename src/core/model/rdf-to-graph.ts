@@ -562,8 +562,10 @@ class Builder {
     if (lists === undefined) this.sharedLists.set(kind, (lists = new Map()));
     const known = lists.get(key);
     if (known !== undefined) return known as T[];
-    lists.set(key, list);
-    return list;
+    // A list grown by push keeps spare room (36 slots for one type): the kept one is exact.
+    const kept = list.slice();
+    lists.set(key, kept);
+    return kept;
   }
 
   /** Sorted sources, each reference and the list itself shared by content. */
