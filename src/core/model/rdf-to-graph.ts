@@ -22,6 +22,7 @@ import {
   XSD_STRING,
   type RdfTerm,
 } from "../rdf/terms";
+import { useDictionaryAdjacency } from "./adjacency";
 import { categoryOf } from "./categories";
 import {
   DEFAULT_LANGUAGES,
@@ -929,6 +930,7 @@ class Builder {
     for (let i = from; i < to; i++) {
       const key = keys[i]!;
       graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
+      useDictionaryAdjacency(graph, key);
     }
   }
 
