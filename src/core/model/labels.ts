@@ -77,9 +77,14 @@ export function labelsByLanguage(candidates: readonly LabelCandidate[]): Record<
   );
   const out: Record<string, string[]> = {};
   for (const c of sorted) {
-    const list = (out[c.lang ?? ""] ??= []);
-    if (!list.includes(c.value)) list.push(c.value);
+    const lang = c.lang ?? "";
+    const list = out[lang];
+    // A list made by a literal holds its values exactly; one grown by push keeps spare room
+    // (kept lists are held by every node), so a grown one is copied to its size below.
+    if (list === undefined) out[lang] = [c.value];
+    else if (!list.includes(c.value)) list.push(c.value);
   }
+  for (const lang in out) if (out[lang]!.length > 1) out[lang] = out[lang]!.slice();
   return out;
 }
 

@@ -22,6 +22,7 @@ import {
   XSD_STRING,
   type RdfTerm,
 } from "../rdf/terms";
+import { useDictionaryAdjacency } from "./adjacency";
 import { categoryOf } from "./categories";
 import {
   DEFAULT_LANGUAGES,
@@ -562,8 +563,10 @@ class Builder {
     if (lists === undefined) this.sharedLists.set(kind, (lists = new Map()));
     const known = lists.get(key);
     if (known !== undefined) return known as T[];
-    lists.set(key, list);
-    return list;
+    // A list grown by push keeps spare room (36 slots for one type): the kept one is exact.
+    const kept = list.slice();
+    lists.set(key, kept);
+    return kept;
   }
 
   /** Sorted sources, each reference and the list itself shared by content. */
@@ -927,6 +930,7 @@ class Builder {
     for (let i = from; i < to; i++) {
       const key = keys[i]!;
       graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
+      useDictionaryAdjacency(graph, key);
     }
   }
 

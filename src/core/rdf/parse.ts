@@ -114,6 +114,42 @@ export interface RdfChunkParser {
   readonly quadCount: number;
 }
 
+/** The parts of n3's Parser (2.x) that `internPrefixedNames` reads and replaces. */
+interface N3ParserInternals {
+  _readEntity(
+    token: { type: string; prefix: string; value: string },
+    quantifier?: boolean,
+  ): unknown;
+  _prefixes: Record<string, string | undefined> | undefined;
+  _n3Mode: boolean;
+}
+
+/**
+ * Prefixed names looked up by prefix IRI then local name: n3 makes each occurrence's IRI by
+ * concatenation, a string of parts that V8 copies flat to hash it (most of the cost of
+ * interning). The term is the one `namedNode(prefix + local)` gives; anything else (IRIs in
+ * angle brackets, an undefined prefix and its error, N3's quantified names) is left to n3.
+ */
+function internPrefixedNames(parser: Parser, namedNode: (iri: string) => NamedNode): void {
+  const n3 = parser as unknown as N3ParserInternals;
+  const readEntity = n3._readEntity;
+  if (typeof readEntity !== "function") return;
+  const byPrefix = new Map<string, Map<string, NamedNode>>();
+  n3._readEntity = function (this: N3ParserInternals, token, quantifier) {
+    if ((token.type === "prefixed" || token.type === "type") && !this._n3Mode) {
+      const prefix = this._prefixes?.[token.prefix];
+      if (typeof prefix === "string") {
+        let locals = byPrefix.get(prefix);
+        if (locals === undefined) byPrefix.set(prefix, (locals = new Map()));
+        let term = locals.get(token.value);
+        if (term === undefined) locals.set(token.value, (term = namedNode(prefix + token.value)));
+        return term;
+      }
+    }
+    return readEntity.call(this, token, quantifier);
+  };
+}
+
 /**
  * Creates a chunk parser. It drives n3's streaming lexer through a minimal event source (the
  * `on("data")` / `on("end")` protocol of n3's Parser), without n3's StreamParser and its Node
@@ -173,6 +209,7 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     blankNodePrefix: `_:${LABELLED}`,
     factory,
   });
+  internPrefixedNames(parser, namedNode);
   const prefixes: Record<string, string> = {};
   const quads = new QuadStoreBuilder();
   const kept: string[] | undefined = options.text ? undefined : [];

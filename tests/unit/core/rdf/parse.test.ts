@@ -40,6 +40,29 @@ describe("parseRdf", () => {
     expect(quads[0]?.subject.value).toBe("https://x.org/d/a");
   });
 
+  it("reads a prefixed name with the prefix in force where it stands", () => {
+    const text = [
+      "@prefix a: <https://one.example/> .",
+      "@prefix b: <https://two.example/> .",
+      "a:x a:p b:x .",
+      "@prefix a: <https://three.example/> .",
+      'a:x b:p "1"^^a:t .',
+      "<https://one.example/x> a:p a:x .",
+    ].join("\n");
+    const quads = parseRdf(text, { format: "turtle" }).quads;
+    expect(quads.map((q) => [q.subject.value, q.predicate.value, q.object.value])).toEqual([
+      ["https://one.example/x", "https://one.example/p", "https://two.example/x"],
+      ["https://three.example/x", "https://two.example/p", "1"],
+      ["https://one.example/x", "https://three.example/p", "https://three.example/x"],
+    ]);
+    expect(quads[1]!.object.termType === "Literal" && quads[1]!.object.datatype.value).toBe(
+      "https://three.example/t",
+    );
+    // One term per IRI, however it was written.
+    expect(quads[2]!.subject).toBe(quads[0]!.subject);
+    expect(quads[2]!.object).toBe(quads[1]!.subject);
+  });
+
   it("names blank nodes deterministically", () => {
     const text = "@prefix : <http://x/> .\n:a :b [ :c _:x ], _:b1, [] .\n";
     const ids = () =>
