@@ -29,15 +29,26 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function time(runs: number, f: () => unknown): number {
-  const out: number[] = [];
+/**
+ * Times several functions side by side: each round runs every one once (the order rotated from
+ * round to round), so that a machine busier at one moment weighs on all of them alike; medians.
+ */
+function timeSideBySide<K extends string>(
+  runs: number,
+  fs: Record<K, () => unknown>,
+): Record<K, number> {
+  const keys = Object.keys(fs) as K[];
+  const out = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < runs; i++) {
-    gc?.();
-    const t = performance.now();
-    f();
-    out.push(performance.now() - t);
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[(i + j) % keys.length]!;
+      gc?.();
+      const t = performance.now();
+      fs[k]();
+      out[k].push(performance.now() - t);
+    }
   }
-  return median(out);
+  return Object.fromEntries(keys.map((k) => [k, median(out[k])])) as Record<K, number>;
 }
 
 async function timeAsync(runs: number, f: () => Promise<unknown>): Promise<number> {
@@ -165,15 +176,21 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const size of SIZES) {
     const { text, triples } = generateOrgGraph(size, 42);
-    const runs = size >= 1_000_000 ? 2 : size >= 100_000 ? 3 : 7;
-    // Warm up the code paths once on this size (JIT), then measure.
+    const runs = size >= 1_000_000 ? 3 : size >= 100_000 ? 5 : 7;
+    // Warm up the code paths once on this size (JIT), then measure the three side by side.
     if (size < 1_000_000) {
       n3Parse(text);
       loadRdf(text, { format: "trig" });
     }
-    const parseMs = time(runs, () => n3Parse(text));
-    const bareMs = time(runs, () => bareBuild(n3Parse(text)));
-    const loadMs = time(runs, () => loadRdf(text, { format: "trig" }));
+    const {
+      parse: parseMs,
+      bare: bareMs,
+      load: loadMs,
+    } = timeSideBySide(runs, {
+      parse: () => n3Parse(text),
+      bare: () => bareBuild(n3Parse(text)),
+      load: () => loadRdf(text, { format: "trig" }),
+    });
     const chunkedMs = await timeAsync(size >= 1_000_000 ? 1 : runs, () =>
       loadRdfChunked(text, { format: "trig", yieldTo: () => new Promise((r) => setImmediate(r)) }),
     );
