@@ -104,8 +104,71 @@ function sortRange(
   list.set(part, from);
 }
 
-export function indexQuads(input: Quads): QuadIndex {
+/** Items per step of a sliced build. */
+const CHUNK = 1024;
+/** Subjects are sorted in runs of this many, then the runs merged (sliced build). */
+const RUN = 4096;
+
+/** Calls `step(from, to)` over [0, n): sliced, in chunks of `chunk` with a step between. */
+function* chunks(
+  sliced: boolean,
+  n: number,
+  step: (from: number, to: number) => void,
+  chunk = CHUNK,
+): Generator<void, void, void> {
+  if (!sliced) return step(0, n);
+  for (let i = 0; i < n; i += chunk) {
+    step(i, Math.min(n, i + chunk));
+    yield;
+  }
+}
+
+/**
+ * Sorts `list` by `compare` (stable); sliced: in runs of RUN, then the runs merged pairwise a
+ * chunk at a time, with a step between.
+ */
+function* sortInRuns(
+  sliced: boolean,
+  list: number[],
+  compare: (a: number, b: number) => number,
+): Generator<void, number[], void> {
+  const n = list.length;
+  const length = sliced ? RUN : Math.max(1, n);
+  for (let from = 0; from < n; from += length) {
+    const sorted = list.slice(from, from + length).sort(compare);
+    for (let i = 0; i < sorted.length; i++) list[from + i] = sorted[i]!;
+    yield;
+  }
+  let src = list;
+  let dst = new Array<number>(n);
+  for (let width = length; width < n; width *= 2) {
+    for (let left = 0; left < n; left += 2 * width) {
+      const mid = Math.min(n, left + width);
+      const right = Math.min(n, left + 2 * width);
+      let i = left;
+      let j = mid;
+      let k = left;
+      while (k < right) {
+        const stop = Math.min(right, k + CHUNK * 8);
+        while (k < stop) {
+          if (i < mid && (j >= right || compare(src[i]!, src[j]!) <= 0)) dst[k++] = src[i++]!;
+          else dst[k++] = src[j++]!;
+        }
+        yield;
+      }
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
+}
+
+/**
+ * The index, built in steps: the loops run in plain functions (V8 runs them much faster than in
+ * a generator's body), a chunk at a time when `sliced`, each chunk a step.
+ */
+function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, void> {
   const store = isQuadArray(input) ? QuadStore.from(input, input.length) : input;
+  yield;
   const { terms: table, indices } = store;
   const n = indices.length >> 2;
 
@@ -116,51 +179,54 @@ export function indexQuads(input: Quads): QuadIndex {
   const byKind = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   const other = new Map<string, number>();
   const number = new Int32Array(table.length);
-  // A parser's table has each IRI, blank node and literal once: no lookup for those then.
   const distinct = !isQuadArray(input) && input.distinct;
-  for (let t = 0; t < table.length; t++) {
-    const term = table[t]!;
-    const kind = kindOf(term);
-    const key = kind === NAMED ? term.value : termKey(term);
-    if (distinct && kind <= LITERAL) {
-      number[t] = keys.length;
-      keys.push(key);
-      terms.push(term);
-      kindList.push(kind);
-      continue;
+  yield* chunks(sliced, table.length, (from, to) => {
+    for (let t = from; t < to; t++) {
+      const term = table[t]!;
+      const kind = kindOf(term);
+      const key = kind === NAMED ? term.value : termKey(term);
+      if (distinct && kind <= LITERAL) {
+        number[t] = keys.length;
+        keys.push(key);
+        terms.push(term);
+        kindList.push(kind);
+        continue;
+      }
+      const ids = kind <= LITERAL ? byKind[kind]! : other;
+      const mapKey = kind <= LITERAL ? key : `${kind}${key}`;
+      let id = ids.get(mapKey);
+      if (id === undefined) {
+        id = keys.length;
+        ids.set(mapKey, id);
+        keys.push(key);
+        terms.push(term);
+        kindList.push(kind);
+      }
+      number[t] = id;
     }
-    const ids = kind <= LITERAL ? byKind[kind]! : other;
-    const mapKey = kind <= LITERAL ? key : `${kind}${key}`;
-    let id = ids.get(mapKey);
-    if (id === undefined) {
-      id = keys.length;
-      ids.set(mapKey, id);
-      keys.push(key);
-      terms.push(term);
-      kindList.push(kind);
-    }
-    number[t] = id;
-  }
+  });
   const kinds = Uint8Array.from(kindList);
 
-  // Predicates: canonical IRIs numbered; raw IRIs ranked (a subject's quads are ordered by them).
+  // Predicates: canonical IRIs numbered; raw IRIs ranked.
   const predicates: string[] = [];
   const predicateIds = new Map<string, number>();
   const canonicalOf = new Int32Array(keys.length).fill(-1);
   const rawRank = new Int32Array(keys.length);
   const rawPredicates: number[] = [];
-  for (let at = 1; at < indices.length; at += 4) {
-    const id = number[indices[at]!]!;
-    if (canonicalOf[id] !== -1) continue;
-    const iri = canonicalIri(terms[id]!.value);
-    let c = predicateIds.get(iri);
-    if (c === undefined) {
-      predicateIds.set(iri, (c = predicates.length));
-      predicates.push(iri);
+  yield* chunks(sliced, n, (from, to) => {
+    for (let at = from * 4 + 1; at < to * 4; at += 4) {
+      const id = number[indices[at]!]!;
+      if (canonicalOf[id] !== -1) continue;
+      const iri = canonicalIri(terms[id]!.value);
+      let c = predicateIds.get(iri);
+      if (c === undefined) {
+        predicateIds.set(iri, (c = predicates.length));
+        predicates.push(iri);
+      }
+      canonicalOf[id] = c;
+      rawPredicates.push(id);
     }
-    canonicalOf[id] = c;
-    rawPredicates.push(id);
-  }
+  });
   rawPredicates.sort((a, b) => compareStrings(terms[a]!.value, terms[b]!.value));
   for (let r = 0; r < rawPredicates.length; r++) rawRank[rawPredicates[r]!] = r;
 
@@ -174,50 +240,55 @@ export function indexQuads(input: Quads): QuadIndex {
   const groupKeys: string[] = [];
   let lastSubject = -1;
   let lastGraph = -1;
-  for (let at = 0; at < indices.length; at += 4) {
-    const s = number[indices[at]!]!;
-    if (s !== lastSubject) {
-      lastSubject = s;
-      if (groupOf[s] === -1) {
-        const key = keys[s]!;
-        let group = groups.get(key);
-        if (group === undefined) {
-          groups.set(key, (group = groupKeys.length));
-          groupKeys.push(key);
+  yield* chunks(sliced, n, (from, to) => {
+    for (let at = from * 4; at < to * 4; at += 4) {
+      const s = number[indices[at]!]!;
+      if (s !== lastSubject) {
+        lastSubject = s;
+        if (groupOf[s] === -1) {
+          const key = keys[s]!;
+          let group = groups.get(key);
+          if (group === undefined) {
+            groups.set(key, (group = groupKeys.length));
+            groupKeys.push(key);
+          }
+          groupOf[s] = group;
         }
-        groupOf[s] = group;
+      }
+      const g = number[indices[at + 3]!]!;
+      if (g !== lastGraph) {
+        lastGraph = g;
+        if (isGraph[g] === 0) {
+          isGraph[g] = 1;
+          graphIds.push(g);
+          if (keys[g] !== "" || kinds[g] !== DEFAULT_GRAPH) graphNames.add(keys[g]!);
+        }
       }
     }
-    const g = number[indices[at + 3]!]!;
-    if (g !== lastGraph) {
-      lastGraph = g;
-      if (isGraph[g] === 0) {
-        isGraph[g] = 1;
-        graphIds.push(g);
-        if (keys[g] !== "" || kinds[g] !== DEFAULT_GRAPH) graphNames.add(keys[g]!);
-      }
-    }
-  }
+  });
   graphIds.sort((a, b) => compareStrings(keys[a]!, keys[b]!));
   for (let r = 0; r < graphIds.length; r++) graphRank[graphIds[r]!] = r;
 
-  // Subjects sorted; each quad placed in its subject's range (input order), then each range
-  // sorted by graph, raw predicate, object key.
-  const order = Array.from(groupKeys.keys()).sort((a, b) =>
+  // Subjects sorted; each quad placed in its subject's range, then each range sorted.
+  const order = yield* sortInRuns(sliced, Array.from(groupKeys.keys()), (a, b) =>
     compareStrings(groupKeys[a]!, groupKeys[b]!),
   );
   const rank = new Int32Array(order.length);
   for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
   const starts = new Int32Array(order.length + 1);
-  for (let at = 0; at < indices.length; at += 4) {
-    const r = rank[groupOf[number[indices[at]!]!]!]! + 1;
-    starts[r] = starts[r]! + 1;
-  }
+  yield* chunks(sliced, n, (from, to) => {
+    for (let at = from * 4; at < to * 4; at += 4) {
+      const r = rank[groupOf[number[indices[at]!]!]!]! + 1;
+      starts[r] = starts[r]! + 1;
+    }
+  });
   for (let r = 0; r < order.length; r++) starts[r + 1] = starts[r + 1]! + starts[r]!;
   const fill = starts.slice(0, order.length);
   const positions = new Int32Array(n);
-  for (let i = 0, at = 0; i < n; i++, at += 4)
-    positions[fill[rank[groupOf[number[indices[at]!]!]!]!]!++] = i;
+  yield* chunks(sliced, n, (from, to) => {
+    for (let i = from, at = from * 4; i < to; i++, at += 4)
+      positions[fill[rank[groupOf[number[indices[at]!]!]!]!]!++] = i;
+  });
   const compare = (a: number, b: number): number => {
     const ga = number[indices[(a << 2) + 3]!]!;
     const gb = number[indices[(b << 2) + 3]!]!;
@@ -235,27 +306,38 @@ export function indexQuads(input: Quads): QuadIndex {
     const ob = number[indices[(b << 2) + 2]!]!;
     return (oa === ob ? 0 : compareStrings(keys[oa]!, keys[ob]!)) || a - b;
   };
-  for (let r = 0; r < order.length; r++) {
-    if (starts[r + 1]! - starts[r]! > 1) sortRange(positions, starts[r]!, starts[r + 1]!, compare);
-  }
+  yield* chunks(
+    sliced,
+    order.length,
+    (from, to) => {
+      for (let r = from; r < to; r++) {
+        if (starts[r + 1]! - starts[r]! > 1)
+          sortRange(positions, starts[r]!, starts[r + 1]!, compare);
+      }
+    },
+    256,
+  );
 
   const S = new Int32Array(n);
   const P = new Int32Array(n);
   const O = new Int32Array(n);
   const G = new Int32Array(n);
   const typeId = predicateIds.get(RDF.type) ?? -1;
-  for (let i = 0; i < n; i++) {
-    const at = positions[i]! << 2;
-    const s = number[indices[at]!]!;
-    const p = canonicalOf[number[indices[at + 1]!]!]!;
-    const o = number[indices[at + 2]!]!;
-    S[i] = s;
-    P[i] = p;
-    O[i] = o;
-    G[i] = number[indices[at + 3]!]!;
-  }
+  yield* chunks(
+    sliced,
+    n,
+    (from, to) => {
+      for (let i = from; i < to; i++) {
+        const at = positions[i]! << 2;
+        S[i] = number[indices[at]!]!;
+        P[i] = canonicalOf[number[indices[at + 1]!]!]!;
+        O[i] = number[indices[at + 2]!]!;
+        G[i] = number[indices[at + 3]!]!;
+      }
+    },
+    CHUNK * 8,
+  );
 
-  // The builders ask about the same subject a few times in a row.
   let lastAbout: string | undefined;
   let lastRange = NO_QUADS;
   const about = (subject: string): Range => {
@@ -318,4 +400,37 @@ export function indexQuads(input: Quads): QuadIndex {
       return [...out].sort();
     },
   };
+}
+
+/** Yields to the event loop; rejects to stop. */
+export type Pause = () => Promise<void>;
+
+export function indexQuads(input: Quads): QuadIndex {
+  const steps = indexSteps(input, false);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `indexQuads(input)` built a slice at a time, for the main thread: once `sliceMs` have passed
+ * it awaits `pause` (which yields to the event loop, and rejects to stop: a cancelled load).
+ * The same result as the one-shot build.
+ */
+export async function indexQuadsInSlices(
+  input: Quads,
+  pause: Pause,
+  sliceMs = 8,
+): Promise<QuadIndex> {
+  const steps = indexSteps(input, true);
+  let start = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - start >= sliceMs) {
+      await pause();
+      start = performance.now();
+    }
+  }
 }

@@ -15,7 +15,7 @@ import { literalValue } from "../model/rdf-to-graph";
 import type { LiteralValue, SourceRef, Span } from "../model/types";
 import { TIME } from "../model/vocab";
 import { compareStrings, termKey } from "../rdf/terms";
-import { indexQuadsInSlices, type Pause } from "./sliced-index";
+import { indexQuadsInSlices, type Pause } from "../model/quad-index";
 import { dateContains, tryParseDate, type ParsedDate } from "./dates";
 
 const TIME_DATE_PREDICATES: readonly string[] = [

@@ -1,12 +1,15 @@
 /** The claims' quad index built in slices: the same index as the one-shot build, and a cancel stops it. */
 import { describe, expect, it } from "vitest";
-import { indexQuads, type QuadIndex } from "../../../../src/core/model/quad-index";
+import {
+  indexQuads,
+  indexQuadsInSlices,
+  type QuadIndex,
+} from "../../../../src/core/model/quad-index";
 import { parseRdfToStore } from "../../../../src/core/rdf/parse";
 import { indexClaims, indexClaimsInSlices } from "../../../../src/core/statements";
-import { indexQuadsInSlices } from "../../../../src/core/statements/sliced-index";
 import type { Quads } from "../../../../src/core/rdf/quad-store";
 import { generateOrgGraph } from "../../../bench/generate";
-import { releaseQuads } from "./load";
+import { releaseQuads } from "../statements/load";
 
 /** Everything a reader of the index can see, as plain data. */
 function snapshot(index: QuadIndex): unknown {
