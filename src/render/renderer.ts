@@ -428,6 +428,16 @@ function measured<T>(name: string, fn: () => T): T {
   }
 }
 
+/** `pause` once SIGMA_SLICE_MS have passed since the last one (or now, when `now`). */
+function pauseEverySlice(pause: () => Promise<void>): (now?: boolean) => Promise<void> {
+  let start = performance.now();
+  return async (now = false) => {
+    if (!now && performance.now() - start < SIGMA_SLICE_MS) return;
+    await pause();
+    start = performance.now();
+  };
+}
+
 /**
  * Sigma's processing of the data for the first render (its `processData`: the extent, the label
  * grid, the depth order, then every node and edge written into its programs' buffers) in slices.
@@ -440,12 +450,7 @@ async function processInSlices(
   s: SigmaRefreshInternals,
   pause: () => Promise<void>,
 ): Promise<void> {
-  let start = performance.now();
-  const maybePause = async (): Promise<void> => {
-    if (performance.now() - start < SIGMA_SLICE_MS) return;
-    await pause();
-    start = performance.now();
-  };
+  const maybePause = pauseEverySlice(pause);
   const fitted = await fitExtentInSlices(s, maybePause);
   await pause();
   const nodes: string[] = [];
@@ -497,8 +502,7 @@ async function processInSlices(
       if ((i & 63) === 63) await maybePause();
     }
   };
-  await pause();
-  start = performance.now();
+  await maybePause(true);
   await write(nodes, nodePositions, s.addNodeToProgram);
   s.nodeProgram.invalidateBuffers();
   await write(edges, edgePositions, s.addEdgeToProgram);
@@ -635,12 +639,7 @@ async function evaluateAll(
   graph: OrgraphGraph,
   pause: () => Promise<void>,
 ): Promise<void> {
-  let start = performance.now();
-  const maybePause = async (): Promise<void> => {
-    if (performance.now() - start < SIGMA_SLICE_MS) return;
-    await pause();
-    start = performance.now();
-  };
+  const maybePause = pauseEverySlice(pause);
   s.clearEdgeIndices();
   s.clearNodeIndices();
   const nodes = graph.nodes();

@@ -42,6 +42,16 @@ function el(p: Page) {
             : null,
         );
       }, keys),
+    /** `load({ endpoint, start })` on the test endpoint. */
+    start: (start: string) =>
+      p.evaluate(
+        ([ep, st]) =>
+          (document.querySelector("orgraph-explorer") as OrgraphExplorer).load({
+            endpoint: ep!,
+            start: st!,
+          }),
+        [endpoint, start],
+      ),
     keys: (): Promise<string[]> =>
       p.evaluate(() =>
         (document.querySelector("orgraph-explorer") as OrgraphExplorer).graph!.nodes().sort(),
@@ -221,27 +231,13 @@ describe("load({ endpoint, start })", () => {
     const query =
       `CONSTRUCT { <${LAGON}> ?p ?o } WHERE { <${LAGON}> ?p ?o ` +
       `FILTER(isLiteral(?o) || ?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }`;
-    const summary = await page.evaluate(
-      ([ep, start]) =>
-        (document.querySelector("orgraph-explorer") as OrgraphExplorer).load({
-          endpoint: ep!,
-          start: start!,
-        }),
-      [endpoint, query],
-    );
+    const summary = await el(page).start(query);
     expect(summary.nodes).toBeGreaterThan(0);
     expect((await el(page).nodes([LAGON]))[0]?.label).toBe("Mark Lagon");
     expect((await el(page).nodes([CONFERENCE]))[0]).toBeNull();
     // A live endpoint has no version: nothing of the document's is left to pin a cited view.
     expect(await cited()).toEqual({ version: null, citeUrl: null, caption: null });
-    await page.evaluate(
-      ([ep, start]) =>
-        (document.querySelector("orgraph-explorer") as OrgraphExplorer).load({
-          endpoint: ep!,
-          start: start!,
-        }),
-      [endpoint, CONFERENCE],
-    );
+    await el(page).start(CONFERENCE);
     await el(page).waitFor([CONFERENCE, LAGON]);
     const state = await page.evaluate(
       () => (document.querySelector("orgraph-explorer") as OrgraphExplorer).viewState,
@@ -278,14 +274,7 @@ describe("load({ endpoint, start }) in the URL", () => {
       "  FILTER(isLiteral(?o) || ?p = rdf:type)",
       "}",
     ].join("\n");
-    await page.evaluate(
-      ([ep, start]) =>
-        (document.querySelector("orgraph-explorer") as OrgraphExplorer).load({
-          endpoint: ep!,
-          start: start!,
-        }),
-      [endpoint, query],
-    );
+    await el(page).start(query);
     const keys = await el(page).keys();
     expect(keys).toContain(LAGON);
     expect(keys).not.toContain(CONFERENCE);
@@ -315,14 +304,7 @@ describe("load({ endpoint, start }) in the URL", () => {
     const query =
       `CONSTRUCT { ?x ?p ?o } WHERE { VALUES ?x { <${LAGON}> ${padding} } ?x ?p ?o ` +
       `FILTER(isLiteral(?o) || ?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }`;
-    await page.evaluate(
-      ([ep, start]) =>
-        (document.querySelector("orgraph-explorer") as OrgraphExplorer).load({
-          endpoint: ep!,
-          start: start!,
-        }),
-      [endpoint, query],
-    );
+    await el(page).start(query);
     expect(await el(page).keys()).toContain(LAGON);
     const params = new URL(page.url()).searchParams;
     expect(params.get("endpoint")).toBe(endpoint);
