@@ -16,7 +16,7 @@
  * - Widget configuration (issue 5; src/embed/settings.ts, widget.ts): `select` (a node IRI
  *   selected after each load), `controls` (the panels shown: search, filters, details,
  *   statements, source, legend, toolbar; `none`: a read-only picture), `height` (a CSS length;
- *   without it at least 400 px), `theme` (light | dark, the panels and the canvas; partner
+ *   without it at least 400 px), `theme` (light | dark | auto, the panels and the canvas; partner
  *   custom properties `--orgraph-*`, see src/ui/widget-styles.ts), `readonly` (no layout
  *   re-runs from the UI),
  *   `caption` (the caption's title), `cite-base`, `version` (the version a cited view was
@@ -1307,11 +1307,11 @@ export class OrgraphExplorer extends LitElement {
   #rendererOptions(own: () => OrgraphRenderer | null): {
     onSelect: (key: string | null) => void;
     onEdgeHover: (key: string | null, point: { x: number; y: number } | null) => void;
-    theme: WidgetSettings["theme"];
+    theme: Widget["canvasTheme"];
   } {
     return {
       // The canvas follows `theme` from its first frame (later changes: Widget.attributeChanged).
-      theme: this.#widget.settings.theme,
+      theme: this.#widget.canvasTheme,
       onSelect: (key) => {
         const renderer = own();
         if (renderer && this.#renderer === renderer) this.select(key);

@@ -11,7 +11,7 @@
  * | `controls`  | comma/space list of search, filters, details, statements,     | all panels     |
  * |             | source, legend, toolbar; or `none` (a read-only picture); `all`|                |
  * | `height`    | a CSS length: 480px, 30em, 60vh, 100%                         | the host's CSS, else max(400px, 60vh) |
- * | `theme`     | light, dark                                                   | light          |
+ * | `theme`     | light, dark, auto (the user's prefers-color-scheme, live)     | light          |
  * | `readonly`  | boolean attribute: no layout re-runs from the UI              | off            |
  * | `caption`   | the title shown in the caption (else the data's title)        | from the data  |
  * | `cite-base` | http(s) URL of the page the "cite this view" link opens       | this page      |
@@ -40,7 +40,7 @@ export const PANELS = [
 ] as const;
 export type Panel = (typeof PANELS)[number];
 
-export const THEMES = ["light", "dark"] as const;
+export const THEMES = ["light", "dark", "auto"] as const;
 export type Theme = (typeof THEMES)[number];
 
 /** The attributes this module reads (observed by the element). */
@@ -66,6 +66,10 @@ export interface WidgetSettings {
   readonly controls: readonly Panel[];
   /** CSS length of the widget's height, or null (the host's CSS, else at least 400 px). */
   readonly height: string | null;
+  /**
+   * `light` | `dark` | `auto`: the panels' and the canvas's colours; `auto` follows the user's
+   * `prefers-color-scheme`, and switches when it changes (no reload).
+   */
   readonly theme: Theme;
   /** No layout re-runs (mode, seed, run/pause) from the UI. The JS API still works. */
   readonly readonly: boolean;

@@ -7,7 +7,7 @@ import type { Quads } from "../core/rdf/quad-store";
 import { nothing, type ReactiveController, type TemplateResult } from "lit";
 import { BUILTIN_SOURCE, DEFAULT_VIEW_STATE, type Camera, type ViewState } from "../core";
 import type { OrgraphGraph } from "../core/model/types";
-import type { DisplaySubgraph, OrgraphRenderer } from "../render";
+import type { CanvasTheme, DisplaySubgraph, OrgraphRenderer } from "../render";
 import type { Lang } from "../ui";
 import { panelsModule } from "./lazy";
 import { datasetInfoSliced, httpUrl, type DatasetInfo } from "./dataset";
@@ -81,6 +81,8 @@ export class Widget implements ReactiveController {
   #storyAbort: AbortController | null = null;
   #step = 1;
   #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** The user's colour scheme, watched while `theme` is auto. */
+  #darkScheme: MediaQueryList | null = null;
 
   constructor(private readonly host: WidgetHost) {
     host.element.addController(this);
@@ -112,7 +114,10 @@ export class Widget implements ReactiveController {
     const prev = this.#settings;
     this.#settings = settings;
     if (prev.height !== settings.height) this.#applyHeight();
-    if (prev.theme !== settings.theme) this.host.renderer()?.setTheme(settings.theme);
+    if (prev.theme !== settings.theme) {
+      this.#watchScheme(settings.theme === "auto");
+      this.host.renderer()?.setTheme(this.canvasTheme);
+    }
     if (name === "select" && settings.select !== prev.select && settings.select && el.graph) {
       el.select(settings.select, { center: true });
     }
@@ -121,6 +126,31 @@ export class Widget implements ReactiveController {
     if (prev.controls !== settings.controls) this.#fixTab();
     el.requestUpdate();
   }
+
+  /**
+   * The canvas's theme: `theme`, or with `auto` the user's prefers-color-scheme (the panels
+   * follow it in CSS, widget-styles.ts).
+   */
+  get canvasTheme(): CanvasTheme {
+    const theme = this.#settings.theme;
+    if (theme !== "auto") return theme;
+    return this.#darkScheme?.matches ? "dark" : "light";
+  }
+
+  /** Starts (or stops) recolouring the canvas when the user's colour scheme changes. */
+  #watchScheme(on: boolean): void {
+    if (on && !this.#darkScheme && typeof matchMedia === "function") {
+      this.#darkScheme = matchMedia("(prefers-color-scheme: dark)");
+      this.#darkScheme.addEventListener("change", this.#onScheme);
+    } else if (!on && this.#darkScheme) {
+      this.#darkScheme.removeEventListener("change", this.#onScheme);
+      this.#darkScheme = null;
+    }
+  }
+
+  #onScheme = (): void => {
+    if (!this.#destroyed) this.host.renderer()?.setTheme(this.canvasTheme);
+  };
 
   /** The side panel's tab must be one that `controls` shows. */
   #fixTab(): void {
@@ -473,10 +503,11 @@ export class Widget implements ReactiveController {
     });
   }
 
-  /** Stops everything: story fetch, timers, emphasis. Safe twice. */
+  /** Stops everything: story fetch, timers, emphasis, the colour-scheme listener. Safe twice. */
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
+    this.#watchScheme(false);
     this.#storyAbort?.abort();
     for (const t of this.#timers) clearTimeout(t);
     this.#timers.clear();

@@ -18,6 +18,7 @@ export {
   CATEGORY_COLORS,
   CATEGORY_COLORS_DARK,
   COMMUNITY_COLORS,
+  COMMUNITY_COLORS_DARK,
   categoryColor,
   communityColor,
   legendEntries,

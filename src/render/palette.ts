@@ -145,11 +145,35 @@ export const COMMUNITY_COLORS = [
   "#7a7a7a",
 ] as const;
 
-/** The colour of community number `index` (0 = biggest); grey for none (-1). */
-export function communityColor(index: number): string {
-  const last = COMMUNITY_COLORS.length - 1;
-  if (!Number.isInteger(index) || index < 0) return COMMUNITY_COLORS[last] as string;
-  return COMMUNITY_COLORS[Math.min(index, last)] as string;
+/**
+ * Community colours on the dark canvas (theme dark), the same order and hues, lighter: each at
+ * least 3:1 against the dark stage (and panel), and as far apart from each other as the light
+ * ones (CIE L*a*b* distance, tests/unit/render/palette.test.ts).
+ */
+export const COMMUNITY_COLORS_DARK = [
+  "#4ea1e0",
+  "#f06a6a",
+  "#4cbb4c",
+  "#c49be0",
+  "#ff8a3d",
+  "#22b8c8",
+  "#f06292",
+  "#c48a6e",
+  "#9ccc3c",
+  "#7b8cf5",
+  "#e0a030",
+  "#9e9e9e",
+] as const satisfies { length: (typeof COMMUNITY_COLORS)["length"] };
+
+/**
+ * The colour of community number `index` (0 = biggest) on the canvas of `theme` (default
+ * light); grey for none (-1).
+ */
+export function communityColor(index: number, theme: CanvasTheme = "light"): string {
+  const colours = theme === "dark" ? COMMUNITY_COLORS_DARK : COMMUNITY_COLORS;
+  const last = colours.length - 1;
+  if (!Number.isInteger(index) || index < 0) return colours[last] as string;
+  return colours[Math.min(index, last)] as string;
 }
 
 /** The colour of `category` on the canvas of `theme` (default light). */

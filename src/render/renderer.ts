@@ -777,7 +777,7 @@ function makeRenderer(
     sizes.get(attributes.iri) ?? settings.minNodeSize;
   const colorOf = (attributes: NodeAttributes): string =>
     display.colourMode === "community" && display.communities
-      ? communityColor(display.communities.get(attributes.iri) ?? -1)
+      ? communityColor(display.communities.get(attributes.iri) ?? -1, theme)
       : categoryColor(attributes.category, theme);
 
   deferNextRefresh = deferRefresh;

@@ -2,11 +2,14 @@
  * Load errors in the UI's language (issue 6). A load error (src/core/errors.ts) carries a
  * message `key` and its `params`; its `message` is English, for the API and logs, and is what
  * the English UI shows, byte for byte. Here the French sentences, made from the same params.
- * A parser's own reason (n3's, jsonld.js's) stays as the parser says it, but for the common
- * "unexpected …" ones.
+ * A parser's reason is said in French too (parse-reasons-fr.ts), the text it quotes as written;
+ * one not known there (jsonld.js's own) stays as the parser says it.
  */
 import type { ErrorParams, MessageKey } from "../core/errors";
 import type { Lang } from "./messages";
+import { frenchReason } from "./parse-reasons-fr";
+
+export { frenchReason };
 
 type Say = (p: ErrorParams) => string;
 
@@ -31,15 +34,6 @@ function wait(ms: number): string {
 function where(p: ErrorParams): string {
   if (p.line === undefined) return "";
   return `, ligne ${p.line}${p.column === undefined ? "" : `, colonne ${p.column}`}`;
-}
-
-/** The common parser reasons in French; any other stays as the parser said it. */
-export function frenchReason(reason: string): string {
-  const unexpected = /^unexpected "([\s\S]*)"$/.exec(reason);
-  if (unexpected) return `« ${unexpected[1]} » inattendu`;
-  if (reason === "unexpected end of input") return "fin du texte inattendue";
-  if (reason === "unterminated string") return "chaîne non terminée";
-  return reason;
 }
 
 function sized(p: ErrorParams): string {

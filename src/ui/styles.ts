@@ -5,21 +5,27 @@
  */
 import { css, unsafeCSS } from "lit";
 import { CATEGORY_COLORS, CATEGORY_COLORS_DARK, CATEGORY_SHAPES } from "../render/palette";
+import { darkThemeCss } from "./theme-css";
 
 // The palette is a constant of this code base (never data), so building CSS from it is safe.
-// The dark theme's swatches use the dark canvas's colours (CATEGORY_COLORS_DARK).
+// The dark theme's swatches (theme dark, or auto in a dark colour scheme) use the dark canvas's
+// colours (CATEGORY_COLORS_DARK).
 const categoryRules = unsafeCSS(
-  [
-    ...Object.entries(CATEGORY_COLORS).map(
+  Object.entries(CATEGORY_COLORS)
+    .map(
       ([category, color]) =>
         `.swatch.cat-${category} { background: ${color}; }\n.chip.cat-${category} { border-color: ${color}; }`,
-    ),
-    ...Object.entries(CATEGORY_COLORS_DARK).map(
+    )
+    .join("\n"),
+);
+const darkCategoryRules = darkThemeCss((host) =>
+  Object.entries(CATEGORY_COLORS_DARK)
+    .map(
       ([category, color]) =>
-        `:host([theme="dark"]) .swatch.cat-${category} { background: ${color}; }\n` +
-        `:host([theme="dark"]) .chip.cat-${category} { border-color: ${color}; }`,
-    ),
-  ].join("\n"),
+        `${host} .swatch.cat-${category} { background: ${color}; }\n` +
+        `${host} .chip.cat-${category} { border-color: ${color}; }`,
+    )
+    .join("\n"),
 );
 
 // The node shape of each category, drawn by the swatch (as on the canvas).
@@ -350,6 +356,7 @@ export const uiStyles = [
   `,
   css`
     ${categoryRules}
+    ${darkCategoryRules}
     ${shapeRules}
   `,
 ];

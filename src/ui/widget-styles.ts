@@ -12,6 +12,51 @@
  *   --orgraph-height      height when no `height` attribute (default max(400px, 60vh))
  */
 import { css } from "lit";
+import { darkThemeCss } from "./theme-css";
+
+/** The parts that take the dark theme's panel colours. */
+const DARK_PANELS = [
+  ".toolbar",
+  ".panel",
+  ".drawer",
+  ".node-tools",
+  ".table-pane",
+  "button",
+  "input",
+  "select",
+  "summary",
+  ".search-results",
+  ".export-menu > div",
+  ".chip",
+  ".as-of",
+] as const;
+
+/** The dark theme's colours, for the host selector `h` (theme-css.ts). */
+const darkRules = (h: string): string => `
+  ${h} {
+    --og-text: var(--orgraph-text, #e3e8ef);
+    --og-muted: var(--orgraph-muted, #a7b1bf);
+    --og-border: var(--orgraph-border, #3a4350);
+    --og-panel: var(--orgraph-panel, #1b2129);
+    --og-accent: var(--orgraph-accent, #8ab4f8);
+    --og-focus: var(--orgraph-focus, #8ab4f8);
+    --og-background: var(--orgraph-background, #12161c);
+    color-scheme: dark;
+  }
+  ${DARK_PANELS.map((part) => `${h} ${part}`).join(",\n  ")} {
+    background-color: var(--og-panel);
+    color: var(--og-text);
+    border-color: var(--og-border);
+  }
+  /* Tool texts whose light colours are fixed (tools.ts). */
+  ${h} .layout-mode {
+    color: var(--og-text);
+  }
+  ${h} .layout-status,
+  ${h} .export-hint {
+    color: var(--og-muted);
+  }
+`;
 
 export const widgetStyles = css`
   :host {
@@ -40,41 +85,7 @@ export const widgetStyles = css`
     background: var(--og-background);
     color-scheme: light;
   }
-  :host([theme="dark"]) {
-    --og-text: var(--orgraph-text, #e3e8ef);
-    --og-muted: var(--orgraph-muted, #a7b1bf);
-    --og-border: var(--orgraph-border, #3a4350);
-    --og-panel: var(--orgraph-panel, #1b2129);
-    --og-accent: var(--orgraph-accent, #8ab4f8);
-    --og-focus: var(--orgraph-focus, #8ab4f8);
-    --og-background: var(--orgraph-background, #12161c);
-    color-scheme: dark;
-  }
-  :host([theme="dark"]) .toolbar,
-  :host([theme="dark"]) .panel,
-  :host([theme="dark"]) .drawer,
-  :host([theme="dark"]) .node-tools,
-  :host([theme="dark"]) .table-pane,
-  :host([theme="dark"]) button,
-  :host([theme="dark"]) input,
-  :host([theme="dark"]) select,
-  :host([theme="dark"]) summary,
-  :host([theme="dark"]) .search-results,
-  :host([theme="dark"]) .export-menu > div,
-  :host([theme="dark"]) .chip,
-  :host([theme="dark"]) .as-of {
-    background-color: var(--og-panel);
-    color: var(--og-text);
-    border-color: var(--og-border);
-  }
-  /* Tool texts whose light colours are fixed (tools.ts). */
-  :host([theme="dark"]) .layout-mode {
-    color: var(--og-text);
-  }
-  :host([theme="dark"]) .layout-status,
-  :host([theme="dark"]) .export-hint {
-    color: var(--og-muted);
-  }
+  ${darkThemeCss(darkRules)}
   :host([hidden]) {
     display: none;
   }

@@ -188,7 +188,9 @@ describe("JSON-LD in the app", () => {
     await expect
       .poll(() => page.locator("orgraph-explorer .banner").innerText())
       // The app's interface is French: so is the banner (the API's message stays English).
-      .toContain("Erreur de syntaxe JSON-LD dans bad.jsonld, ligne 4, colonne 3 : ");
+      .toContain(
+        'Erreur de syntaxe JSON-LD dans bad.jsonld, ligne 4, colonne 3 : « , » ou « } » attendu après la valeur d\'une propriété au lieu de la chaîne "@id".',
+      );
 
     const refused = await page.evaluate(async () => {
       const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;

@@ -347,6 +347,29 @@ describe("errors in the interface's language", () => {
         document.querySelector("orgraph-explorer")!.setAttribute("lang", "en"),
       );
       await expect.poll(() => alert.innerText()).toContain(r.message);
+
+      // The parser's reason is said in French too, the text it quotes as written.
+      const prefix = await page.evaluate(async () => {
+        const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+        e.setAttribute("lang", "fr");
+        const before = e.graph;
+        const file = new File(["ex:a ex:b ex:c ."], "p.ttl", { type: "text/turtle" });
+        const message = await e.load({ file }).then(
+          () => "loaded",
+          (error: Error) => error.message,
+        );
+        await e.updateComplete;
+        return { message, same: e.graph === before };
+      });
+      expect(prefix.message).toBe(
+        'Turtle syntax error in p.ttl at line 1, column 1: undefined prefix "ex:".',
+      );
+      expect(prefix.same).toBe(true);
+      await expect
+        .poll(() => alert.innerText())
+        .toContain(
+          "Erreur de syntaxe Turtle dans p.ttl, ligne 1, colonne 1 : préfixe « ex: » non déclaré.",
+        );
     } finally {
       await page.evaluate((lang) => {
         const e = document.querySelector("orgraph-explorer")!;

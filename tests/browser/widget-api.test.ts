@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { OrgraphExplorer } from "../../src/embed/explorer-element";
-import { CATEGORY_COLORS_DARK } from "../../src/render/palette";
+import { CATEGORY_COLORS, CATEGORY_COLORS_DARK } from "../../src/render/palette";
 import { launchChromium, type LaunchedBrowser } from "./setup/chromium";
 
 const RELEASE = readFileSync(new URL("../../data/release.trig", import.meta.url), "utf8");
@@ -65,6 +65,25 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+const DARK_BACKGROUND = [0x12, 0x16, 0x1c];
+const WHITE = [255, 255, 255];
+
+/** The colour of the top-left corner of a widget's stage on screen (stage padding). */
+async function corner(id: string): Promise<number[]> {
+  const png = await page.locator(`#${id} .sigma`).screenshot();
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d")!;
+    ctx.drawImage(bitmap, 0, 0);
+    return [...ctx.getImageData(3, 3, 1, 1).data.slice(0, 3)];
+  }, png.toString("base64"));
+}
+
+/** A "#rrggbb" colour as getComputedStyle writes it. */
+const rgb = (hex: string) =>
+  `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 
 describe("attributes", () => {
   it("the example page holds two independent widgets with different data", async () => {
@@ -142,21 +161,8 @@ describe("attributes", () => {
   });
 
   it("theme dark: the canvas is dark, its labels light; it follows a change of theme", async () => {
-    const DARK_BACKGROUND = [0x12, 0x16, 0x1c];
-    const WHITE = [255, 255, 255];
     const DARK_LABEL = [0xe3, 0xe8, 0xef];
     const LIGHT_LABEL = [0x1f, 0x29, 0x33];
-    /** The colour of the top-left corner of a widget's stage on screen (stage padding). */
-    const corner = async (id: string) => {
-      const png = await page.locator(`#${id} .sigma`).screenshot();
-      return page.evaluate(async (base64) => {
-        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
-        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d")!;
-        ctx.drawImage(bitmap, 0, 0);
-        return [...ctx.getImageData(3, 3, 1, 1).data.slice(0, 3)];
-      }, png.toString("base64"));
-    };
     /**
      * The canvas alone (the PNG export: sigma's canvases, no HTML overlay), zoomed in so that
      * labels show: its corner and how many pixels lie within 24 of `label` (a label colour).
@@ -191,8 +197,7 @@ describe("attributes", () => {
       return { category, background: getComputedStyle(el).backgroundColor };
     });
     const hex = CATEGORY_COLORS_DARK[swatch.category as keyof typeof CATEGORY_COLORS_DARK];
-    const rgb = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
-    expect(swatch.background).toBe(`rgb(${rgb.join(", ")})`);
+    expect(swatch.background).toBe(rgb(hex));
     const dark = await canvas("shapes", DARK_LABEL);
     expect(dark.corner).toEqual(DARK_BACKGROUND);
     // Labels are drawn in the light label colour (its contrast: tests/unit/render/palette).
@@ -216,6 +221,89 @@ describe("attributes", () => {
       el.fit();
     });
     expect((await canvas("shapes", DARK_LABEL)).corner).toEqual(DARK_BACKGROUND);
+  });
+
+  it("theme auto follows the user's colour scheme, live: the stage and the panels", async () => {
+    /** The widget's background and its first legend swatch (colour and category). */
+    const panels = () =>
+      page.evaluate(() => {
+        const el = document.getElementById("shapes")!;
+        const swatch = el.shadowRoot!.querySelector(".swatch")!;
+        return {
+          background: getComputedStyle(el).backgroundColor,
+          category: [...swatch.classList].find((c) => c.startsWith("cat-"))!.slice(4),
+          swatch: getComputedStyle(swatch).backgroundColor,
+        };
+      });
+    type Category = keyof typeof CATEGORY_COLORS;
+    const graph = () =>
+      page.evaluate(() => {
+        const el = document.getElementById("shapes") as OrgraphExplorer & { __graph?: unknown };
+        const same = el.__graph === undefined || el.__graph === el.graph;
+        el.__graph = el.graph;
+        return same;
+      });
+    try {
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.evaluate(() => document.getElementById("shapes")!.setAttribute("theme", "auto"));
+      expect(await graph()).toBe(true);
+      await expect.poll(() => corner("shapes")).toEqual(DARK_BACKGROUND);
+      let p = await panels();
+      expect(p.background).toBe("rgb(18, 22, 28)");
+      expect(p.swatch).toBe(rgb(CATEGORY_COLORS_DARK[p.category as Category]));
+
+      // The user switches to a light scheme: the canvas and the panels follow, no reload.
+      await page.emulateMedia({ colorScheme: "light" });
+      await expect.poll(() => corner("shapes")).toEqual(WHITE);
+      p = await panels();
+      expect(p.background).toBe("rgb(255, 255, 255)");
+      expect(p.swatch).toBe(rgb(CATEGORY_COLORS[p.category as Category]));
+      expect(await graph()).toBe(true);
+
+      await page.emulateMedia({ colorScheme: "dark" });
+      await expect.poll(() => corner("shapes")).toEqual(DARK_BACKGROUND);
+      expect((await panels()).background).toBe("rgb(18, 22, 28)");
+      expect(await graph()).toBe(true);
+    } finally {
+      await page.evaluate(() => document.getElementById("shapes")!.setAttribute("theme", "dark"));
+      await page.emulateMedia({ colorScheme: null });
+    }
+
+    // The colour-scheme listener lives while theme is auto, and goes with destroy().
+    const listeners = await page.evaluate(() => {
+      const proto = MediaQueryList.prototype;
+      const { addEventListener: add, removeEventListener: remove } = proto;
+      let live = 0;
+      const count = (list: MediaQueryList, type: string, by: number) => {
+        if (type === "change" && list.media === "(prefers-color-scheme: dark)") live += by;
+      };
+      proto.addEventListener = function (this: MediaQueryList, ...args: [never, never]) {
+        count(this, args[0], 1);
+        return add.apply(this, args);
+      };
+      proto.removeEventListener = function (this: MediaQueryList, ...args: [never, never]) {
+        count(this, args[0], -1);
+        return remove.apply(this, args);
+      };
+      try {
+        const el = document.createElement("orgraph-explorer") as OrgraphExplorer;
+        el.setAttribute("theme", "auto");
+        document.querySelector("article")!.append(el);
+        const auto = live;
+        el.setAttribute("theme", "light");
+        const light = live;
+        el.setAttribute("theme", "auto");
+        const again = live;
+        el.destroy();
+        const destroyed = live;
+        el.remove();
+        return { auto, light, again, destroyed };
+      } finally {
+        proto.addEventListener = add;
+        proto.removeEventListener = remove;
+      }
+    });
+    expect(listeners).toEqual({ auto: 1, light: 0, again: 1, destroyed: 0 });
   });
 
   it("readonly hides the layout tools; bad values warn, name the attribute and fall back", async () => {

@@ -47,6 +47,7 @@ describe("readSettings", () => {
       citeBase: "https://example.org/orgraph/",
     });
     expect(readSettings({ controls: "none" }).settings.controls).toEqual([]);
+    expect(readSettings({ theme: " Auto " }).settings.theme).toBe("auto");
   });
 
   it("warns with the attribute and the allowed values, and falls back", () => {
@@ -64,7 +65,7 @@ describe("readSettings", () => {
     );
     const theme = problems.find((p) => p.attribute === "theme")!;
     expect(theme.message).toContain('"theme"');
-    expect(theme.message).toContain("light, dark");
+    expect(theme.message).toContain("light, dark, auto");
     expect(problems.find((p) => p.attribute === "controls")!.message).toContain("sparkles");
   });
 
