@@ -30,13 +30,22 @@ export interface LabelCandidate {
   lang?: string;
 }
 
+/** Rank of each predicate IRI met (canonicalIri and a search, done once per IRI). */
+const predicateRanks = new Map<string, number>();
+
 function predicateRank(predicate: string): number {
-  const i = LABEL_PREDICATES.indexOf(canonicalIri(predicate));
-  return i < 0 ? LABEL_PREDICATES.length : i;
+  let rank = predicateRanks.get(predicate);
+  if (rank === undefined) {
+    const i = LABEL_PREDICATES.indexOf(canonicalIri(predicate));
+    rank = i < 0 ? LABEL_PREDICATES.length : i;
+    // Bounded: a document with a great many predicates does not grow the table without end.
+    if (predicateRanks.size < 4096) predicateRanks.set(predicate, rank);
+  }
+  return rank;
 }
 
 export function isLabelPredicate(predicate: string): boolean {
-  return LABEL_PREDICATES.includes(canonicalIri(predicate));
+  return predicateRank(predicate) < LABEL_PREDICATES.length;
 }
 
 /** Does tag `lang` satisfy the preference `wanted` ("fr" accepts "fr" and "fr-ca")? */

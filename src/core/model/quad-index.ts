@@ -55,6 +55,12 @@ export interface QuadIndex {
   readonly graphNames: ReadonlySet<string>;
   /** Positions of the quads whose subject has this key, in canonical order. */
   about(subject: string): Range;
+  /**
+   * `about` by term number: the quads of term `t` as a subject are at [termStart[t],
+   * termEnd[t]) (an empty range for a term that is no subject).
+   */
+  readonly termStart: Int32Array;
+  readonly termEnd: Int32Array;
   /** Objects of (subject, predicate) over every graph, without repeats, in canonical order. */
   objects(subject: string, predicate: string): RdfTerm[];
   /** rdf:types of a subject (canonical IRIs, sorted, without repeats). */
@@ -338,6 +344,16 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
     CHUNK * 8,
   );
 
+  const termStart = new Int32Array(keys.length);
+  const termEnd = new Int32Array(keys.length);
+  for (let t = 0; t < keys.length; t++) {
+    const group = groupOf[t]!;
+    if (group === -1) continue;
+    const r = rank[group]!;
+    termStart[t] = starts[r]!;
+    termEnd[t] = starts[r + 1]!;
+  }
+
   let lastAbout: string | undefined;
   let lastRange = NO_QUADS;
   const about = (subject: string): Range => {
@@ -378,6 +394,8 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
     predicateId: (iri) => predicateIds.get(iri) ?? -1,
     graphNames,
     about,
+    termStart,
+    termEnd,
     objects,
     typesOf: (subject) => {
       const out: string[] = [];
