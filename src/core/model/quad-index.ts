@@ -10,6 +10,7 @@
  */
 import { QuadStore, isQuadArray, type Quads } from "../rdf/quad-store";
 import { compareStrings, termKey, type RdfTerm } from "../rdf/terms";
+import { sortSmall } from "./sort-small";
 import { canonicalIri, RDF } from "./vocab";
 
 /** Kinds of terms, by number (`QuadIndex.kinds`). */
@@ -360,7 +361,7 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
         const cls = canonicalIri(keys[O[i]!]!);
         if (!out.includes(cls)) out.push(cls);
       }
-      return out.sort();
+      return sortSmall(out, compareStrings);
     },
     instancesOf: (cls) => {
       const wanted = canonicalIri(cls);

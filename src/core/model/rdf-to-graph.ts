@@ -23,6 +23,7 @@ import {
   type RdfTerm,
 } from "../rdf/terms";
 import { useDictionaryAdjacency } from "./adjacency";
+import { sortSmall } from "./sort-small";
 import { categoryOf } from "./categories";
 import {
   DEFAULT_LANGUAGES,
@@ -552,29 +553,27 @@ class Builder {
     // Literals are numbered by kind and key: the same number is the same literal.
     // A resource has few literal predicates: they are looked up in a short list, not a Map.
     const { index } = this;
-    const entries: { p: number; values: LiteralValue[]; ids: number[] }[] = [];
+    const entries: { p: number; values: LiteralValue[] }[] = [];
     const { start, end } = index.about(key);
     for (let i = start; i < end; i++) {
       const o = index.o[i]!;
       if (index.kinds[o] !== LITERAL) continue;
       const p = index.p[i]!;
-      let entry: { p: number; values: LiteralValue[]; ids: number[] } | undefined;
+      let entry: { p: number; values: LiteralValue[] } | undefined;
       for (let e = entries.length - 1; e >= 0; e--) {
         if (entries[e]!.p === p) {
           entry = entries[e];
           break;
         }
       }
-      if (entry === undefined) {
-        entries.push({ p, values: [this.literal(o)], ids: [o] });
-      } else if (!entry.ids.includes(o)) {
-        entry.values.push(this.literal(o));
-        entry.ids.push(o);
-      }
+      // One value object per literal number (see literal): the same object is the same literal.
+      const value = this.literal(o);
+      if (entry === undefined) entries.push({ p, values: [value] });
+      else if (!entry.values.includes(value)) entry.values.push(value);
     }
     const out: Record<string, LiteralValue[]> = {};
     const names = index.predicates;
-    if (entries.length > 1) entries.sort((a, b) => compareStrings(names[a.p]!, names[b.p]!));
+    if (entries.length > 1) sortSmall(entries, (a, b) => compareStrings(names[a.p]!, names[b.p]!));
     for (const { p, values } of entries) {
       // A list grown by push keeps spare room (17 slots for 2 values): held values are copied.
       out[names[p]!] = values.length > 1 ? values.slice() : values;
