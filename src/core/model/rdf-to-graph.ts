@@ -328,9 +328,8 @@ class Builder {
     if (this.options.collapseMemberships ?? true) {
       for (const m of index.instancesOf(ORG.Membership)) {
         if (this.provenance.machinery.has(m)) continue;
-        const members = this.drawableObjects(m, ORG.member);
-        const orgs = this.drawableObjects(m, ORG.organization);
-        if (members.length > 0 && orgs.length > 0) this.memberships.add(m);
+        if (this.hasDrawableObject(m, ORG.member) && this.hasDrawableObject(m, ORG.organization))
+          this.memberships.add(m);
       }
     }
     if (this.options.collapsePosts ?? false) {
@@ -488,6 +487,21 @@ class Builder {
       if (this.hidden ? (this.flagsOf(oi) & EXCLUDED) === 0 : !this.excluded(o)) out.push(o);
     }
     return out;
+  }
+
+  /** Whether (subject, predicate) has a drawable resource object (drawableObjects, not empty). */
+  private hasDrawableObject(subject: string, predicate: string): boolean {
+    const { index } = this;
+    const p = index.predicateId(predicate);
+    if (p === -1) return false;
+    const { start, end } = index.about(subject);
+    for (let i = start; i < end; i++) {
+      const oi = index.o[i]!;
+      if (index.p[i] !== p || index.kinds[oi]! > BLANK) continue;
+      if (this.hidden ? (this.flagsOf(oi) & EXCLUDED) === 0 : !this.excluded(index.keys[oi]!))
+        return true;
+    }
+    return false;
   }
 
   /** The date of a time:Instant (term number `instant`). */

@@ -93,6 +93,16 @@ class NumberedLiteral extends N3Literal implements NumberedTerm {
 }
 const ANONYMOUS = "\u0000";
 
+/** The literals of one language tag or datatype, by value, and what their ids end with. */
+interface LiteralTable {
+  readonly values: Map<string, Literal>;
+  readonly suffix: string;
+}
+
+function literalTable(suffix: string): LiteralTable {
+  return { values: new Map(), suffix };
+}
+
 /** Parses `input` in `options.format`; throws RdfParseError on a syntax error. */
 export function parseRdf(input: string, options: ParseOptions): ParseResult {
   const parser = createRdfParser({ ...options, text: () => input });
@@ -248,42 +258,47 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     if (term === undefined) blanks.set(name, (term = new NumberedBlankNode(name)));
     return term;
   };
-  // Literals by language tag or datatype, then by value: no id is built to look a repeat up.
-  const byLanguage = new Map<string, Map<string, Literal>>();
-  const byDatatype = new Map<string, Map<string, Literal>>();
+  // Literals by language tag or datatype, then by value: no id is built to look a repeat up,
+  // and a new one's id is built as n3's factory builds it (`"v"`, `"v"@tag`, `"v"^^datatype`).
+  const byLanguage = new Map<string, LiteralTable>();
+  const byDatatype = new Map<string, LiteralTable>();
   const literal = (...args: Parameters<typeof DataFactory.literal>): Literal => {
     const [value, tagOrDatatype] = args;
-    let values: Map<string, Literal> | undefined;
+    let table: LiteralTable | undefined;
     if (typeof value === "string") {
       if (typeof tagOrDatatype === "string") {
         // n3's factory lower-cases tags: "EN" and "en" are one literal.
         const tag = tagOrDatatype.toLowerCase();
-        values = byLanguage.get(tag);
-        if (values === undefined) byLanguage.set(tag, (values = new Map()));
+        table = byLanguage.get(tag);
+        if (table === undefined) byLanguage.set(tag, (table = literalTable(`@${tag}`)));
       } else if (tagOrDatatype === undefined || "termType" in tagOrDatatype) {
         // No datatype and xsd:string are one literal.
         const dt = tagOrDatatype?.value ?? "";
         const key = dt === XSD_STRING ? "" : dt;
-        values = byDatatype.get(key);
-        if (values === undefined) byDatatype.set(key, (values = new Map()));
+        table = byDatatype.get(key);
+        if (table === undefined) {
+          byDatatype.set(key, (table = literalTable(key === "" ? "" : `^^${key}`)));
+        }
       }
-      const known = values?.get(value);
-      if (known !== undefined) return known;
     }
-    const made = DataFactory.literal(...args);
-    // The id n3 made is a string of parts (see namedNode): keep the term on a flat copy.
-    if (values !== undefined) {
-      const term = new NumberedLiteral(flatten(made.id));
-      values.set(value as string, term);
+    if (table !== undefined) {
+      let term = table.values.get(value as string);
+      if (term === undefined) {
+        // Built by concatenation, the id is a string of parts (see namedNode): a flat copy.
+        term = new NumberedLiteral(flatten(`"${value as string}"${table.suffix}`));
+        table.values.set(value as string, term);
+      }
       return term;
     }
     // Anything else (a base direction) by id: never the id of a literal above.
+    const made = DataFactory.literal(...args);
     const known = literals.get(made.id);
     if (known !== undefined) return known;
     const term = new NumberedLiteral(flatten(made.id));
     literals.set(term.id, term);
     return term;
   };
+
   const factory: typeof DataFactory = {
     ...DataFactory,
     namedNode: namedNode as typeof DataFactory.namedNode,
