@@ -7,6 +7,7 @@
  * A label is never blank: without literals it is a prefixed name (`ex:lagon`), else the IRI's
  * last segment, else the IRI itself.
  */
+import { sortSmall } from "./sort-small";
 import type { LiteralValue } from "./types";
 import { canonicalIri, DCTERMS, FOAF, NS, PREDICATE_LABELS, RDFS, SCHEMA, SKOS } from "./vocab";
 
@@ -30,13 +31,22 @@ export interface LabelCandidate {
   lang?: string;
 }
 
+/** Rank of each predicate IRI met (canonicalIri and a search, done once per IRI). */
+const predicateRanks = new Map<string, number>();
+
 function predicateRank(predicate: string): number {
-  const i = LABEL_PREDICATES.indexOf(canonicalIri(predicate));
-  return i < 0 ? LABEL_PREDICATES.length : i;
+  let rank = predicateRanks.get(predicate);
+  if (rank === undefined) {
+    const i = LABEL_PREDICATES.indexOf(canonicalIri(predicate));
+    rank = i < 0 ? LABEL_PREDICATES.length : i;
+    // Bounded: a document with a great many predicates does not grow the table without end.
+    if (predicateRanks.size < 4096) predicateRanks.set(predicate, rank);
+  }
+  return rank;
 }
 
 export function isLabelPredicate(predicate: string): boolean {
-  return LABEL_PREDICATES.includes(canonicalIri(predicate));
+  return predicateRank(predicate) < LABEL_PREDICATES.length;
 }
 
 /** Does tag `lang` satisfy the preference `wanted` ("fr" accepts "fr" and "fr-ca")? */
@@ -52,14 +62,15 @@ export function labelCandidates(
   properties: Readonly<Record<string, LiteralValue[]>>,
 ): LabelCandidate[] {
   const out: LabelCandidate[] = [];
-  for (const [predicate, values] of Object.entries(properties)) {
+  for (const predicate in properties) {
     if (!isLabelPredicate(predicate)) continue;
-    for (const v of values) {
+    for (const v of properties[predicate]!) {
       if (v.value.trim() === "") continue;
       out.push({ predicate, value: v.value, lang: v.lang ?? "" });
     }
   }
-  return out.sort(
+  return sortSmall(
+    out,
     (a, b) =>
       predicateRank(a.predicate) - predicateRank(b.predicate) ||
       compare(a.lang ?? "", b.lang ?? "") ||
@@ -69,7 +80,8 @@ export function labelCandidates(
 
 /** Every label per language ("" for none), each list in preference order without repeats. */
 export function labelsByLanguage(candidates: readonly LabelCandidate[]): Record<string, string[]> {
-  const sorted = [...candidates].sort(
+  const sorted = sortSmall(
+    [...candidates],
     (a, b) =>
       compare(a.lang ?? "", b.lang ?? "") ||
       predicateRank(a.predicate) - predicateRank(b.predicate) ||
@@ -97,20 +109,30 @@ export function resolveLabel(
   candidates: readonly LabelCandidate[],
   languages: readonly string[] = DEFAULT_LANGUAGES,
 ): string | undefined {
-  const primary = candidates.filter((c) => canonicalIri(c.predicate) !== SKOS.altLabel);
-  for (const pool of [primary, candidates]) {
-    if (pool.length === 0) continue;
-    const order = (a: LabelCandidate, b: LabelCandidate): number =>
-      languageRank(a.lang ?? "", languages) - languageRank(b.lang ?? "", languages) ||
-      compare(a.lang ?? "", b.lang ?? "") ||
-      predicateRank(a.predicate) - predicateRank(b.predicate) ||
-      compare(a.value, b.value);
-    // The first in that order (the first of equals): one pass, no sorted copy.
-    let best = pool[0]!;
-    for (let i = 1; i < pool.length; i++) if (order(pool[i]!, best) < 0) best = pool[i]!;
-    return best.value.trim();
+  // The first in that order (the first of equals) among the candidates other than
+  // skos:altLabel, else among all: a pass each, no filtered or sorted copy.
+  for (let pass = 0; pass < 2; pass++) {
+    let best: LabelCandidate | undefined;
+    for (const c of candidates) {
+      if (pass === 0 && predicateRank(c.predicate) === ALT_LABEL_RANK) continue;
+      if (best === undefined || labelOrder(c, best, languages) < 0) best = c;
+    }
+    if (best !== undefined) return best.value.trim();
   }
   return undefined;
+}
+
+/** Rank of skos:altLabel among LABEL_PREDICATES (the last). */
+const ALT_LABEL_RANK = LABEL_PREDICATES.indexOf(SKOS.altLabel);
+
+/** The order of resolveLabel: language preference, tag, predicate, value. */
+function labelOrder(a: LabelCandidate, b: LabelCandidate, languages: readonly string[]): number {
+  return (
+    languageRank(a.lang ?? "", languages) - languageRank(b.lang ?? "", languages) ||
+    compare(a.lang ?? "", b.lang ?? "") ||
+    predicateRank(a.predicate) - predicateRank(b.predicate) ||
+    compare(a.value, b.value)
+  );
 }
 
 /** 0..n-1 for the preferred languages (exact tag before subtags), then untagged, then others. */

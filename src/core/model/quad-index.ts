@@ -1,14 +1,16 @@
 /**
  * Orgraph core: a read-only index of quads by subject, used by the model builders.
  *
- * Quads are put in a canonical order (subject, graph, predicate, object), so every lookup gives
- * values in a stable order whatever the input order. The index holds no object per quad: each
+ * A subject's quads are put in a canonical order (graph, predicate, object), so every lookup gives
+ * values in a stable order whatever the input order. Subjects follow one another in order of
+ * first appearance: whatever reads across subjects sorts what it gathers. The index holds no object per quad: each
  * distinct term is numbered once (by kind and key), each quad is four numbers in typed arrays
  * (subject, canonical predicate, object, graph), and a subject's quads are one range of
  * positions. Predicate and class IRIs are read through `canonicalIri` (schema.org https).
  */
 import { QuadStore, isQuadArray, type Quads } from "../rdf/quad-store";
 import { compareStrings, termKey, type RdfTerm } from "../rdf/terms";
+import { sortSmall } from "./sort-small";
 import { canonicalIri, RDF } from "./vocab";
 
 /** Kinds of terms, by number (`QuadIndex.kinds`). */
@@ -55,6 +57,12 @@ export interface QuadIndex {
   readonly graphNames: ReadonlySet<string>;
   /** Positions of the quads whose subject has this key, in canonical order. */
   about(subject: string): Range;
+  /**
+   * `about` by term number: the quads of term `t` as a subject are at [termStart[t],
+   * termEnd[t]) (an empty range for a term that is no subject).
+   */
+  readonly termStart: Int32Array;
+  readonly termEnd: Int32Array;
   /** Objects of (subject, predicate) over every graph, without repeats, in canonical order. */
   objects(subject: string, predicate: string): RdfTerm[];
   /** rdf:types of a subject (canonical IRIs, sorted, without repeats). */
@@ -106,9 +114,6 @@ function sortRange(
 
 /** Items per step of a sliced build. */
 const CHUNK = 1024;
-/** Subjects are sorted in runs of this many, then the runs merged (sliced build). */
-const RUN = 4096;
-
 /** Calls `step(from, to)` over [0, n): sliced, in chunks of `chunk` with a step between. */
 function* chunks(
   sliced: boolean,
@@ -121,45 +126,6 @@ function* chunks(
     step(i, Math.min(n, i + chunk));
     yield;
   }
-}
-
-/**
- * Sorts `list` by `compare` (stable); sliced: in runs of RUN, then the runs merged pairwise a
- * chunk at a time, with a step between.
- */
-function* sortInRuns(
-  sliced: boolean,
-  list: number[],
-  compare: (a: number, b: number) => number,
-): Generator<void, number[], void> {
-  const n = list.length;
-  const length = sliced ? RUN : Math.max(1, n);
-  for (let from = 0; from < n; from += length) {
-    const sorted = list.slice(from, from + length).sort(compare);
-    for (let i = 0; i < sorted.length; i++) list[from + i] = sorted[i]!;
-    yield;
-  }
-  let src = list;
-  let dst = new Array<number>(n);
-  for (let width = length; width < n; width *= 2) {
-    for (let left = 0; left < n; left += 2 * width) {
-      const mid = Math.min(n, left + width);
-      const right = Math.min(n, left + 2 * width);
-      let i = left;
-      let j = mid;
-      let k = left;
-      while (k < right) {
-        const stop = Math.min(right, k + CHUNK * 8);
-        while (k < stop) {
-          if (i < mid && (j >= right || compare(src[i]!, src[j]!) <= 0)) dst[k++] = src[i++]!;
-          else dst[k++] = src[j++]!;
-        }
-        yield;
-      }
-    }
-    [src, dst] = [dst, src];
-  }
-  return src;
 }
 
 /**
@@ -269,25 +235,23 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
   graphIds.sort((a, b) => compareStrings(keys[a]!, keys[b]!));
   for (let r = 0; r < graphIds.length; r++) graphRank[graphIds[r]!] = r;
 
-  // Subjects sorted; each quad placed in its subject's range, then each range sorted.
-  const order = yield* sortInRuns(sliced, Array.from(groupKeys.keys()), (a, b) =>
-    compareStrings(groupKeys[a]!, groupKeys[b]!),
-  );
-  const rank = new Int32Array(order.length);
-  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
-  const starts = new Int32Array(order.length + 1);
+  // Subjects in order of first appearance (what is read across subjects is sorted by its
+  // reader: no order of subjects is needed); each quad placed in its subject's range, then each
+  // range sorted.
+  const subjects = groupKeys.length;
+  const starts = new Int32Array(subjects + 1);
   yield* chunks(sliced, n, (from, to) => {
     for (let at = from * 4; at < to * 4; at += 4) {
-      const r = rank[groupOf[number[indices[at]!]!]!]! + 1;
+      const r = groupOf[number[indices[at]!]!]! + 1;
       starts[r] = starts[r]! + 1;
     }
   });
-  for (let r = 0; r < order.length; r++) starts[r + 1] = starts[r + 1]! + starts[r]!;
-  const fill = starts.slice(0, order.length);
+  for (let r = 0; r < subjects; r++) starts[r + 1] = starts[r + 1]! + starts[r]!;
+  const fill = starts.slice(0, subjects);
   const positions = new Int32Array(n);
   yield* chunks(sliced, n, (from, to) => {
     for (let i = from, at = from * 4; i < to; i++, at += 4)
-      positions[fill[rank[groupOf[number[indices[at]!]!]!]!]!++] = i;
+      positions[fill[groupOf[number[indices[at]!]!]!]!++] = i;
   });
   const compare = (a: number, b: number): number => {
     const ga = number[indices[(a << 2) + 3]!]!;
@@ -308,7 +272,7 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
   };
   yield* chunks(
     sliced,
-    order.length,
+    subjects,
     (from, to) => {
       for (let r = from; r < to; r++) {
         if (starts[r + 1]! - starts[r]! > 1)
@@ -338,14 +302,22 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
     CHUNK * 8,
   );
 
+  const termStart = new Int32Array(keys.length);
+  const termEnd = new Int32Array(keys.length);
+  for (let t = 0; t < keys.length; t++) {
+    const group = groupOf[t]!;
+    if (group === -1) continue;
+    termStart[t] = starts[group]!;
+    termEnd[t] = starts[group + 1]!;
+  }
+
   let lastAbout: string | undefined;
   let lastRange = NO_QUADS;
   const about = (subject: string): Range => {
     if (subject === lastAbout) return lastRange;
-    const group = groups.get(subject);
-    const r = group === undefined ? -1 : rank[group]!;
+    const r = groups.get(subject);
     lastAbout = subject;
-    return (lastRange = r === -1 ? NO_QUADS : { start: starts[r]!, end: starts[r + 1]! });
+    return (lastRange = r === undefined ? NO_QUADS : { start: starts[r]!, end: starts[r + 1]! });
   };
   const objects = (subject: string, predicate: string): RdfTerm[] => {
     const out: RdfTerm[] = [];
@@ -378,6 +350,8 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
     predicateId: (iri) => predicateIds.get(iri) ?? -1,
     graphNames,
     about,
+    termStart,
+    termEnd,
     objects,
     typesOf: (subject) => {
       const out: string[] = [];
@@ -387,7 +361,7 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
         const cls = canonicalIri(keys[O[i]!]!);
         if (!out.includes(cls)) out.push(cls);
       }
-      return out.sort();
+      return sortSmall(out, compareStrings);
     },
     instancesOf: (cls) => {
       const wanted = canonicalIri(cls);

@@ -23,6 +23,7 @@ import {
   type RdfTerm,
 } from "../rdf/terms";
 import { useDictionaryAdjacency } from "./adjacency";
+import { sortSmall } from "./sort-small";
 import { categoryOf } from "./categories";
 import {
   DEFAULT_LANGUAGES,
@@ -35,6 +36,7 @@ import {
 import { readProvenance, sortSources, sortSpans, type Provenance } from "./provenance";
 import { BLANK, indexQuads, LITERAL, NAMED, type QuadIndex } from "./quad-index";
 import type {
+  Category,
   EdgeAttributes,
   GraphAttributes,
   LiteralValue,
@@ -121,11 +123,37 @@ const TIME_NODE_PREDICATES = new Set<string>([
   ...TIME_DATE_PREDICATES,
 ]);
 
+/**
+ * Value, language and datatype of an n3 literal, read from its id (`"value"`, `"value"@lang`,
+ * `"value"@lang--dir` or `"value"^^datatype`) in one pass: n3's getters parse the id again
+ * for each part (and make a term for the datatype). Undefined for any other term.
+ */
+function n3LiteralParts(
+  term: RdfTerm,
+): { value: string; lang: string; datatype: string | undefined } | undefined {
+  const id = (term as { id?: unknown }).id;
+  if (typeof id !== "string" || id.charCodeAt(0) !== 34 /* " */) return undefined;
+  const close = id.lastIndexOf('"');
+  const value = id.substring(1, close);
+  const mark = id.charCodeAt(close + 1);
+  if (Number.isNaN(mark)) return { value, lang: "", datatype: XSD_STRING };
+  if (mark === 64 /* @ */) {
+    const dir = id.lastIndexOf("--");
+    const lang = (
+      dir > close ? id.substring(close + 2, dir) : id.substring(close + 2)
+    ).toLowerCase();
+    return { value, lang, datatype: undefined };
+  }
+  if (mark === 94 /* ^ */) return { value, lang: "", datatype: id.substring(close + 3) };
+  return undefined;
+}
+
 /** The literal as Orgraph stores it. */
 export function literalValue(term: RdfTerm): LiteralValue {
-  const out: LiteralValue = { value: term.value };
-  const lang = (term.language ?? "").toLowerCase();
-  const dt = term.datatype?.value;
+  const parts = n3LiteralParts(term);
+  const out: LiteralValue = { value: parts ? parts.value : term.value };
+  const lang = parts ? parts.lang : (term.language ?? "").toLowerCase();
+  const dt = parts ? parts.datatype : term.datatype?.value;
   if (lang !== "") out.lang = lang;
   else if (
     dt !== undefined &&
@@ -194,14 +222,15 @@ interface Relations {
 }
 
 interface EdgeDraft {
+  /** The edge's key (edgeKey). */
+  key: string;
   subject: string;
   predicate: string;
   object: string;
   /** The graphs asserting it: one key, or a set of them. */
   graphs: ReadonlySet<string> | string;
   via?: string;
-  roles?: string[];
-  /** The label of a collapsed post or statement. */
+  /** The label of a collapsed membership, post or statement. */
   label?: { label: string; labels: Record<string, string> };
   extraSpans?: Span[];
   extraSources?: SourceRef[];
@@ -210,6 +239,10 @@ interface EdgeDraft {
 
 class Builder {
   private readonly index: QuadIndex;
+  /** Numbers of the OWL-Time predicates read per interval (-1: no quad has it). */
+  private readonly hasBeginning: number;
+  private readonly hasEnd: number;
+  private readonly timeDatePredicates: readonly number[];
   private readonly provenance: Provenance;
   private readonly subClassOf = new Map<string, string[]>();
   private readonly vocabulary = new Set<string>();
@@ -238,6 +271,8 @@ class Builder {
    */
   private readonly sharedLists = new Map<string, Map<string, readonly unknown[]>>();
   private readonly sharedSources = new Map<string, SourceRef>();
+  /** Category by shared type list (categoryOf). */
+  private readonly categories = new Map<readonly string[], Category>();
   /** Literal values by term number: each literal read once, shared. */
   private readonly literals: (LiteralValue | undefined)[];
   /** Flags by term number (see flagsOf); 0 until read. */
@@ -265,6 +300,11 @@ class Builder {
     // Filled up front: an array grown by assignment at scattered places is slow to index.
     this.literals = new Array<LiteralValue | undefined>(this.index.keys.length).fill(undefined);
     this.provenance = readProvenance(this.index);
+    this.hasBeginning = this.index.predicateId(TIME.hasBeginning);
+    this.hasEnd = this.index.predicateId(TIME.hasEnd);
+    this.timeDatePredicates = TIME_DATE_PREDICATES.map((iri) => this.index.predicateId(iri)).filter(
+      (p) => p !== -1,
+    );
     this.languages = (options.languages ?? DEFAULT_LANGUAGES).map((l) => l.toLowerCase());
     this.prefixes = options.prefixes ?? {};
   }
@@ -288,9 +328,8 @@ class Builder {
     if (this.options.collapseMemberships ?? true) {
       for (const m of index.instancesOf(ORG.Membership)) {
         if (this.provenance.machinery.has(m)) continue;
-        const members = this.drawableObjects(m, ORG.member);
-        const orgs = this.drawableObjects(m, ORG.organization);
-        if (members.length > 0 && orgs.length > 0) this.memberships.add(m);
+        if (this.hasDrawableObject(m, ORG.member) && this.hasDrawableObject(m, ORG.organization))
+          this.memberships.add(m);
       }
     }
     if (this.options.collapsePosts ?? false) {
@@ -450,14 +489,28 @@ class Builder {
     return out;
   }
 
-  /** The date of a time:Instant. */
-  private instantDate(instant: string): LiteralValue | undefined {
+  /** Whether (subject, predicate) has a drawable resource object (drawableObjects, not empty). */
+  private hasDrawableObject(subject: string, predicate: string): boolean {
     const { index } = this;
-    const { start, end } = index.about(instant);
+    const p = index.predicateId(predicate);
+    if (p === -1) return false;
+    const { start, end } = index.about(subject);
+    for (let i = start; i < end; i++) {
+      const oi = index.o[i]!;
+      if (index.p[i] !== p || index.kinds[oi]! > BLANK) continue;
+      if (this.hidden ? (this.flagsOf(oi) & EXCLUDED) === 0 : !this.excluded(index.keys[oi]!))
+        return true;
+    }
+    return false;
+  }
+
+  /** The date of a time:Instant (term number `instant`). */
+  private instantDate(instant: number): LiteralValue | undefined {
+    const { index } = this;
+    const start = index.termStart[instant]!;
+    const end = index.termEnd[instant]!;
     if (start === end) return undefined;
-    for (const iri of TIME_DATE_PREDICATES) {
-      const p = index.predicateId(iri);
-      if (p === -1) continue;
+    for (const p of this.timeDatePredicates) {
       for (let i = start; i < end; i++) {
         const o = index.o[i]!;
         if (index.p[i] === p && index.kinds[o] === LITERAL) return this.literal(o);
@@ -466,29 +519,31 @@ class Builder {
     return undefined;
   }
 
-  /** The period of a time:Interval. */
-  private intervalPeriod(interval: string): Period | undefined {
+  /** The period of a time:Interval (term number `interval`). */
+  private intervalPeriod(interval: number): Period | undefined {
+    const start = this.intervalEnd(interval, this.hasBeginning);
+    const end = this.intervalEnd(interval, this.hasEnd);
+    if (!start && !end) return undefined;
     const period: Period = {};
-    const { index } = this;
-    const { start: from, end: to } = index.about(interval);
-    const edge = (iri: string): LiteralValue | undefined => {
-      const p = index.predicateId(iri);
-      if (p === -1) return undefined;
-      // Objects in order (a repeat in another graph, tried again, gives nothing new).
-      for (let i = from; i < to; i++) {
-        if (index.p[i] !== p) continue;
-        const o = index.o[i]!;
-        if (index.kinds[o] === LITERAL) return this.literal(o);
-        const d = this.instantDate(index.keys[o]!);
-        if (d) return d;
-      }
-      return undefined;
-    };
-    const start = edge(TIME.hasBeginning);
-    const end = edge(TIME.hasEnd);
     if (start) period.start = start;
     if (end) period.end = end;
-    return start || end ? period : undefined;
+    return period;
+  }
+
+  /** The date of an interval's beginning or end (predicate number `p`, -1 when absent). */
+  private intervalEnd(interval: number, p: number): LiteralValue | undefined {
+    if (p === -1) return undefined;
+    const { index } = this;
+    const to = index.termEnd[interval]!;
+    // Objects in order (a repeat in another graph, tried again, gives nothing new).
+    for (let i = index.termStart[interval]!; i < to; i++) {
+      if (index.p[i] !== p) continue;
+      const o = index.o[i]!;
+      if (index.kinds[o] === LITERAL) return this.literal(o);
+      const d = this.instantDate(o);
+      if (d) return d;
+    }
+    return undefined;
   }
 
   private predicateLabel(predicate: string): { label: string; labels: Record<string, string> } {
@@ -510,28 +565,31 @@ class Builder {
     // Values in order of first use, without repeats (a repeat is the same literal in another
     // graph: its quads are apart, and rare, so a list of keys is searched only then).
     // Literals are numbered by kind and key: the same number is the same literal.
+    // A resource has few literal predicates: they are looked up in a short list, not a Map.
     const { index } = this;
-    const byPredicate = new Map<number, { values: LiteralValue[]; ids: number[] }>();
+    const entries: { p: number; values: LiteralValue[] }[] = [];
     const { start, end } = index.about(key);
     for (let i = start; i < end; i++) {
       const o = index.o[i]!;
       if (index.kinds[o] !== LITERAL) continue;
       const p = index.p[i]!;
-      const entry = byPredicate.get(p);
-      if (entry === undefined) {
-        byPredicate.set(p, { values: [this.literal(o)], ids: [o] });
-      } else if (!entry.ids.includes(o)) {
-        entry.values.push(this.literal(o));
-        entry.ids.push(o);
+      let entry: { p: number; values: LiteralValue[] } | undefined;
+      for (let e = entries.length - 1; e >= 0; e--) {
+        if (entries[e]!.p === p) {
+          entry = entries[e];
+          break;
+        }
       }
+      // One value object per literal number (see literal): the same object is the same literal.
+      const value = this.literal(o);
+      if (entry === undefined) entries.push({ p, values: [value] });
+      else if (!entry.values.includes(value)) entry.values.push(value);
     }
     const out: Record<string, LiteralValue[]> = {};
     const names = index.predicates;
-    const predicates = [...byPredicate.keys()];
-    if (predicates.length > 1) predicates.sort((a, b) => compareStrings(names[a]!, names[b]!));
-    for (const p of predicates) {
+    if (entries.length > 1) sortSmall(entries, (a, b) => compareStrings(names[a.p]!, names[b.p]!));
+    for (const { p, values } of entries) {
       // A list grown by push keeps spare room (17 slots for 2 values): held values are copied.
-      const values = byPredicate.get(p)!.values;
       out[names[p]!] = values.length > 1 ? values.slice() : values;
     }
     return out;
@@ -554,6 +612,14 @@ class Builder {
       this.flags[id] = flags;
     }
     return flags;
+  }
+
+  /** The category of a shared type list (see shareList), computed once per list. */
+  private categoryOf(types: readonly string[]): Category {
+    let category = this.categories.get(types);
+    if (category === undefined)
+      this.categories.set(types, (category = categoryOf(types, this.subClassOf)));
+    return category;
   }
 
   /** `list`, or the equal list given before under the same `kind` and key (one instance). */
@@ -655,7 +721,12 @@ class Builder {
     const graphs = this.graphsOf(key);
     const ownSpans = this.provenance.resourceSpans.get(key);
     const ownSources = this.provenance.resourceSources.get(key);
-    if (ownSpans === undefined && ownSources === undefined) return this.supportOfGraphs(graphs);
+    if (ownSpans === undefined && ownSources === undefined) {
+      // One graph (most resources): its support from the cache by graph, no key joined.
+      return graphs.length === 1
+        ? this.graphsAndSupport(graphs[0]!).support
+        : this.supportOfGraphs(graphs);
+    }
     const { spans, sources } = this.spansOfGraphs(graphs);
     spans.push(...(ownSpans ?? []));
     sources.push(...(ownSources ?? []));
@@ -693,11 +764,11 @@ class Builder {
       const objectFlags = this.flagsOf(oi);
       if ((objectFlags & TIME_NODE) !== 0) {
         // Fold OWL-Time: an interval becomes `during`, an instant a dated literal property.
-        const period = this.intervalPeriod(o);
+        const period = this.intervalPeriod(oi);
         if (period) {
           if (!periods.has(s)) periods.set(s, period);
         } else {
-          const date = this.instantDate(o);
+          const date = this.instantDate(oi);
           if (date) {
             const props = timeProperties.get(s) ?? new Map<string, LiteralValue[]>();
             const list = props.get(p) ?? [];
@@ -713,8 +784,9 @@ class Builder {
       const g = keys[G[i]!]!;
       const draft = drafts.get(key);
       // Most relations are asserted in one graph: a set only for those in several.
-      if (draft === undefined) drafts.set(key, { subject: s, predicate: p, object: o, graphs: g });
-      else if (typeof draft.graphs !== "string") (draft.graphs as Set<string>).add(g);
+      if (draft === undefined) {
+        drafts.set(key, { key, subject: s, predicate: p, object: o, graphs: g });
+      } else if (typeof draft.graphs !== "string") (draft.graphs as Set<string>).add(g);
       else if (draft.graphs !== g) draft.graphs = new Set([draft.graphs, g]);
     }
   }
@@ -744,7 +816,7 @@ class Builder {
       yield;
     }
     // Collapsed nodes' edges: keys of four parts, apart from the relations' and each other's.
-    const collapsed: [string, EdgeDraft][] = [];
+    const collapsed: EdgeDraft[] = [];
 
     const memberships = [...this.memberships].sort(compareStrings);
     for (let from = 0; from < memberships.length; from += STEP) {
@@ -773,7 +845,8 @@ class Builder {
           for (let i = start; i < end; i++) {
             if (P[i] === holds && keys[O[i]!] === post) held.push(keys[G[i]!]!);
           }
-          const draft: EdgeDraft = {
+          collapsed.push({
+            key: edgeKey(holder, ORG.holds, org, post),
             subject: holder,
             predicate: ORG.holds,
             object: org,
@@ -782,8 +855,7 @@ class Builder {
             label,
             extraSpans: support.spans,
             extraSources: support.sources,
-          };
-          collapsed.push([edgeKey(holder, ORG.holds, org, post), draft]);
+          });
         }
       }
     }
@@ -796,19 +868,17 @@ class Builder {
       const label = this.quoteLabel(statement);
       for (const speaker of this.drawableObjects(statement, OG.speaker)) {
         for (const target of this.statementTargets(statement)) {
-          collapsed.push([
-            edgeKey(speaker, OG.said, target, statement),
-            {
-              subject: speaker,
-              predicate: OG.said,
-              object: target,
-              graphs,
-              via: statement,
-              label,
-              extraSpans: support.spans,
-              extraSources: support.sources,
-            },
-          ]);
+          collapsed.push({
+            key: edgeKey(speaker, OG.said, target, statement),
+            subject: speaker,
+            predicate: OG.said,
+            object: target,
+            graphs,
+            via: statement,
+            label,
+            extraSpans: support.spans,
+            extraSources: support.sources,
+          });
         }
       }
     }
@@ -823,7 +893,7 @@ class Builder {
       nodeKeys.add(d.subject);
       nodeKeys.add(d.object);
     }
-    for (const [, d] of collapsed) {
+    for (const d of collapsed) {
       nodeKeys.add(d.subject);
       nodeKeys.add(d.object);
     }
@@ -849,7 +919,9 @@ class Builder {
       this.addNodes(graph, sortedKeys, from, Math.min(sortedKeys.length, from + STEP), relations);
       yield;
     }
-    const sortedDrafts = [...drafts, ...collapsed].sort((a, b) => compareStrings(a[0], b[0]));
+    const sortedDrafts = [...drafts.values(), ...collapsed].sort((a, b) =>
+      compareStrings(a.key, b.key),
+    );
     drafts.clear();
     collapsed.length = 0;
     for (let from = 0; from < sortedDrafts.length; from += STEP) {
@@ -864,7 +936,7 @@ class Builder {
     memberships: readonly string[],
     from: number,
     to: number,
-    collapsed: [string, EdgeDraft][],
+    collapsed: EdgeDraft[],
   ): void {
     const { index } = this;
     const { keys, kinds, p: P, o: O, g: G } = index;
@@ -874,35 +946,41 @@ class Builder {
       const m = memberships[k]!;
       // Read from the membership's indexed quads, in order: its graphs, its roles (resources,
       // without repeats), the first of its intervals that has a period.
-      const graphs = new Set<string>();
+      // Quads come graph first: a set only once a second graph is met (as in `relations`).
+      let graphs: Set<string> | string | undefined;
       const roles: string[] = [];
       let during: Period | undefined;
       const { start, end } = index.about(m);
       for (let i = start; i < end; i++) {
-        graphs.add(keys[G[i]!]!);
+        const g = keys[G[i]!]!;
+        if (graphs === undefined) graphs = g;
+        else if (typeof graphs !== "string") graphs.add(g);
+        else if (graphs !== g) graphs = new Set([graphs, g]);
         const oi = O[i]!;
         if (P[i] === role) {
           if (kinds[oi]! <= BLANK && !roles.includes(keys[oi]!)) roles.push(keys[oi]!);
         } else if (P[i] === memberDuring && during === undefined && kinds[oi]! <= BLANK) {
-          during = this.intervalPeriod(keys[oi]!);
+          during = this.intervalPeriod(oi);
         }
       }
       const support = this.supportOf(m);
+      const label = roles.length > 0 ? this.rolesLabel(roles) : undefined;
       const orgs = this.drawableObjects(m, ORG.organization);
       for (const member of this.drawableObjects(m, ORG.member)) {
         for (const org of orgs) {
           const draft: EdgeDraft = {
+            key: edgeKey(member, ORG.memberOf, org, m),
             subject: member,
             predicate: ORG.memberOf,
             object: org,
-            graphs,
+            graphs: graphs ?? new Set<string>(),
             via: m,
-            roles,
             extraSpans: support.spans,
             extraSources: support.sources,
           };
+          if (label) draft.label = label;
           if (during) draft.during = during;
-          collapsed.push([edgeKey(member, ORG.memberOf, org, m), draft]);
+          collapsed.push(draft);
         }
       }
     }
@@ -937,13 +1015,13 @@ class Builder {
   /** Edges `drafts[from, to)` added to `graph`. */
   private addEdges(
     graph: OrgraphGraph,
-    drafts: readonly (readonly [string, EdgeDraft])[],
+    drafts: readonly EdgeDraft[],
     from: number,
     to: number,
   ): void {
     for (let i = from; i < to; i++) {
-      const [key, d] = drafts[i]!;
-      graph.addDirectedEdgeWithKey(key, d.subject, d.object, this.edgeAttributes(d));
+      const d = drafts[i]!;
+      graph.addDirectedEdgeWithKey(d.key, d.subject, d.object, this.edgeAttributes(d));
     }
   }
 
@@ -1003,7 +1081,7 @@ class Builder {
       label: labelOf(key, candidates, this.languages, this.prefixes),
       labels: labelsByLanguage(candidates),
       types,
-      category: categoryOf(types, this.subClassOf),
+      category: this.categoryOf(types),
       properties: sortedProperties,
       spans,
       sources,
@@ -1020,8 +1098,6 @@ class Builder {
     let labels: Record<string, string>;
     if (d.label) {
       ({ label, labels } = d.label);
-    } else if (d.roles && d.roles.length > 0) {
-      ({ label, labels } = this.rolesLabel(d.roles));
     } else {
       ({ label, labels } = this.predicateLabel(d.predicate));
     }

@@ -6,12 +6,18 @@
  * deterministically: labelled ones keep their label, anonymous ones become `b1`, `b2`, … in
  * document order, so the same text always gives the same quads.
  */
-import { DataFactory, Literal as N3Literal, Parser } from "n3";
+import {
+  BlankNode as N3BlankNode,
+  DataFactory,
+  Literal as N3Literal,
+  NamedNode as N3NamedNode,
+  Parser,
+} from "n3";
 import type { BlankNode, Literal, NamedNode, Quad, Term } from "n3";
 import { MAX_TOKEN_LENGTH, OrgraphError, RdfParseError, truncateToken } from "../errors";
 import { RDF_FORMATS, type RdfFormat } from "./formats";
-import { QuadStore, QuadStoreBuilder } from "./quad-store";
-import type { RdfTerm } from "./terms";
+import { QuadStore, QuadStoreBuilder, type NumberedTerm } from "./quad-store";
+import { XSD_STRING, type RdfTerm } from "./terms";
 
 export interface ParseOptions {
   format: RdfFormat;
@@ -70,7 +76,32 @@ function flatten(text: string): string {
 }
 
 const LABELLED = "\u0001";
+
+/*
+ * n3's terms with a field for the number the parser's quad store gives them (NumberedTerm): a
+ * term is made by one parser and given to its store only. Set in the constructor, the field
+ * lives in the object itself (added later, it would take a property store of its own).
+ */
+class NumberedNamedNode extends N3NamedNode implements NumberedTerm {
+  _storeId = -1;
+}
+class NumberedBlankNode extends N3BlankNode implements NumberedTerm {
+  _storeId = -1;
+}
+class NumberedLiteral extends N3Literal implements NumberedTerm {
+  _storeId = -1;
+}
 const ANONYMOUS = "\u0000";
+
+/** The literals of one language tag or datatype, by value, and what their ids end with. */
+interface LiteralTable {
+  readonly values: Map<string, Literal>;
+  readonly suffix: string;
+}
+
+function literalTable(suffix: string): LiteralTable {
+  return { values: new Map(), suffix };
+}
 
 /** Parses `input` in `options.format`; throws RdfParseError on a syntax error. */
 export function parseRdf(input: string, options: ParseOptions): ParseResult {
@@ -135,18 +166,57 @@ function internPrefixedNames(parser: Parser, namedNode: (iri: string) => NamedNo
   const readEntity = n3._readEntity;
   if (typeof readEntity !== "function") return;
   const byPrefix = new Map<string, Map<string, NamedNode>>();
+  let lastPrefix: string | undefined;
+  let lastLocals: Map<string, NamedNode> | undefined;
   n3._readEntity = function (this: N3ParserInternals, token, quantifier) {
     if ((token.type === "prefixed" || token.type === "type") && !this._n3Mode) {
       const prefix = this._prefixes?.[token.prefix];
       if (typeof prefix === "string") {
-        let locals = byPrefix.get(prefix);
+        // Names in a row often share their prefix: its table is kept at hand.
+        let locals = prefix === lastPrefix ? lastLocals : byPrefix.get(prefix);
         if (locals === undefined) byPrefix.set(prefix, (locals = new Map()));
+        lastPrefix = prefix;
+        lastLocals = locals;
         let term = locals.get(token.value);
         if (term === undefined) locals.set(token.value, (term = namedNode(prefix + token.value)));
         return term;
       }
     }
     return readEntity.call(this, token, quantifier);
+  };
+}
+
+/** The part of n3's Parser (2.x) that `storeEmittedQuads` replaces. */
+interface N3Emitter {
+  _emit(subject: Term, predicate: Term, object: Term, graph: Term | undefined): void;
+  DEFAULTGRAPH: Term;
+}
+
+/**
+ * Quads that n3 emits go straight into `quads` (and to `onQuad`): n3 would make a Quad object
+ * for each, passed to the callback and dropped. Only n3's own `_emit` of Turtle, TriG,
+ * N-Triples and N-Quads is replaced (N3's emitter, which reverses predicates, is another
+ * function and is kept); errors still reach the callback.
+ */
+function storeEmittedQuads(
+  parser: Parser,
+  quads: QuadStoreBuilder,
+  onQuad: ((quad: ParsedQuad) => void) | undefined,
+): void {
+  const n3 = parser as unknown as N3Emitter;
+  const prototype = Object.getPrototypeOf(parser) as Partial<N3Emitter>;
+  if (typeof n3._emit !== "function" || n3._emit !== prototype._emit) return;
+  n3._emit = function (this: N3Emitter, subject, predicate, object, graph) {
+    const g = graph || this.DEFAULTGRAPH;
+    quads.add(subject as RdfTerm, predicate as RdfTerm, object as RdfTerm, g as RdfTerm);
+    if (onQuad) {
+      onQuad({
+        subject: subject as Quad["subject"],
+        predicate: predicate as Quad["predicate"],
+        object: object as Quad["object"],
+        graph: g as Quad["graph"],
+      });
+    }
   };
 }
 
@@ -178,25 +248,57 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
       // n3 builds prefixed names by concatenation, a string of parts (32 bytes more, held as
       // long as the term): keep a flat copy, the same text.
       const flat = flatten(iri);
-      named.set(flat, (term = DataFactory.namedNode(flat)));
+      named.set(flat, (term = new NumberedNamedNode(flat)));
     }
     return term;
   };
   const blankNode = (name?: string): BlankNode => {
-    if (name === undefined) return DataFactory.blankNode(`${ANONYMOUS}${anonymous++}`);
+    if (name === undefined) return new NumberedBlankNode(`${ANONYMOUS}${anonymous++}`);
     let term = blanks.get(name);
-    if (term === undefined) blanks.set(name, (term = DataFactory.blankNode(name)));
+    if (term === undefined) blanks.set(name, (term = new NumberedBlankNode(name)));
     return term;
   };
+  // Literals by language tag or datatype, then by value: no id is built to look a repeat up,
+  // and a new one's id is built as n3's factory builds it (`"v"`, `"v"@tag`, `"v"^^datatype`).
+  const byLanguage = new Map<string, LiteralTable>();
+  const byDatatype = new Map<string, LiteralTable>();
   const literal = (...args: Parameters<typeof DataFactory.literal>): Literal => {
+    const [value, tagOrDatatype] = args;
+    let table: LiteralTable | undefined;
+    if (typeof value === "string") {
+      if (typeof tagOrDatatype === "string") {
+        // n3's factory lower-cases tags: "EN" and "en" are one literal.
+        const tag = tagOrDatatype.toLowerCase();
+        table = byLanguage.get(tag);
+        if (table === undefined) byLanguage.set(tag, (table = literalTable(`@${tag}`)));
+      } else if (tagOrDatatype === undefined || "termType" in tagOrDatatype) {
+        // No datatype and xsd:string are one literal.
+        const dt = tagOrDatatype?.value ?? "";
+        const key = dt === XSD_STRING ? "" : dt;
+        table = byDatatype.get(key);
+        if (table === undefined) {
+          byDatatype.set(key, (table = literalTable(key === "" ? "" : `^^${key}`)));
+        }
+      }
+    }
+    if (table !== undefined) {
+      let term = table.values.get(value as string);
+      if (term === undefined) {
+        // Built by concatenation, the id is a string of parts (see namedNode): a flat copy.
+        term = new NumberedLiteral(flatten(`"${value as string}"${table.suffix}`));
+        table.values.set(value as string, term);
+      }
+      return term;
+    }
+    // Anything else (a base direction) by id: never the id of a literal above.
     const made = DataFactory.literal(...args);
     const known = literals.get(made.id);
     if (known !== undefined) return known;
-    // The id n3 made is a string of parts (see namedNode): keep the term on a flat copy.
-    const term = new N3Literal(flatten(made.id));
+    const term = new NumberedLiteral(flatten(made.id));
     literals.set(term.id, term);
     return term;
   };
+
   const factory: typeof DataFactory = {
     ...DataFactory,
     namedNode: namedNode as typeof DataFactory.namedNode,
@@ -246,6 +348,7 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     },
   });
   if (!onData || !onEnd) throw new Error("n3's Parser did not subscribe to the input");
+  storeEmittedQuads(parser, quads, onQuad);
   const feed = onData;
   const finish = onEnd;
 

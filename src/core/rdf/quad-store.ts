@@ -121,8 +121,23 @@ export function quadAt(quads: Quads, i: number): RdfQuad {
 }
 
 /**
+ * A term that keeps its own number in one builder's table: `-1` until the builder first meets
+ * it. A parser that makes its own terms gives them this field from the start (one builder per
+ * parser), so that numbering a term reads a field instead of hashing the object.
+ */
+export interface NumberedTerm extends RdfTerm {
+  _storeId: number;
+}
+
+/** A term made with a `_storeId` of its own (see NumberedTerm). */
+function isNumbered(term: RdfTerm): term is NumberedTerm {
+  return typeof (term as Partial<NumberedTerm>)._storeId === "number";
+}
+
+/**
  * Builds a QuadStore quad by quad (as a parser gives them), terms shared by identity: no object
- * per quad while parsing.
+ * per quad while parsing. Terms with a `_storeId` (NumberedTerm) are numbered in that field:
+ * give such terms to one builder only.
  */
 export class QuadStoreBuilder {
   private readonly ids = new Map<RdfTerm, number>();
@@ -170,6 +185,14 @@ export class QuadStoreBuilder {
   }
 
   private id(term: RdfTerm): number {
+    if (isNumbered(term)) {
+      let n = term._storeId;
+      if (n === -1) {
+        n = term._storeId = this.terms.length;
+        this.terms.push(term);
+      }
+      return n;
+    }
     let i = this.ids.get(term);
     if (i === undefined) {
       i = this.terms.length;

@@ -62,6 +62,8 @@ function leafKey(term: RdfTerm): string {
     case "DefaultGraph":
       return "";
     case "Literal": {
+      const id = n3LiteralKey(term);
+      if (id !== undefined) return id;
       const lang = term.language ?? "";
       const dt = term.datatype?.value ?? XSD_STRING;
       return lang !== ""
@@ -73,6 +75,22 @@ function leafKey(term: RdfTerm): string {
     default:
       return `?${term.value}`;
   }
+}
+
+/**
+ * An n3 literal's id when it is the key `leafKey` would build (`"v"`, `"v"@lang`, `"v"^^dt`
+ * with dt other than xsd:string): read as it is, no string built. Undefined otherwise (a base
+ * direction, which the key leaves out, or any other kind of term).
+ */
+function n3LiteralKey(term: RdfTerm): string | undefined {
+  const id = (term as { id?: unknown }).id;
+  if (typeof id !== "string" || id.charCodeAt(0) !== 34 /* " */) return undefined;
+  const close = id.lastIndexOf('"');
+  if (close === id.length - 1) return id;
+  const mark = id.charCodeAt(close + 1);
+  if (mark === 64 /* @ */) return id.indexOf("--", close) < 0 ? id : undefined;
+  if (mark === 94 /* ^ */) return id.endsWith(`^^${XSD_STRING}`) ? undefined : id;
+  return undefined;
 }
 
 /** Code-unit order, independent of locale. */

@@ -60,11 +60,22 @@ describe("indexQuadsInSlices", () => {
     });
   }
 
-  it("sorts more subjects than one run in merged runs, as the one-shot sort does", async () => {
+  it("keeps each subject's quads together, subjects in order of first appearance", async () => {
     const index = await indexQuadsInSlices(generated, () => Promise.resolve(), 0);
-    const firsts = [...new Set([...index.s].map((s) => index.keys[s]!))];
-    expect(firsts.length).toBeGreaterThan(4096);
-    expect(firsts).toEqual([...firsts].sort());
+    const runs: string[] = [];
+    for (let i = 0; i < index.length; i++) {
+      const key = index.keys[index.s[i]!]!;
+      if (runs.at(-1) !== key) runs.push(key);
+    }
+    const inInput = [...new Set([...generated].map((q) => q.subject.value))];
+    expect(runs.length).toBeGreaterThan(4096);
+    // One run per subject (its quads in one range), in the order the input first gives them.
+    expect(runs).toEqual(inInput);
+    for (const key of inInput.slice(0, 50)) {
+      const { start, end } = index.about(key);
+      expect(index.keys[index.s[start]!]).toBe(key);
+      expect(end - start).toBe([...generated].filter((q) => q.subject.value === key).length);
+    }
   });
 
   it("stops at the first pause that rejects (a cancelled load) and rejects with its error", async () => {
