@@ -717,8 +717,8 @@ class Builder {
   }
 
   /** Spans and sources of every triple about `key`, plus annotations whose body is `key`. */
-  private supportOf(key: string): { spans: Span[]; sources: SourceRef[] } {
-    const graphs = this.graphsOf(key);
+  private supportOf(key: string, oneGraph?: string): { spans: Span[]; sources: SourceRef[] } {
+    const graphs = oneGraph === undefined ? this.graphsOf(key) : [oneGraph];
     const ownSpans = this.provenance.resourceSpans.get(key);
     const ownSources = this.provenance.resourceSources.get(key);
     if (ownSpans === undefined && ownSources === undefined) {
@@ -963,7 +963,8 @@ class Builder {
           during = this.intervalPeriod(oi);
         }
       }
-      const support = this.supportOf(m);
+      // Its graphs were just read: one graph (most memberships) is not read again.
+      const support = this.supportOf(m, typeof graphs === "string" ? graphs : undefined);
       const label = roles.length > 0 ? this.rolesLabel(roles) : undefined;
       const orgs = this.drawableObjects(m, ORG.organization);
       for (const member of this.drawableObjects(m, ORG.member)) {
@@ -1073,7 +1074,9 @@ class Builder {
     }
     const candidates = labelCandidates(sortedProperties);
     const typeList = this.index.typesOf(key);
-    const types = this.shareList("types", typeList.join("\u0000"), typeList);
+    // A list of one type is keyed by the type itself (no string joined).
+    const typesKey = typeList.length === 1 ? typeList[0]! : typeList.join("\u0000");
+    const types = this.shareList("types", typesKey, typeList);
     const { spans, sources } = this.supportOf(key);
     const { x, y } = initialPosition(key);
     const attributes: NodeAttributes = {
@@ -1147,7 +1150,7 @@ class Builder {
 
   /** The label of a collapsed membership: its roles' labels, joined with ", ". */
   private rolesLabel(roles: readonly string[]): { label: string; labels: Record<string, string> } {
-    const cacheKey = roles.join("\u0000");
+    const cacheKey = roles.length === 1 ? roles[0]! : roles.join("\u0000");
     let cached = this.rolesLabelCache.get(cacheKey);
     if (!cached) this.rolesLabelCache.set(cacheKey, (cached = this.computeRolesLabel(roles)));
     return cached;
