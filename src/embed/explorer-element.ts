@@ -707,7 +707,7 @@ export class OrgraphExplorer extends LitElement {
       }
       step("layout");
       await pause();
-      await timed("layout-prepare", () => this.#layout.prepare(graph));
+      await timed("layout-prepare", () => this.#layout.prepare(graph, pause));
       step("drawing");
       await pause();
       await this.updateComplete;
@@ -716,6 +716,7 @@ export class OrgraphExplorer extends LitElement {
       const created = this.isConnected
         ? await timed("create-renderer", () => this.#createRendererInSlices(graph, pause))
         : null;
+      let outOfDate: { asOf: string | null; edges: string[] } | null = null;
       try {
         await pause();
         // The commit's visible set, filter counts and hidden items, ready before the swap.
@@ -723,18 +724,24 @@ export class OrgraphExplorer extends LitElement {
           this.#view.prepareShow(graph, created?.renderer ?? null, pause),
         );
         await pause();
+        // The new model's edges out of date at the "as of" date, for the swap.
+        const asOf = this._wsw.asOf;
+        outOfDate = { asOf, edges: timedSync("out-of-date", () => model.outOfDate(asOf)) };
+        await pause();
       } catch (error) {
         this.#view.forgetPrepared();
         this.#dropRenderer(created);
         throw error;
       }
       // Past this point the new graph is shown: no more cancel.
-      if (created) timedSync("mount", () => this.#install(created, graph));
+      const hidden =
+        outOfDate?.asOf === this._wsw.asOf ? outOfDate.edges : model.outOfDate(this._wsw.asOf);
+      if (created) timedSync("mount", () => this.#install(created, graph, hidden));
       this.#graph = graph;
       this._selected = null;
       this._error = null;
       this._wsw = { ...this._wsw, model, statement: null, focus: null, filter: {} };
-      this.#renderer?.setOutOfDate(model.outOfDate(this._wsw.asOf));
+      if (!created) this.#renderer?.setOutOfDate(hidden);
       this.#leaveEndpoint();
       timedSync("view-loaded", () => this.#view.loaded(graph, run.quads));
       this.#widget.loaded(info, versionHash);
@@ -1360,12 +1367,13 @@ export class OrgraphExplorer extends LitElement {
   #install(
     { renderer, layer }: { renderer: OrgraphRenderer; layer: HTMLElement },
     graph: OrgraphGraph,
+    outOfDate?: readonly string[],
   ): void {
     try {
       // "As of" hides the edges of the graph shown (another build of the same data after the
-      // n-ary toggle: its edges are mapped from the model's).
-      if (this._wsw.model) this._wsw.model.display = graph;
-      renderer.setOutOfDate(this._wsw.model?.outOfDateIn(graph, this._wsw.asOf) ?? []);
+      // n-ary toggle: its edges are mapped from the model's); a load gives the new model's.
+      if (outOfDate === undefined && this._wsw.model) this._wsw.model.display = graph;
+      renderer.setOutOfDate(outOfDate ?? this._wsw.model?.outOfDateIn(graph, this._wsw.asOf) ?? []);
     } catch (error) {
       this.#dropRenderer({ renderer, layer });
       throw error;

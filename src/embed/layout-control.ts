@@ -90,12 +90,15 @@ export class LayoutControl {
    * Lays `graph` out before it is shown (no animation): the worker computes, the page stays
    * responsive. Resolves once the positions are in the graph. A force layout of a big graph
    * (over PREPARE_WAIT_NODES nodes) is not waited for: the nodes get their seeded start at once
-   * (where ForceAtlas2 starts from) and the run refines them on screen.
+   * (where ForceAtlas2 starts from) and the run refines them on screen. `pause`, when given, is
+   * awaited between the seeding and the run's start (each a pass over the whole graph): it
+   * yields, and rejects to stop (the run is then not started).
    */
-  async prepare(graph: OrgraphGraph): Promise<void> {
+  async prepare(graph: OrgraphGraph, pause?: () => Promise<void>): Promise<void> {
     this.stop();
     if (this.#mode === "force" && graph.order > PREPARE_WAIT_NODES) {
       seedPositions(graph, this.#seed);
+      await pause?.();
       void this.#start(graph, true);
       return;
     }
