@@ -622,6 +622,8 @@ export class OrgraphExplorer extends LitElement {
       if (seq === this.#loadSeq) this._progress = { ...p, percent: progressPercent(p) };
     };
     show({ phase: "read", bytes: 0, totalBytes: 0, triples: 0, source: label });
+    /** The new graph, once its layout's positions are held (see LayoutControl.hold). */
+    let held: OrgraphGraph | null = null;
     try {
       const lang = this.uiLang;
       const languages = [lang, lang === "fr" ? "en" : "fr"];
@@ -708,6 +710,10 @@ export class OrgraphExplorer extends LitElement {
       step("layout");
       await pause();
       await timed("layout-prepare", () => this.#layout.prepare(graph, pause));
+      // Until the swap, the layout's positions are kept apart (sigma is set up on the seeded
+      // ones): written into the graph then, on the renderer shown, in a task of its own.
+      this.#layout.hold(graph);
+      held = graph;
       step("drawing");
       await pause();
       await this.updateComplete;
@@ -766,12 +772,16 @@ export class OrgraphExplorer extends LitElement {
       if (this._progress) this._progress = { ...this._progress, percent: 100 };
       timedSync("load-event", () => this.dispatchEvent(new OrgraphLoadEvent(summary)));
       timedSync("widget-after-load", () => this.#widget.afterLoad(summary));
+      // The positions found meanwhile, on the graph shown, after the swap's task.
+      setTimeout(() => timedSync("layout-release", () => this.#layout.release(graph)), 0);
       // The bar stays at 100 % a moment.
       setTimeout(() => {
         if (seq === this.#loadSeq && !this._loading) this._progress = null;
       }, 600);
       return summary;
     } catch (error) {
+      // A cancelled or failed load: its graph's layout stops, its positions are dropped.
+      if (held) this.#layout.release(held, false);
       if (seq === this.#loadSeq) {
         this._loading = false;
         this._progress = null;
