@@ -622,6 +622,8 @@ export class OrgraphExplorer extends LitElement {
       if (seq === this.#loadSeq) this._progress = { ...p, percent: progressPercent(p) };
     };
     show({ phase: "read", bytes: 0, totalBytes: 0, triples: 0, source: label });
+    /** The new graph, once its layout's positions are held (see LayoutControl.hold). */
+    let held: OrgraphGraph | null = null;
     try {
       const lang = this.uiLang;
       const languages = [lang, lang === "fr" ? "en" : "fr"];
@@ -707,7 +709,11 @@ export class OrgraphExplorer extends LitElement {
       }
       step("layout");
       await pause();
-      await timed("layout-prepare", () => this.#layout.prepare(graph));
+      await timed("layout-prepare", () => this.#layout.prepare(graph, pause));
+      // Until the swap, the layout's positions are kept apart (sigma is set up on the seeded
+      // ones): written into the graph then, on the renderer shown, in a task of its own.
+      this.#layout.hold(graph);
+      held = graph;
       step("drawing");
       await pause();
       await this.updateComplete;
@@ -716,6 +722,7 @@ export class OrgraphExplorer extends LitElement {
       const created = this.isConnected
         ? await timed("create-renderer", () => this.#createRendererInSlices(graph, pause))
         : null;
+      let outOfDate: { asOf: string | null; edges: string[] } | null = null;
       try {
         await pause();
         // The commit's visible set, filter counts and hidden items, ready before the swap.
@@ -723,18 +730,24 @@ export class OrgraphExplorer extends LitElement {
           this.#view.prepareShow(graph, created?.renderer ?? null, pause),
         );
         await pause();
+        // The new model's edges out of date at the "as of" date, for the swap.
+        const asOf = this._wsw.asOf;
+        outOfDate = { asOf, edges: timedSync("out-of-date", () => model.outOfDate(asOf)) };
+        await pause();
       } catch (error) {
         this.#view.forgetPrepared();
         this.#dropRenderer(created);
         throw error;
       }
       // Past this point the new graph is shown: no more cancel.
-      if (created) timedSync("mount", () => this.#install(created, graph));
+      const hidden =
+        outOfDate?.asOf === this._wsw.asOf ? outOfDate.edges : model.outOfDate(this._wsw.asOf);
+      if (created) timedSync("mount", () => this.#install(created, graph, hidden));
       this.#graph = graph;
       this._selected = null;
       this._error = null;
       this._wsw = { ...this._wsw, model, statement: null, focus: null, filter: {} };
-      this.#renderer?.setOutOfDate(model.outOfDate(this._wsw.asOf));
+      if (!created) this.#renderer?.setOutOfDate(hidden);
       this.#leaveEndpoint();
       timedSync("view-loaded", () => this.#view.loaded(graph, run.quads));
       this.#widget.loaded(info, versionHash);
@@ -759,12 +772,16 @@ export class OrgraphExplorer extends LitElement {
       if (this._progress) this._progress = { ...this._progress, percent: 100 };
       timedSync("load-event", () => this.dispatchEvent(new OrgraphLoadEvent(summary)));
       timedSync("widget-after-load", () => this.#widget.afterLoad(summary));
+      // The positions found meanwhile, on the graph shown, after the swap's task.
+      setTimeout(() => timedSync("layout-release", () => this.#layout.release(graph)), 0);
       // The bar stays at 100 % a moment.
       setTimeout(() => {
         if (seq === this.#loadSeq && !this._loading) this._progress = null;
       }, 600);
       return summary;
     } catch (error) {
+      // A cancelled or failed load: its graph's layout stops, its positions are dropped.
+      if (held) this.#layout.release(held, false);
       if (seq === this.#loadSeq) {
         this._loading = false;
         this._progress = null;
@@ -1360,12 +1377,13 @@ export class OrgraphExplorer extends LitElement {
   #install(
     { renderer, layer }: { renderer: OrgraphRenderer; layer: HTMLElement },
     graph: OrgraphGraph,
+    outOfDate?: readonly string[],
   ): void {
     try {
       // "As of" hides the edges of the graph shown (another build of the same data after the
-      // n-ary toggle: its edges are mapped from the model's).
-      if (this._wsw.model) this._wsw.model.display = graph;
-      renderer.setOutOfDate(this._wsw.model?.outOfDateIn(graph, this._wsw.asOf) ?? []);
+      // n-ary toggle: its edges are mapped from the model's); a load gives the new model's.
+      if (outOfDate === undefined && this._wsw.model) this._wsw.model.display = graph;
+      renderer.setOutOfDate(outOfDate ?? this._wsw.model?.outOfDateIn(graph, this._wsw.asOf) ?? []);
     } catch (error) {
       this.#dropRenderer({ renderer, layer });
       throw error;

@@ -43,6 +43,7 @@ import {
   graphCounts,
   validateViewState,
   visibleSubgraph,
+  visibleSubgraphInSlices,
   type Communities,
   type OrgraphGraph,
   type PredicateCount,
@@ -115,6 +116,19 @@ export function naryKeyOf(graph: OrgraphGraph): string {
     collapsePosts: graph.someEdge((_e, a) => a.predicate === ORG_HOLDS && a.via !== undefined),
     collapseStatements: graph.someEdge((_e, a) => a.predicate === OG_SAID),
   });
+}
+
+/** Whether a graph has n-ary items (memberships, posts, statements) that toggles can collapse. */
+function hasNaryItems(graph: OrgraphGraph): boolean {
+  return (
+    graph.someEdge((_e, a) => a.via !== undefined) ||
+    graph.someNode(
+      (_k, a) =>
+        a.types.includes(ORG_MEMBERSHIP) ||
+        a.types.includes(ORG_POST) ||
+        a.category === "statement",
+    )
+  );
 }
 
 /** The data-label control's value for a state's data languages. */
@@ -385,16 +399,12 @@ export class ExplorerView implements ReactiveController {
 
   /** A new data graph was loaded: keep what still names something in it, show the state. */
   loaded(graph: OrgraphGraph, quads: Quads | null): void {
+    const prepared = this.#preparedNary?.graph === graph ? this.#preparedNary : null;
+    this.#preparedNary = null;
+    const naryKeyOfGraph = prepared?.key ?? naryKeyOf(graph);
     this.#quads = quads;
-    this.#graphs = new Map([[naryKeyOf(graph), graph]]);
-    this.#hasNary =
-      graph.someEdge((_e, a) => a.via !== undefined) ||
-      graph.someNode(
-        (_k, a) =>
-          a.types.includes(ORG_MEMBERSHIP) ||
-          a.types.includes(ORG_POST) ||
-          a.category === "statement",
-      );
+    this.#graphs = new Map([[naryKeyOfGraph, graph]]);
+    this.#hasNary = prepared?.hasNary ?? hasNaryItems(graph);
     const s = this.#state;
     const has = (k: string | null | undefined): boolean => !!k && graph.hasNode(k);
     const next: ViewState = {
@@ -410,7 +420,7 @@ export class ExplorerView implements ReactiveController {
       next.path !== s.path ||
       next.revealed.length !== s.revealed.length;
     this.#state = changed ? next : s;
-    if (naryKeyOf(graph) !== naryKey(this.#state)) this.#rebuild(this.#state);
+    if (naryKeyOfGraph !== naryKey(this.#state)) this.#rebuild(this.#state);
     this.sync();
     if (changed) this.element.dispatchEvent(new OrgraphViewStateEvent(this.#state));
   }
@@ -502,9 +512,15 @@ export class ExplorerView implements ReactiveController {
     renderer: OrgraphRenderer | null,
     pause: () => Promise<void>,
   ): Promise<void> {
+    // What loaded() reads of the graph's n-ary items (passes over every node or edge), each in
+    // a task of its own.
+    const nary = naryKeyOf(graph);
+    await pause();
+    this.#preparedNary = { graph, key: nary, hasNary: hasNaryItems(graph) };
+    await pause();
     const s = this.#state;
     const key = visibleKey(graph, s);
-    const visible = visibleSubgraph(graph, s);
+    const visible = await visibleSubgraphInSlices(graph, s, pause);
     await pause();
     const counts = await countsInTasks(graph, visible, pause);
     // A path or a story emphasis adds to the visible set: only the plain filtered set is kept.
@@ -518,8 +534,12 @@ export class ExplorerView implements ReactiveController {
     this.#visible.prime(key, visible);
   }
 
+  /** What prepareShow found of a graph's n-ary items, for loaded(). */
+  #preparedNary: { graph: OrgraphGraph; key: string; hasNary: boolean } | null = null;
+
   /** Drops what prepareShow computed (the load was cancelled or failed). */
   forgetPrepared(): void {
+    this.#preparedNary = null;
     this.#visible.unprime();
     this.#counts.unprime();
   }

@@ -54,6 +54,10 @@ export class LayoutControl {
   #graph: OrgraphGraph | null = null;
   /** Forces the main-thread fallback (tests, and pages known to forbid workers). */
   useWorker = true;
+  /** A graph whose positions are held (see `hold`), and the last ones found for it. */
+  #held: OrgraphGraph | null = null;
+  #pending: { keys: readonly string[]; positions: ArrayLike<number>; finished: boolean } | null =
+    null;
 
   constructor(private readonly host: LayoutHost) {}
 
@@ -90,16 +94,67 @@ export class LayoutControl {
    * Lays `graph` out before it is shown (no animation): the worker computes, the page stays
    * responsive. Resolves once the positions are in the graph. A force layout of a big graph
    * (over PREPARE_WAIT_NODES nodes) is not waited for: the nodes get their seeded start at once
-   * (where ForceAtlas2 starts from) and the run refines them on screen.
+   * (where ForceAtlas2 starts from) and the run refines them on screen. `pause`, when given, is
+   * awaited between the seeding and the run's start (each a pass over the whole graph): it
+   * yields, and rejects to stop (the run is then not started).
    */
-  async prepare(graph: OrgraphGraph): Promise<void> {
+  async prepare(graph: OrgraphGraph, pause?: () => Promise<void>): Promise<void> {
     this.stop();
     if (this.#mode === "force" && graph.order > PREPARE_WAIT_NODES) {
       seedPositions(graph, this.#seed);
+      await pause?.();
       void this.#start(graph, true);
       return;
     }
     await this.#start(graph, false);
+  }
+
+  /**
+   * Holds the positions the run finds for `graph` instead of writing them into it: a renderer
+   * is being set up for it apart (a load's graph, before its swap). Each write would restyle
+   * and re-process every node of that renderer in one long task (and one arriving during its
+   * sliced set-up would be missed). `release` ends the hold.
+   */
+  hold(graph: OrgraphGraph): void {
+    this.#held = graph;
+    this.#pending = null;
+  }
+
+  /**
+   * Ends the hold on `graph`: the last positions held are written (and a finished run
+   * reported); with `apply` false (the load was cancelled), they are dropped and the graph's
+   * run stops. Nothing when `graph` is not held.
+   */
+  release(graph: OrgraphGraph, apply = true): void {
+    if (this.#held !== graph) return;
+    const pending = this.#pending;
+    this.#held = null;
+    this.#pending = null;
+    if (!apply) {
+      if (this.#graph === graph && this.#run) {
+        this.stop();
+        this.#setStatus("stopped", this.#done, this.#total);
+      }
+      return;
+    }
+    if (!pending) return;
+    applyPositions(graph, pending.keys, pending.positions);
+    if (pending.finished) this.host.finished?.(this.info);
+  }
+
+  /** Writes positions into `graph`, or keeps them while it is held. */
+  #apply(
+    graph: OrgraphGraph,
+    keys: readonly string[],
+    positions: ArrayLike<number>,
+    finished = false,
+  ): void {
+    if (this.#held === graph) {
+      this.#pending = { keys, positions, finished: finished || !!this.#pending?.finished };
+      return;
+    }
+    applyPositions(graph, keys, positions);
+    if (finished) this.host.finished?.(this.info);
   }
 
   /** Runs a layout on the graph shown, drawing it as it settles. */
@@ -151,7 +206,7 @@ export class LayoutControl {
         this.#inWorker = run.inWorker;
         const now = performance.now();
         if ((animate && now - applied >= every) || progress.phase === "done") {
-          applyPositions(graph, input.keys, positions);
+          this.#apply(graph, input.keys, positions);
           applied = now;
         }
         this.#done = progress.done;
@@ -169,9 +224,8 @@ export class LayoutControl {
     if (this.#run !== run) return;
     this.#run = null;
     if (positions && this.#graph === graph) {
-      applyPositions(graph, input.keys, positions);
       this.#setStatus("done", this.#total, this.#total);
-      this.host.finished?.(this.info);
+      this.#apply(graph, input.keys, positions, true);
     }
   }
 

@@ -238,6 +238,8 @@ export class WhoSaidWhat {
    */
   edgesIn(display: OrgraphGraph, edges: readonly string[]): string[] {
     if (display === this.graph) return [...edges];
+    // Nothing to map (no "as of" date): no pass over the shown graph's edges.
+    if (edges.length === 0) return [];
     const byVia = new Map<string, string[]>();
     display.forEachEdge((e, a) => {
       if (a.via !== undefined) byVia.set(a.via, [...(byVia.get(a.via) ?? []), e]);

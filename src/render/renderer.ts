@@ -59,6 +59,12 @@ import { degreeSizes } from "./layout";
 import { labelIn } from "../core/model/labels";
 import { resolveRendererSettings, type RendererSettings } from "./settings";
 import { hoverFades, scaleSettings } from "./scale";
+import {
+  processInSlices as processDataInSlices,
+  slicedProcessSupported,
+  type Extent,
+  type SigmaProcessInternals,
+} from "./sigma-process";
 
 export interface RendererOptions {
   settings?: Partial<RendererSettings>;
@@ -322,11 +328,6 @@ interface SigmaRefreshInternals {
   renderFrame: number | null;
   render(): unknown;
   processData(): void;
-  processNodes?(): boolean;
-  addNodeToProgram(key: string, position: number): void;
-  addEdgeToProgram(key: string, position: number): void;
-  nodeProgram: { invalidateBuffers(): void };
-  edgeProgram: { invalidateBuffers(): void };
   internals: {
     nodeDataCache: Record<string, unknown>;
     settings?: {
@@ -388,10 +389,7 @@ async function buildInSlices(
 ): Promise<void> {
   const internals = sigma as unknown as Partial<SigmaRefreshInternals>;
   const complete =
-    sigmaSlicesSupported(sigma) &&
-    typeof internals.edgeGroups?.rebuild === "function" &&
-    typeof internals.nodeProgram?.invalidateBuffers === "function" &&
-    typeof internals.edgeProgram?.invalidateBuffers === "function";
+    sigmaSlicesSupported(sigma) && typeof internals.edgeGroups?.rebuild === "function";
   if (!complete) {
     building.delete(sigma);
     sigma.refresh();
@@ -414,9 +412,11 @@ async function buildInSlices(
   measured("sigma-first-render", () => s.render());
 }
 
-/** Runs `fn` as an "orgraph:<name>" performance measure (see src/embed/timing.ts). */
-function measured<T>(name: string, fn: () => T): T {
-  const start = performance.now();
+/**
+ * Runs `fn` as an "orgraph:<name>" performance measure (see src/embed/timing.ts), from `start`
+ * (default: now).
+ */
+function measured<T>(name: string, fn: () => T, start = performance.now()): T {
   try {
     return fn();
   } finally {
@@ -440,81 +440,33 @@ function pauseEverySlice(pause: () => Promise<void>): (now?: boolean) => Promise
 
 /**
  * Sigma's processing of the data for the first render (its `processData`: the extent, the label
- * grid, the depth order, then every node and edge written into its programs' buffers) in slices.
- * processData runs once with the per-item writes recorded instead of done (and the labels'
- * glyphs, made by evaluateAll, not looked at again); the writes are then done in slices of about
- * SIGMA_SLICE_MS, in sigma's order (nodes before edges: an edge reads its extremities' texture
- * indices). The first render then finds nothing left to process.
+ * grid, the depth order, then every node and edge written into its programs' buffers) in slices
+ * of about SIGMA_SLICE_MS (sigma-process.ts), with the fit of the camera computed apart
+ * (fitExtentInSlices). Without the internals either relies on, sigma's processData at once. The
+ * first render then finds nothing left to process.
  */
 async function processInSlices(
   s: SigmaRefreshInternals,
   pause: () => Promise<void>,
 ): Promise<void> {
   const maybePause = pauseEverySlice(pause);
+  const start = performance.now();
   const fitted = await fitExtentInSlices(s, maybePause);
+  measured("sigma-fit", () => undefined, start);
   await pause();
-  const nodes: string[] = [];
-  const nodePositions: number[] = [];
-  const edges: string[] = [];
-  const edgePositions: number[] = [];
-  const own = s as Partial<SigmaRefreshInternals>;
-  own.addNodeToProgram = (key, position) => {
-    nodes.push(key);
-    nodePositions.push(position);
-  };
-  own.addEdgeToProgram = (key, position) => {
-    edges.push(key);
-    edgePositions.push(position);
-  };
-  const labels = s.labelRenderer;
-  if (labels) labels.processWebGLLabels = () => undefined;
-  // The fitted extent given as a custom box: processData skips its own fit (and frames with it).
-  const customBBox = s.customBBox;
-  if (fitted) s.customBBox = fitted;
-  s.pendingProcess = "full";
-  try {
-    // processData's node half (the label grid, the nodes' order and picking ids) in a task of
-    // its own, then processData itself, which finds it done.
-    const processNodes = s.processNodes;
-    if (typeof processNodes === "function") {
-      const changed = measured("sigma-process-nodes", () => processNodes.call(s));
-      await pause();
-      own.processNodes = () => changed;
-    }
+  if (fitted && slicedProcessSupported(s)) {
+    await processDataInSlices(
+      s as unknown as SigmaProcessInternals,
+      fitted,
+      maybePause,
+      (name, start) => measured(name, () => undefined, start),
+    );
+  } else {
+    s.pendingProcess = "full";
     measured("sigma-process", () => s.processData());
-  } finally {
-    delete own.processNodes;
-    delete own.addNodeToProgram;
-    delete own.addEdgeToProgram;
-    if (labels) delete labels.processWebGLLabels;
-    if (fitted) {
-      s.customBBox = customBBox;
-      s.nodeExtent = fitted;
-    }
   }
-  const write = async (
-    keys: string[],
-    positions: number[],
-    add: (key: string, position: number) => void,
-  ): Promise<void> => {
-    for (let i = 0; i < keys.length; i++) {
-      add.call(s, keys[i]!, positions[i]!);
-      if ((i & 63) === 63) await maybePause();
-    }
-  };
-  await maybePause(true);
-  await write(nodes, nodePositions, s.addNodeToProgram);
-  s.nodeProgram.invalidateBuffers();
-  await write(edges, edgePositions, s.addEdgeToProgram);
-  s.edgeProgram.invalidateBuffers();
-  if (labels) labels.labelsDirty = true;
+  if (s.labelRenderer) s.labelRenderer.labelsDirty = true;
   await pause();
-}
-
-/** A box in graph coordinates, as sigma's extents. */
-interface Extent {
-  x: [number, number];
-  y: [number, number];
 }
 
 /** Sigma's rounds of its fit of the camera to the nodes' sizes and labels, and their end. */
@@ -640,6 +592,7 @@ async function evaluateAll(
   pause: () => Promise<void>,
 ): Promise<void> {
   const maybePause = pauseEverySlice(pause);
+  let start = performance.now();
   s.clearEdgeIndices();
   s.clearNodeIndices();
   const nodes = graph.nodes();
@@ -648,13 +601,18 @@ async function evaluateAll(
     if ((i & 127) === 127) await maybePause();
   }
   await maybePause();
+  measured("sigma-node-styles", () => undefined, start);
+  start = performance.now();
   await rebuildEdgeGroups(s.edgeGroups as SigmaEdgeGroups, graph, maybePause);
   await maybePause();
+  measured("sigma-edge-groups", () => undefined, start);
+  start = performance.now();
   const edges = graph.edges();
   for (let i = 0; i < edges.length; i++) {
     s.addEdge(edges[i]!);
     if ((i & 127) === 127) await maybePause();
   }
+  measured("sigma-edge-styles", () => undefined, start);
   // The labels' glyphs (SDF atlas) and sizes (the camera's fit to the labels), cached by sigma:
   // the first render's processing of the labels then finds them ready.
   const labels = s.labelRenderer;
@@ -662,6 +620,7 @@ async function evaluateAll(
     typeof labels?.processWebGLLabels === "function" &&
     typeof labels.measureNodeLabel === "function"
   ) {
+    start = performance.now();
     const cache = s.internals.nodeDataCache;
     for (let i = 0; i < nodes.length; i += 32) {
       const chunk = nodes.slice(i, i + 32);
@@ -669,6 +628,7 @@ async function evaluateAll(
       for (const key of chunk) if (cache[key]) labels.measureNodeLabel(cache[key]);
       await maybePause();
     }
+    measured("sigma-labels", () => undefined, start);
   }
   await pause();
 }
@@ -735,7 +695,9 @@ export async function createRendererInSlices(
   pause: () => Promise<void>,
   options: RendererOptions = {},
 ): Promise<OrgraphRenderer> {
-  const renderer = makeRenderer(container, graph, options, true);
+  const renderer = measured("sigma-constructor", () =>
+    makeRenderer(container, graph, options, true),
+  );
   try {
     await buildInSlices(renderer.sigma!, graph, pause);
   } catch (error) {

@@ -63,6 +63,41 @@ export function wholeGraph(graph: OrgraphGraph): VisibleSubgraph {
 
 /** The nodes and edges that `state`'s filters leave visible. Pure: `graph` is not changed. */
 export function visibleSubgraph(graph: OrgraphGraph, state: FilterState): VisibleSubgraph {
+  const steps = visibleSteps(graph, state);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `visibleSubgraph` in time slices of about `sliceMs`: `pause` is awaited between two (it
+ * yields, and rejects to stop). The same result.
+ */
+export async function visibleSubgraphInSlices(
+  graph: OrgraphGraph,
+  state: FilterState,
+  pause: () => Promise<void>,
+  sliceMs = 8,
+): Promise<VisibleSubgraph> {
+  const clock = (globalThis as { performance?: { now(): number } }).performance ?? Date;
+  const steps = visibleSteps(graph, state);
+  let start = clock.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (clock.now() - start > sliceMs) {
+      await pause();
+      start = clock.now();
+    }
+  }
+}
+
+/** Items between two steps of visibleSteps. */
+const ITEMS_PER_STEP = 512;
+
+/** visibleSubgraph's work, a step (ITEMS_PER_STEP items) between two yields. */
+function* visibleSteps(graph: OrgraphGraph, state: FilterState): Generator<void, VisibleSubgraph> {
   const hiddenCategories = new Set<string>(state.hiddenCategories);
   const hiddenPredicates = new Set(state.hiddenPredicates);
   const hiddenSources = new Set<SourceKind>(state.hiddenSources.filter(isSourceKind));
@@ -80,18 +115,21 @@ export function visibleSubgraph(graph: OrgraphGraph, state: FilterState): Visibl
   ): boolean => sourceVisible(item) && graphsVisible(item, hiddenGraphs);
 
   const nodes = new Set<string>();
-  graph.forEachNode((key, attributes) => {
-    if (hiddenCategories.has(attributes.category)) return;
-    if (!sourceVisible(attributes)) return;
+  let n = 0;
+  for (const { node: key, attributes } of graph.nodeEntries()) {
+    if (++n % ITEMS_PER_STEP === 0) yield;
+    if (hiddenCategories.has(attributes.category)) continue;
+    if (!sourceVisible(attributes)) continue;
     nodes.add(key);
-  });
+  }
   const edges = new Set<string>();
-  graph.forEachEdge((key, attributes, source, target) => {
-    if (!nodes.has(source) || !nodes.has(target)) return;
-    if (hiddenPredicates.has(attributes.predicate)) return;
-    if (!edgeVisible(attributes)) return;
+  for (const { edge: key, attributes, source, target } of graph.edgeEntries()) {
+    if (++n % ITEMS_PER_STEP === 0) yield;
+    if (!nodes.has(source) || !nodes.has(target)) continue;
+    if (hiddenPredicates.has(attributes.predicate)) continue;
+    if (!edgeVisible(attributes)) continue;
     edges.add(key);
-  });
+  }
 
   let visible: VisibleSubgraph = { nodes, edges };
   if (state.ego !== null && graph.hasNode(state.ego.key)) {
@@ -131,11 +169,13 @@ export function visibleSubgraph(graph: OrgraphGraph, state: FilterState): Visibl
   if (state.hideIsolated) {
     const touched = new Set<string>();
     for (const e of visible.edges) {
+      if (++n % ITEMS_PER_STEP === 0) yield;
       touched.add(graph.source(e));
       touched.add(graph.target(e));
     }
-    for (const n of visible.nodes) {
-      if (!touched.has(n) && n !== state.ego?.key) visible.nodes.delete(n);
+    for (const key of visible.nodes) {
+      if (++n % ITEMS_PER_STEP === 0) yield;
+      if (!touched.has(key) && key !== state.ego?.key) visible.nodes.delete(key);
     }
   }
   return visible;

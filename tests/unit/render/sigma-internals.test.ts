@@ -4,6 +4,9 @@
  * sigma's types; after a sigma upgrade that moves them the renderer falls back to sigma's one
  * long refresh (the page freezes for seconds on a big load again): this test says so first.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 
 // Sigma's modules read WebGL constants when they load; Node has no WebGL (its values do not
@@ -53,5 +56,47 @@ describe("sigma's internals for the sliced set-up", () => {
     const centre = utils.multiplyVec2(matrix, { x: 0.5, y: 0.5 });
     expect(centre.x).toBeCloseTo(0);
     expect(centre.y).toBeCloseTo(0);
+  });
+
+  it("sigma's processing of the data is the one sigma-process.ts does in slices (sigma 4.0.4)", async () => {
+    const { default: Sigma } = await import("sigma");
+    const { SIGMA_PROCESS_METHODS, SIGMA_PICKING_KINDS, slicedProcessSupported } =
+      await import("../../../src/render/sigma-process");
+    const proto = Sigma.prototype as unknown as Record<string, unknown>;
+    expect(SIGMA_PROCESS_METHODS.filter((k) => typeof proto[k] !== "function")).toEqual([]);
+    // processNodes, processEdges and processData are copied step by step (sliced): any change
+    // in them (a sigma upgrade) must be looked at there. Their source, fingerprinted.
+    const fingerprint = (k: string): string =>
+      createHash("sha256").update(String(proto[k])).digest("hex").slice(0, 16);
+    expect({
+      processNodes: fingerprint("processNodes"),
+      processEdges: fingerprint("processEdges"),
+      processData: fingerprint("processData"),
+    }).toEqual({
+      processNodes: "f1709ecadbadbed5",
+      processEdges: "b2fe9d8670d8f011",
+      processData: "c6a0551d5d8d69f9",
+    });
+    // The module-private picking helpers they call (resetKind, registerItem), copied too.
+    const require = createRequire(import.meta.url);
+    const dist = require.resolve("sigma").replace(/[^/\\]+$/, "sigma.esm.js");
+    const source = readFileSync(dist, "utf8");
+    expect(
+      JSON.parse(readFileSync(dist.replace(/dist[/\\].*$/, "package.json"), "utf8")).version,
+    ).toBe("4.0.4");
+    expect(source).toContain(
+      `var KIND_NAMES = ${JSON.stringify(SIGMA_PICKING_KINDS).replace(/,/g, ", ")};`,
+    );
+    expect(source).toContain(`function registerItem(state, kind, key) {
+  var id = state.nextId++;
+  state.idsByKind[kind].set(key, id);
+  state.lookup[id] = {
+    kind: kind,
+    key: key
+  };
+  return id;
+}`);
+    // An instance not yet set up has its picking state and grids; the prototype alone has not.
+    expect(slicedProcessSupported(Sigma.prototype)).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import {
   predicateCounts,
   sourceCounts,
   visibleSubgraph,
+  visibleSubgraphInSlices,
   wholeGraph,
   type FilterState,
 } from "../../../../src/core/graph/filters";
@@ -16,7 +17,7 @@ import {
   sourceKindOfPart,
   sourceKindsOf,
 } from "../../../../src/core/graph/sources";
-import { CATEGORIES, type Category } from "../../../../src/core/index";
+import { CATEGORIES, loadRdf, type Category } from "../../../../src/core/index";
 import { DATA, releaseGraph, SMALL, smallGraph, snapshot } from "./load";
 
 const ORG = "http://www.w3.org/ns/org#";
@@ -229,5 +230,52 @@ describe("named graphs as a source dimension (release graph)", () => {
       count: 2,
       visible: 1,
     });
+  });
+});
+
+describe("visibleSubgraphInSlices (before a load's graph is shown)", () => {
+  // 600 persons in a ring, each with a label and a membership: several steps of 512 items.
+  const ex = "https://example.org/ring/";
+  const lines: string[] = [];
+  for (let i = 0; i < 600; i++) {
+    lines.push(
+      `<${ex}p${i}> a <http://xmlns.com/foaf/0.1/Person> ; <http://www.w3.org/2000/01/rdf-schema#label> "P ${i}" ;`,
+      `  <http://xmlns.com/foaf/0.1/knows> <${ex}p${(i + 1) % 600}> ; <${ORG}memberOf> <${ex}o${i % 7}> .`,
+    );
+  }
+  for (let i = 0; i < 7; i++) lines.push(`<${ex}o${i}> a <${ORG}Organization> .`);
+  const graph = loadRdf(lines.join("\n"), { format: "turtle", sourceName: "ring.ttl" }).graph;
+  const sorted = (v: { nodes: Set<string>; edges: Set<string> }) => ({
+    nodes: [...v.nodes].sort(),
+    edges: [...v.edges].sort(),
+  });
+
+  it("finds what visibleSubgraph finds, with pauses between slices, under every kind of filter", async () => {
+    // Big enough for several steps of 512 items.
+    expect(graph.order + graph.size).toBeGreaterThan(1024);
+    const someNode = `${ex}p3`;
+    const states = [
+      NO_FILTERS,
+      filters({ hiddenCategories: ["person"], hideIsolated: true }),
+      filters({ hiddenPredicates: [`${ORG}memberOf`], revealed: [someNode] }),
+      filters({ ego: { key: someNode, depth: 2 } }),
+    ];
+    for (const state of states) {
+      let pauses = 0;
+      // A 0 ms slice: a pause at every step (every 512 items).
+      const sliced = await visibleSubgraphInSlices(graph, state, async () => void pauses++, 0);
+      expect(sorted(sliced)).toEqual(sorted(visibleSubgraph(graph, state)));
+      expect(pauses).toBeGreaterThan(0);
+    }
+  });
+
+  it("stops when a pause rejects (a cancelled load)", async () => {
+    const stop = visibleSubgraphInSlices(
+      graph,
+      NO_FILTERS,
+      () => Promise.reject(new Error("cancelled")),
+      0,
+    );
+    await expect(stop).rejects.toThrow("cancelled");
   });
 });
