@@ -471,15 +471,18 @@ class Builder {
     );
   }
 
-  /** Keys of the drawable resources objects of (subject, predicate), without repeats, in order. */
-  private drawableObjects(subject: string, predicate: string): string[] {
+  /**
+   * Keys of the drawable resources objects of (subject, predicate), without repeats, in order;
+   * the first `limit` of them.
+   */
+  private drawableObjects(subject: string, predicate: string, limit = Infinity): string[] {
     // As index.objects(…) filtered to resources, keyed, and not excluded; read from the keys.
     const out: string[] = [];
     const { index } = this;
     const p = index.predicateId(predicate);
     if (p === -1) return out;
     const { start, end } = index.about(subject);
-    for (let i = start; i < end; i++) {
+    for (let i = start; i < end && out.length < limit; i++) {
       const oi = index.o[i]!;
       if (index.p[i] !== p || index.kinds[oi]! > BLANK) continue;
       const o = index.keys[oi]!;
@@ -489,19 +492,9 @@ class Builder {
     return out;
   }
 
-  /** Whether (subject, predicate) has a drawable resource object (drawableObjects, not empty). */
+  /** Whether (subject, predicate) has a drawable resource object. */
   private hasDrawableObject(subject: string, predicate: string): boolean {
-    const { index } = this;
-    const p = index.predicateId(predicate);
-    if (p === -1) return false;
-    const { start, end } = index.about(subject);
-    for (let i = start; i < end; i++) {
-      const oi = index.o[i]!;
-      if (index.p[i] !== p || index.kinds[oi]! > BLANK) continue;
-      if (this.hidden ? (this.flagsOf(oi) & EXCLUDED) === 0 : !this.excluded(index.keys[oi]!))
-        return true;
-    }
-    return false;
+    return this.drawableObjects(subject, predicate, 1).length > 0;
   }
 
   /** The date of a time:Instant (term number `instant`). */
