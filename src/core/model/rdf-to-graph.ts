@@ -16,6 +16,7 @@ import { MultiDirectedGraph } from "graphology";
 import {
   compareStrings,
   isResource,
+  n3LiteralParts,
   RDF_DIR_LANG_STRING,
   RDF_LANG_STRING,
   termKey,
@@ -122,31 +123,6 @@ const TIME_NODE_PREDICATES = new Set<string>([
   TIME.hasEnd,
   ...TIME_DATE_PREDICATES,
 ]);
-
-/**
- * Value, language and datatype of an n3 literal, read from its id (`"value"`, `"value"@lang`,
- * `"value"@lang--dir` or `"value"^^datatype`) in one pass: n3's getters parse the id again
- * for each part (and make a term for the datatype). Undefined for any other term.
- */
-function n3LiteralParts(
-  term: RdfTerm,
-): { value: string; lang: string; datatype: string | undefined } | undefined {
-  const id = (term as { id?: unknown }).id;
-  if (typeof id !== "string" || id.charCodeAt(0) !== 34 /* " */) return undefined;
-  const close = id.lastIndexOf('"');
-  const value = id.substring(1, close);
-  const mark = id.charCodeAt(close + 1);
-  if (Number.isNaN(mark)) return { value, lang: "", datatype: XSD_STRING };
-  if (mark === 64 /* @ */) {
-    const dir = id.lastIndexOf("--");
-    const lang = (
-      dir > close ? id.substring(close + 2, dir) : id.substring(close + 2)
-    ).toLowerCase();
-    return { value, lang, datatype: undefined };
-  }
-  if (mark === 94 /* ^ */) return { value, lang: "", datatype: id.substring(close + 3) };
-  return undefined;
-}
 
 /** The literal as Orgraph stores it. */
 export function literalValue(term: RdfTerm): LiteralValue {
