@@ -16,6 +16,7 @@ import { MultiDirectedGraph } from "graphology";
 import {
   compareStrings,
   isResource,
+  n3LiteralParts,
   RDF_DIR_LANG_STRING,
   RDF_LANG_STRING,
   termKey,
@@ -122,31 +123,6 @@ const TIME_NODE_PREDICATES = new Set<string>([
   TIME.hasEnd,
   ...TIME_DATE_PREDICATES,
 ]);
-
-/**
- * Value, language and datatype of an n3 literal, read from its id (`"value"`, `"value"@lang`,
- * `"value"@lang--dir` or `"value"^^datatype`) in one pass: n3's getters parse the id again
- * for each part (and make a term for the datatype). Undefined for any other term.
- */
-function n3LiteralParts(
-  term: RdfTerm,
-): { value: string; lang: string; datatype: string | undefined } | undefined {
-  const id = (term as { id?: unknown }).id;
-  if (typeof id !== "string" || id.charCodeAt(0) !== 34 /* " */) return undefined;
-  const close = id.lastIndexOf('"');
-  const value = id.substring(1, close);
-  const mark = id.charCodeAt(close + 1);
-  if (Number.isNaN(mark)) return { value, lang: "", datatype: XSD_STRING };
-  if (mark === 64 /* @ */) {
-    const dir = id.lastIndexOf("--");
-    const lang = (
-      dir > close ? id.substring(close + 2, dir) : id.substring(close + 2)
-    ).toLowerCase();
-    return { value, lang, datatype: undefined };
-  }
-  if (mark === 94 /* ^ */) return { value, lang: "", datatype: id.substring(close + 3) };
-  return undefined;
-}
 
 /** The literal as Orgraph stores it. */
 export function literalValue(term: RdfTerm): LiteralValue {
@@ -471,15 +447,18 @@ class Builder {
     );
   }
 
-  /** Keys of the drawable resources objects of (subject, predicate), without repeats, in order. */
-  private drawableObjects(subject: string, predicate: string): string[] {
+  /**
+   * Keys of the drawable resources objects of (subject, predicate), without repeats, in order;
+   * the first `limit` of them.
+   */
+  private drawableObjects(subject: string, predicate: string, limit = Infinity): string[] {
     // As index.objects(…) filtered to resources, keyed, and not excluded; read from the keys.
     const out: string[] = [];
     const { index } = this;
     const p = index.predicateId(predicate);
     if (p === -1) return out;
     const { start, end } = index.about(subject);
-    for (let i = start; i < end; i++) {
+    for (let i = start; i < end && out.length < limit; i++) {
       const oi = index.o[i]!;
       if (index.p[i] !== p || index.kinds[oi]! > BLANK) continue;
       const o = index.keys[oi]!;
@@ -489,19 +468,9 @@ class Builder {
     return out;
   }
 
-  /** Whether (subject, predicate) has a drawable resource object (drawableObjects, not empty). */
+  /** Whether (subject, predicate) has a drawable resource object. */
   private hasDrawableObject(subject: string, predicate: string): boolean {
-    const { index } = this;
-    const p = index.predicateId(predicate);
-    if (p === -1) return false;
-    const { start, end } = index.about(subject);
-    for (let i = start; i < end; i++) {
-      const oi = index.o[i]!;
-      if (index.p[i] !== p || index.kinds[oi]! > BLANK) continue;
-      if (this.hidden ? (this.flagsOf(oi) & EXCLUDED) === 0 : !this.excluded(index.keys[oi]!))
-        return true;
-    }
-    return false;
+    return this.drawableObjects(subject, predicate, 1).length > 0;
   }
 
   /** The date of a time:Instant (term number `instant`). */

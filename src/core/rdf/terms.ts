@@ -77,19 +77,48 @@ function leafKey(term: RdfTerm): string {
   }
 }
 
+/** An n3 literal's id (`"value"` then `@lang`, `@lang--dir` or `^^datatype`), else undefined. */
+function n3LiteralId(term: RdfTerm): string | undefined {
+  const id = (term as { id?: unknown }).id;
+  return typeof id === "string" && id.charCodeAt(0) === 34 /* " */ ? id : undefined;
+}
+
 /**
  * An n3 literal's id when it is the key `leafKey` would build (`"v"`, `"v"@lang`, `"v"^^dt`
  * with dt other than xsd:string): read as it is, no string built. Undefined otherwise (a base
  * direction, which the key leaves out, or any other kind of term).
  */
 function n3LiteralKey(term: RdfTerm): string | undefined {
-  const id = (term as { id?: unknown }).id;
-  if (typeof id !== "string" || id.charCodeAt(0) !== 34 /* " */) return undefined;
+  const id = n3LiteralId(term);
+  if (id === undefined) return undefined;
   const close = id.lastIndexOf('"');
   if (close === id.length - 1) return id;
   const mark = id.charCodeAt(close + 1);
   if (mark === 64 /* @ */) return id.indexOf("--", close) < 0 ? id : undefined;
   if (mark === 94 /* ^ */) return id.endsWith(`^^${XSD_STRING}`) ? undefined : id;
+  return undefined;
+}
+
+/**
+ * Value, language and datatype of an n3 literal, read from its id in one pass: n3's getters
+ * parse the id again for each part (and make a term for the datatype). Undefined for any other
+ * term. `datatype` is undefined for a language-tagged string.
+ */
+export function n3LiteralParts(
+  term: RdfTerm,
+): { value: string; lang: string; datatype: string | undefined } | undefined {
+  const id = n3LiteralId(term);
+  if (id === undefined) return undefined;
+  const close = id.lastIndexOf('"');
+  const value = id.substring(1, close);
+  const mark = id.charCodeAt(close + 1);
+  if (Number.isNaN(mark)) return { value, lang: "", datatype: XSD_STRING };
+  if (mark === 64 /* @ */) {
+    const dir = id.lastIndexOf("--");
+    const tag = dir > close ? id.substring(close + 2, dir) : id.substring(close + 2);
+    return { value, lang: tag.toLowerCase(), datatype: undefined };
+  }
+  if (mark === 94 /* ^ */) return { value, lang: "", datatype: id.substring(close + 3) };
   return undefined;
 }
 

@@ -1,7 +1,8 @@
 /** Unit tests: parsing with n3 in an explicit format, and typed syntax errors. */
 import { describe, expect, it } from "vitest";
 import { OrgraphError, RdfParseError } from "../../../../src/core/errors";
-import { parseRdf } from "../../../../src/core/rdf/parse";
+import { parseRdf, parseRdfToStore } from "../../../../src/core/rdf/parse";
+import { termKey } from "../../../../src/core/rdf/terms";
 import type { RdfFormat } from "../../../../src/core/rdf/formats";
 import { fixture } from "../fixtures";
 
@@ -61,6 +62,33 @@ describe("parseRdf", () => {
     // One term per IRI, however it was written.
     expect(quads[2]!.subject).toBe(quads[0]!.subject);
     expect(quads[2]!.object).toBe(quads[1]!.subject);
+  });
+
+  it("keeps one term per literal and IRI: tags in any case, xsd:string or none", () => {
+    const { quads } = parseRdfToStore(
+      `@prefix ex: <http://ex.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+       ex:a ex:p "x"@EN, "x"@en, "y", "y"^^xsd:string, "1"^^xsd:integer ; <http://ex.org/q> ex:a .
+       ex:b ex:p "1"^^xsd:integer, "1", "x"@fr .`,
+      { format: "turtle" },
+    );
+    const ids = quads.terms.map((t) => (t.termType === "Literal" ? termKey(t) : t.value));
+    // Every term once in the store's table, the same object wherever it is used.
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([
+      "http://ex.org/a",
+      "http://ex.org/p",
+      '"x"@en',
+      "",
+      '"y"',
+      '"1"^^http://www.w3.org/2001/XMLSchema#integer',
+      "http://ex.org/q",
+      "http://ex.org/b",
+      '"1"',
+      '"x"@fr',
+    ]);
+    expect(quads.length).toBe(9);
+    expect(quads.get(0).object).toBe(quads.get(1).object);
+    expect(quads.get(2).object).toBe(quads.get(3).object);
   });
 
   it("names blank nodes deterministically", () => {
