@@ -54,4 +54,17 @@ describe("sigma's internals for the sliced set-up", () => {
     expect(centre.x).toBeCloseTo(0);
     expect(centre.y).toBeCloseTo(0);
   });
+
+  it("has the data texture and program methods that incremental uploads wrap", async () => {
+    // src/render/incremental.ts: without them a hover re-uploads whole textures and buffers.
+    const { DataTexture, Program } = await import("sigma/rendering");
+    const texture = DataTexture.prototype as unknown as Record<string, unknown>;
+    for (const k of ["markDirty", "upload", "resize", "clear"]) {
+      expect(typeof texture[k], k).toBe("function");
+    }
+    const program = Program.prototype as unknown as Record<string, unknown>;
+    for (const k of ["reallocate", "invalidateBuffers", "bindProgram"]) {
+      expect(typeof program[k], k).toBe("function");
+    }
+  });
 });
