@@ -29,25 +29,42 @@ type Flags = readonly string[];
 
 /** A state map that also keeps, for each flag, the keys whose state has it set. */
 export class FlaggedStateMap<S extends object> extends Map<string, S> {
-  readonly flagged: Record<string, Set<string>> = {};
+  flags: Flags = [];
+  flagged: Record<string, Set<string>> = {};
 
-  constructor(
-    readonly flags: Flags,
-    entries?: Iterable<[string, S]>,
-  ) {
+  constructor(flags: Flags, entries?: Iterable<[string, S]>) {
     super();
-    for (const flag of flags) this.flagged[flag] = new Set();
+    this.index(flags);
     if (entries) for (const [key, state] of entries) this.set(key, state);
   }
 
-  override set(key: string, state: S): this {
-    // Map's constructor calls set before the fields exist: nothing to index yet then.
-    if (this.flagged) {
-      for (const flag of this.flags) {
-        if ((state as Record<string, unknown>)[flag]) this.flagged[flag]!.add(key);
-        else this.flagged[flag]!.delete(key);
-      }
+  /**
+   * Turns `map` itself into a FlaggedStateMap (no copy of its entries: sigma's maps hold a state
+   * per node and edge, 600k at 100k / 500k), indexing the flags of what it holds.
+   */
+  static adopt<S extends object>(map: Map<string, S>, flags: Flags): FlaggedStateMap<S> {
+    const m = Object.setPrototypeOf(map, FlaggedStateMap.prototype) as FlaggedStateMap<S>;
+    m.index(flags);
+    return m;
+  }
+
+  private index(flags: Flags): void {
+    this.flags = flags;
+    this.flagged = {};
+    for (const flag of flags) this.flagged[flag] = new Set();
+    for (const [key, state] of super.entries()) this.flag(key, state);
+  }
+
+  private flag(key: string, state: S): void {
+    for (const flag of this.flags) {
+      if ((state as Record<string, unknown>)[flag]) this.flagged[flag]!.add(key);
+      else this.flagged[flag]!.delete(key);
     }
+  }
+
+  override set(key: string, state: S): this {
+    // Map's constructor would call set before the fields exist: nothing to index yet then.
+    if (this.flagged) this.flag(key, state);
     return super.set(key, state);
   }
 
@@ -107,10 +124,8 @@ export function trackStateFlags(sigma: object): boolean {
     return false;
   }
   const s = sm as StateManagerInternals;
-  const nodes = new FlaggedStateMap(NODE_STATE_FLAGS, s.nodeStates);
-  const edges = new FlaggedStateMap(EDGE_STATE_FLAGS, s.edgeStates);
-  s.nodeStates = nodes;
-  s.edgeStates = edges;
+  const nodes = FlaggedStateMap.adopt(s.nodeStates, NODE_STATE_FLAGS);
+  const edges = FlaggedStateMap.adopt(s.edgeStates, EDGE_STATE_FLAGS);
   // As sigma's own methods, with the flags read from the sets.
   s.updateGraphStateFromNodes = function (this: StateManagerInternals) {
     const hasHovered = nodes.any("isHovered") || this.hovered?.kind === "edge";
@@ -402,6 +417,7 @@ const ATLAS_UPDATED = "atlasUpdated";
 export function redrawOnNewGlyphs(sigma: object): boolean {
   const s = sigma as {
     createEdgeLabelPrograms?: (this: unknown) => { labelProgram?: unknown };
+    internals?: { edgeLabelProgram?: unknown };
     labelRenderer?: { labelsDirty?: boolean };
     scheduleRender?: () => void;
   };
@@ -409,27 +425,34 @@ export function redrawOnNewGlyphs(sigma: object): boolean {
   if (typeof create !== "function" || !s.labelRenderer || typeof s.scheduleRender !== "function") {
     return false;
   }
-  s.createEdgeLabelPrograms = function (this: unknown) {
-    const programs = create.call(this);
-    const label = programs.labelProgram as EdgeLabelProgramInternals | undefined;
+  const rewire = (program: unknown): void => {
+    const label = program as EdgeLabelProgramInternals | null | undefined;
     const atlas = label?.atlasManager;
     if (
-      label &&
-      typeof atlas?.removeAllListeners === "function" &&
-      typeof atlas.on === "function"
+      !label ||
+      typeof atlas?.removeAllListeners !== "function" ||
+      typeof atlas.on !== "function"
     ) {
-      atlas.removeAllListeners(ATLAS_UPDATED);
-      atlas.on(ATLAS_UPDATED, () => {
-        label.atlasNeedsUpdate = true;
-        // The program's kill clears this timer (as sigma's own).
-        if (label.refreshTimeout) clearTimeout(label.refreshTimeout);
-        label.refreshTimeout = setTimeout(() => {
-          label.refreshTimeout = null;
-          s.labelRenderer!.labelsDirty = true;
-          s.scheduleRender!();
-        }, 0);
-      });
+      return;
     }
+    atlas.removeAllListeners(ATLAS_UPDATED);
+    atlas.on(ATLAS_UPDATED, () => {
+      label.atlasNeedsUpdate = true;
+      // The program's kill clears this timer (as sigma's own).
+      if (label.refreshTimeout) clearTimeout(label.refreshTimeout);
+      label.refreshTimeout = setTimeout(() => {
+        label.refreshTimeout = null;
+        s.labelRenderer!.labelsDirty = true;
+        s.scheduleRender!();
+      }, 0);
+    });
+  };
+  // Sigma makes the program at its first frame that may show edge labels: already there when
+  // the constructor drew, else made later.
+  rewire(s.internals?.edgeLabelProgram);
+  s.createEdgeLabelPrograms = function (this: unknown) {
+    const programs = create.call(this);
+    rewire(programs.labelProgram);
     return programs;
   };
   return true;

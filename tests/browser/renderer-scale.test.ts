@@ -66,6 +66,8 @@ describe("a hover past LARGE_GRAPH_EDGES edges", () => {
   it("restyles and uploads only the neighbourhood, and leaving gives the same picture back", async () => {
     const { node, neighbours, edges, pixels: before } = setup;
     expect(setup.size).toBeGreaterThan(LARGE_GRAPH_EDGES);
+    // The first hover's edge labels needed new glyphs: sigma redrew them, the graph untouched.
+    expect(setup.reprocessedForGlyphs).toBe(0);
     const stranger = await call("stranger", node);
     const strangerBefore = await call("look", stranger);
 

@@ -110,6 +110,20 @@ function write(t: TextureLike, i: number, rnd: () => number): void {
 }
 
 describe("FlaggedStateMap", () => {
+  it("adopts a map in place (same object, same entries) and indexes its flags", () => {
+    const states = new Map<string, { isHovered: boolean }>([
+      ["a", { isHovered: false }],
+      ["b", { isHovered: true }],
+    ]);
+    const m = FlaggedStateMap.adopt(states, ["isHovered"]);
+    expect(m).toBe(states);
+    expect(m).toBeInstanceOf(Map);
+    expect([...m.keys()]).toEqual(["a", "b"]);
+    expect([...m.flagged.isHovered!]).toEqual(["b"]);
+    states.set("b", { isHovered: false });
+    expect(m.any("isHovered")).toBe(false);
+  });
+
   it("keeps the keys whose state has each flag, through set, replace, delete and clear", () => {
     const m = new FlaggedStateMap(
       ["isHovered", "isHighlighted"],
