@@ -65,6 +65,7 @@ import {
   type Extent,
   type SigmaProcessInternals,
 } from "./sigma-process";
+import { incrementalUpdates } from "./incremental";
 
 export interface RendererOptions {
   settings?: Partial<RendererSettings>;
@@ -912,6 +913,8 @@ function makeRenderer(
   }
 
   gateRestyles(sigma);
+  // A hover or a filter then walks and uploads only the items it changes (incremental.ts).
+  incrementalUpdates(sigma);
 
   let destroyed = false;
   let selected: string | null = null;
@@ -921,35 +924,36 @@ function makeRenderer(
   let activeEdges: string[] = [];
   let highlighted: string[] = [];
   let outOfDate: string[] = [];
-  let hiddenNodes = new Set<string>();
-  let hiddenEdges = new Set<string>();
+  const hiddenNodes = new Set<string>();
+  const hiddenEdges = new Set<string>();
   let displayVersion = 0;
   const fadeOnHover = hoverFades(graph.size);
 
-  /** Hides what `visible` leaves out, touching only the items whose visibility changes. */
+  /**
+   * Hides what `visible` leaves out, touching only the items whose visibility changes (one pass
+   * over the graph, no copy of the hidden sets).
+   */
   const applyVisible = (visible: DisplaySubgraph | null): void => {
-    const nextNodes = new Set<string>();
-    const nextEdges = new Set<string>();
-    if (visible) {
-      graph.forEachNode((key) => {
-        if (!visible.nodes.has(key)) nextNodes.add(key);
-      });
-      graph.forEachEdge((key) => {
-        if (!visible.edges.has(key)) nextEdges.add(key);
-      });
-    }
-    const diff = (before: Set<string>, after: Set<string>): [string[], string[]] => [
-      [...after].filter((k) => !before.has(k)),
-      [...before].filter((k) => !after.has(k)),
-    ];
-    const [hideNodes, showNodes] = diff(hiddenNodes, nextNodes);
-    const [hideEdges, showEdges] = diff(hiddenEdges, nextEdges);
+    const hideNodes: string[] = [];
+    const showNodes: string[] = [];
+    const hideEdges: string[] = [];
+    const showEdges: string[] = [];
+    graph.forEachNode((key) => {
+      const hide = visible !== null && !visible.nodes.has(key);
+      if (hide !== hiddenNodes.has(key)) (hide ? hideNodes : showNodes).push(key);
+    });
+    graph.forEachEdge((key) => {
+      const hide = visible !== null && !visible.edges.has(key);
+      if (hide !== hiddenEdges.has(key)) (hide ? hideEdges : showEdges).push(key);
+    });
+    for (const k of hideNodes) hiddenNodes.add(k);
+    for (const k of showNodes) hiddenNodes.delete(k);
+    for (const k of hideEdges) hiddenEdges.add(k);
+    for (const k of showEdges) hiddenEdges.delete(k);
     if (hideNodes.length) sigma.setNodesState(hideNodes, { isHidden: true });
     if (showNodes.length) sigma.setNodesState(showNodes, { isHidden: false });
     if (hideEdges.length) sigma.setEdgesState(hideEdges, { isHidden: true });
     if (showEdges.length) sigma.setEdgesState(showEdges, { isHidden: false });
-    hiddenNodes = nextNodes;
-    hiddenEdges = nextEdges;
   };
 
   const applyPath = (before: DisplaySubgraph, after: DisplaySubgraph): void => {

@@ -99,4 +99,17 @@ describe("sigma's internals for the sliced set-up", () => {
     // An instance not yet set up has its picking state and grids; the prototype alone has not.
     expect(slicedProcessSupported(Sigma.prototype)).toBe(false);
   });
+
+  it("has the data texture and program methods that incremental uploads wrap", async () => {
+    // src/render/incremental.ts: without them a hover re-uploads whole textures and buffers.
+    const { DataTexture, Program } = await import("sigma/rendering");
+    const texture = DataTexture.prototype as unknown as Record<string, unknown>;
+    for (const k of ["markDirty", "upload", "resize", "clear"]) {
+      expect(typeof texture[k], k).toBe("function");
+    }
+    const program = Program.prototype as unknown as Record<string, unknown>;
+    for (const k of ["reallocate", "invalidateBuffers", "bindProgram"]) {
+      expect(typeof program[k], k).toBe("function");
+    }
+  });
 });

@@ -1,0 +1,249 @@
+/**
+ * The page of tests/browser/renderer-scale.test.ts: Orgraph's renderer alone on a seeded graph,
+ * with counters of what sigma does for one change (a hover, a selection, a filter) until the
+ * frame that shows it is drawn: nodes and edges restyled, full reprocesses of the graph, bytes
+ * uploaded to the GPU, and a hash of the pixels drawn.
+ */
+import { MultiDirectedGraph } from "graphology";
+import { createRenderer, type OrgraphRenderer } from "../../../src/render/renderer";
+import { seededRandom } from "../../../src/core/random";
+import {
+  CATEGORIES,
+  type Category,
+  type EdgeAttributes,
+  type GraphAttributes,
+  type NodeAttributes,
+  type OrgraphGraph,
+} from "../../../src/core/model/types";
+
+export interface Counts {
+  restyledNodes: number;
+  restyledEdges: number;
+  /** Full passes over every node (sigma's processNodes) or edge (processEdges). */
+  reprocessed: number;
+  /** Bytes of node and edge data sent to the GPU (vertex buffers, data textures; no labels). */
+  uploadedBytes: number;
+  /** Hash of the pixels of the frame drawn. */
+  pixels: number;
+}
+
+export interface NodeLook {
+  color: string;
+  depth: string;
+  labelVisibility: string;
+}
+
+let graph: OrgraphGraph | null = null;
+let renderer: OrgraphRenderer | null = null;
+const counts = { restyledNodes: 0, restyledEdges: 0, reprocessed: 0, uploadedBytes: 0 };
+
+/** A clustered graph of `order` nodes and `size` edges, categories and labels, from `seed`. */
+function generate(order: number, size: number, seed: number): OrgraphGraph {
+  const rnd = seededRandom(seed);
+  const g: OrgraphGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+  g.replaceAttributes({ prefixes: {}, languages: ["fr"], triples: size * 2 });
+  const clusters = Math.max(1, Math.round(Math.sqrt(order) / 2));
+  const keys: string[] = [];
+  for (let i = 0; i < order; i++) {
+    const c = i % clusters;
+    const angle = rnd() * Math.PI * 2;
+    const r = Math.sqrt(rnd()) * 60;
+    const category: Category = CATEGORIES[Math.floor(rnd() * rnd() * CATEGORIES.length)]!;
+    const key = `https://orgraph.dev/test/n${i}`;
+    g.addNode(key, {
+      iri: key,
+      label: `Node ${i}`,
+      labels: {},
+      types: [],
+      category,
+      properties: {},
+      spans: [],
+      sources: [],
+      x: Math.cos((c / clusters) * 2 * Math.PI) * 800 + Math.cos(angle) * r,
+      y: Math.sin((c / clusters) * 2 * Math.PI) * 800 + Math.sin(angle) * r,
+    });
+    keys.push(key);
+  }
+  for (let e = 0; e < size; e++) {
+    const s = Math.floor(rnd() * order);
+    const near = rnd() < 0.85;
+    const t = near
+      ? (s + clusters * (1 + Math.floor(rnd() * 20))) % order
+      : Math.floor(rnd() * order);
+    g.addEdge(keys[s]!, keys[t]!, {
+      predicate: "http://www.w3.org/ns/org#memberOf",
+      label: "membre de",
+      labels: {},
+      graphs: [""],
+      spans: [],
+      sources: [],
+    });
+  }
+  return g;
+}
+
+function sigmaOf(): NonNullable<OrgraphRenderer["sigma"]> {
+  const s = renderer?.sigma;
+  if (!s) throw new Error("setup() first");
+  return s;
+}
+
+/** Counts what the sigma instance and its WebGL context do (own properties over their methods). */
+function instrument(): void {
+  const sigma = sigmaOf() as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const wrap = (obj: Record<string, unknown>, name: string, count: (args: unknown[]) => void) => {
+    const original = obj[name] as (...a: unknown[]) => unknown;
+    obj[name] = function (this: unknown, ...args: unknown[]) {
+      count(args);
+      return original.apply(this, args);
+    };
+  };
+  wrap(sigma, "refreshNodeState", () => counts.restyledNodes++);
+  wrap(sigma, "refreshEdgeState", () => counts.restyledEdges++);
+  wrap(sigma, "processNodes", () => counts.reprocessed++);
+  wrap(sigma, "processEdges", () => counts.reprocessed++);
+  // Uploads count while sigma's node or edge program binds its buffer, or a data texture uploads.
+  let graphData = 0;
+  const scope = (obj: unknown, name: string) => {
+    const o = obj as Record<string, (...a: unknown[]) => unknown>;
+    const original = o[name]!;
+    o[name] = function (this: unknown, ...args: unknown[]) {
+      graphData++;
+      try {
+        return original.apply(this, args);
+      } finally {
+        graphData--;
+      }
+    };
+  };
+  const internals = sigma as unknown as {
+    nodeProgram: unknown;
+    edgeProgram: unknown;
+    internals: { nodeDataTexture: unknown; edgeDataTexture: unknown };
+  };
+  scope(internals.nodeProgram, "bindProgram");
+  scope(internals.edgeProgram, "bindProgram");
+  scope(internals.edgeProgram, "uploadAttributeTexture");
+  scope(internals.internals.nodeDataTexture, "upload");
+  scope(internals.internals.edgeDataTexture, "upload");
+  const gl = sigmaOf().getWebGLContext() as unknown as Record<string, unknown>;
+  const bytes = (x: unknown): number =>
+    !graphData ? 0 : ArrayBuffer.isView(x) ? x.byteLength : typeof x === "number" ? x : 0;
+  wrap(gl, "bufferData", ([, data]) => (counts.uploadedBytes += bytes(data)));
+  wrap(gl, "bufferSubData", ([, , data, offset, length]) => {
+    if (!graphData) return;
+    const view = data as Float32Array;
+    const per = ArrayBuffer.isView(view) ? view.BYTES_PER_ELEMENT : 1;
+    counts.uploadedBytes +=
+      typeof length === "number"
+        ? length * per
+        : bytes(data) - (typeof offset === "number" ? offset * per : 0);
+  });
+  wrap(gl, "texSubImage2D", (args) => (counts.uploadedBytes += bytes(args[8])));
+  wrap(gl, "texImage2D", (args) => (counts.uploadedBytes += bytes(args[8])));
+}
+
+/** FNV-1a of the pixels now in the drawing buffer. */
+function pixelHash(): number {
+  const gl = sigmaOf().getWebGLContext();
+  const { drawingBufferWidth: w, drawingBufferHeight: h } = gl;
+  const pixels = new Uint8Array(w * h * 4);
+  gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < pixels.length; i++) hash = Math.imul(hash ^ pixels[i]!, 0x01000193);
+  return hash >>> 0;
+}
+
+/** Runs `act`, then sigma's frame at once (what its scheduled frame does); what it took. */
+function measure(act: () => void): Counts {
+  counts.restyledNodes = 0;
+  counts.restyledEdges = 0;
+  counts.reprocessed = 0;
+  counts.uploadedBytes = 0;
+  act();
+  (sigmaOf() as unknown as { render(): void }).render();
+  return { ...counts, pixels: pixelHash() };
+}
+
+const api = {
+  /**
+   * Draws a seeded graph; returns its size and a node of middling degree (with its degree).
+   * Waits for the labels' glyphs (sigma makes them after a short delay, then redraws), with one
+   * hover of another node first so that the edge labels' glyphs are there too.
+   */
+  async setup(order: number, size: number) {
+    renderer?.destroy();
+    graph = generate(order, size, 7);
+    renderer = createRenderer(document.getElementById("stage")!, graph);
+    instrument();
+    const g = graph;
+    const middling = g.filterNodes((k) => g.degree(k) >= 12 && g.degree(k) <= 24);
+    const node = middling[0] ?? g.nodes()[0]!;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+    await settle();
+    const other = middling[1] ?? g.nodes()[1]!;
+    api.hover(other);
+    // The first edge labels drawn: sigma makes their glyphs a moment later, then redraws.
+    counts.reprocessed = 0;
+    await settle();
+    const reprocessedForGlyphs = counts.reprocessed;
+    api.leave(other);
+    await settle();
+    return {
+      order: g.order,
+      size: g.size,
+      node,
+      neighbours: g.neighbors(node).length,
+      edges: g.edges(node).length,
+      reprocessedForGlyphs,
+      pixels: measure(() => undefined).pixels,
+    };
+  },
+  /** The pointer enters `node` (as sigma's pointer handling does), then one frame. */
+  hover(node: string): Counts {
+    const sigma = sigmaOf();
+    return measure(() => {
+      sigma.setNodeState(node, { isHovered: true });
+      sigma.emit("enterNode", { node } as never);
+    });
+  },
+  /** The pointer leaves `node`, then one frame. */
+  leave(node: string): Counts {
+    const sigma = sigmaOf();
+    return measure(() => {
+      sigma.setNodeState(node, { isHovered: false });
+      sigma.emit("leaveNode", { node } as never);
+    });
+  },
+  select(node: string | null): Counts {
+    return measure(() => renderer!.select(node));
+  },
+  /** Hides one category (the legend's toggle) or, with null, shows everything again. */
+  hideCategory(category: Category | null): Counts & { hiddenNodes: number; hiddenEdges: number } {
+    const g = graph!;
+    const nodes = new Set(g.filterNodes((_k, a) => a.category !== category));
+    const edges = new Set(g.filterEdges((_k, _a, s, t) => nodes.has(s) && nodes.has(t)));
+    const c = measure(() =>
+      renderer!.setDisplay({ visible: category === null ? null : { nodes, edges } }),
+    );
+    return { ...c, hiddenNodes: g.order - nodes.size, hiddenEdges: g.size - edges.size };
+  },
+  /** How a node is drawn now. */
+  look(node: string): NodeLook {
+    const d = sigmaOf().getNodeDisplayData(node) as unknown as NodeLook;
+    return { color: d.color, depth: d.depth, labelVisibility: d.labelVisibility };
+  },
+  /** A node that is not `node` nor one of its neighbours. */
+  stranger(node: string): string {
+    const g = graph!;
+    const near = new Set([node, ...g.neighbors(node)]);
+    return g.nodes().find((k) => !near.has(k))!;
+  },
+  neighbours(node: string): string[] {
+    return graph!.neighbors(node);
+  },
+};
+
+export type RendererTestApi = typeof api;
+
+(window as unknown as { rendererTest: RendererTestApi }).rendererTest = api;

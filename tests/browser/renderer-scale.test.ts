@@ -1,0 +1,127 @@
+/**
+ * A hover and a filter on a graph past the large-graph thresholds (src/render/scale.ts) change
+ * only what they show (issue 6: explorable at 100k nodes / 500k edges, no full refresh per
+ * hover): the hovered node's neighbourhood comes forward with its labels, the rest is not
+ * faded; sigma restyles only the neighbourhood, never reprocesses the whole graph, and uploads
+ * to the GPU only a sliver of what a full restyle (a selection, which fades the rest) uploads.
+ * Leaving the node (or showing a hidden category again) gives back the very same pixels.
+ * Renderer alone (tests/browser/renderer-page/, served by Vite) in headless Chromium.
+ */
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { createServer, type ViteDevServer } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LARGE_GRAPH_EDGES } from "../../src/render/scale";
+import type { RendererTestApi } from "./renderer-page/main";
+import { launchChromium, type LaunchedBrowser } from "./setup/chromium";
+
+let server: ViteDevServer;
+let browser: LaunchedBrowser;
+let page: Page;
+let setup: Awaited<ReturnType<RendererTestApi["setup"]>>;
+
+type Api = RendererTestApi;
+/** Calls the page's test API. */
+function call<K extends keyof Api>(
+  name: K,
+  ...args: Parameters<Api[K]>
+): Promise<Awaited<ReturnType<Api[K]>>> {
+  return page.evaluate(
+    ([n, a]) => {
+      const api = (
+        window as unknown as { rendererTest: Record<string, (...x: unknown[]) => unknown> }
+      ).rendererTest;
+      return api[n as string]!(...(a as unknown[]));
+    },
+    [name, args] as const,
+  ) as Promise<Awaited<ReturnType<Api[K]>>>;
+}
+
+beforeAll(async () => {
+  server = await createServer({
+    configFile: false,
+    root: fileURLToPath(new URL("./renderer-page/", import.meta.url)),
+    cacheDir: join(tmpdir(), "orgraph-renderer-page-vite"),
+    logLevel: "warn",
+    server: { host: "127.0.0.1", port: 0, strictPort: false, hmr: false },
+  });
+  await server.listen();
+  const address = server.httpServer!.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  browser = await launchChromium({ viewport: { width: 700, height: 440 }, locale: "en-GB" });
+  page = await browser.context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => "rendererTest" in window, null, { timeout: 60_000 });
+  setup = await call("setup", 2_500, LARGE_GRAPH_EDGES + 1_000);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("a hover past LARGE_GRAPH_EDGES edges", () => {
+  it("restyles and uploads only the neighbourhood, and leaving gives the same picture back", async () => {
+    const { node, neighbours, edges, pixels: before } = setup;
+    expect(setup.size).toBeGreaterThan(LARGE_GRAPH_EDGES);
+    // The first hover's edge labels needed new glyphs: sigma redrew them, the graph untouched.
+    expect(setup.reprocessedForGlyphs).toBe(0);
+    const stranger = await call("stranger", node);
+    const strangerBefore = await call("look", stranger);
+
+    const hover = await call("hover", node);
+    // Only the hovered node, its neighbours and its edges; no pass over the whole graph.
+    expect(hover.reprocessed).toBe(0);
+    expect(hover.restyledNodes).toBeGreaterThan(0);
+    expect(hover.restyledNodes).toBeLessThanOrEqual(neighbours + 1);
+    expect(hover.restyledEdges).toBe(edges);
+    expect(hover.pixels).not.toBe(before);
+    // What the user sees: the neighbourhood forward with its labels, the rest not faded.
+    for (const n of (await call("neighbours", node)).slice(0, 5)) {
+      expect(await call("look", n)).toMatchObject({
+        depth: "topNodes",
+        labelVisibility: "visible",
+      });
+    }
+    expect(await call("look", stranger)).toEqual(strangerBefore);
+
+    const leave = await call("leave", node);
+    expect(leave.reprocessed).toBe(0);
+    expect(leave.restyledNodes).toBeLessThanOrEqual(neighbours + 1);
+    expect(leave.restyledEdges).toBe(edges);
+    expect(leave.pixels).toBe(before);
+    expect((await call("look", (await call("neighbours", node))[0]!)).depth).toBe("nodes");
+
+    // A selection fades the rest: every node and edge restyled, buffers uploaded whole. The
+    // hover uploaded a sliver of that.
+    const select = await call("select", node);
+    expect(select.restyledNodes).toBe(setup.order);
+    expect(select.restyledEdges).toBe(setup.size);
+    expect(hover.uploadedBytes * 50).toBeLessThan(select.uploadedBytes);
+    expect(leave.uploadedBytes * 50).toBeLessThan(select.uploadedBytes);
+    const unselect = await call("select", null);
+    expect(unselect.pixels).toBe(before);
+  });
+});
+
+describe("a category filter past LARGE_GRAPH_EDGES edges", () => {
+  it("restyles only what it hides and shows, and showing it again gives the same picture back", async () => {
+    const hide = await call("hideCategory", "organisation");
+    expect(hide.hiddenNodes).toBeGreaterThan(0);
+    expect(hide.reprocessed).toBe(0);
+    expect(hide.restyledNodes).toBe(hide.hiddenNodes);
+    expect(hide.restyledEdges).toBe(hide.hiddenEdges);
+    expect(hide.pixels).not.toBe(setup.pixels);
+    const show = await call("hideCategory", null);
+    expect(show.restyledNodes).toBe(hide.hiddenNodes);
+    expect(show.restyledEdges).toBe(hide.hiddenEdges);
+    expect(show.pixels).toBe(setup.pixels);
+    // And a hover after the filter still restyles the neighbourhood only.
+    const hover = await call("hover", setup.node);
+    expect(hover.reprocessed).toBe(0);
+    expect(hover.restyledEdges).toBe(setup.edges);
+    await call("leave", setup.node);
+  });
+});
