@@ -28,6 +28,26 @@ function positions(graph: OrgraphGraph): string {
   return JSON.stringify(graph.mapNodes((_k, a) => [a.x, a.y]));
 }
 
+/** A main-thread layout prepared for bigGraph() and held, with the runs it reports. */
+async function heldLayout(): Promise<{
+  graph: OrgraphGraph;
+  layout: LayoutControl;
+  finished: LayoutInfo[];
+  seeded: string;
+}> {
+  const graph = bigGraph();
+  const finished: LayoutInfo[] = [];
+  const layout = new LayoutControl({
+    graph: () => null,
+    changed: () => {},
+    finished: (i) => finished.push(i),
+  });
+  layout.useWorker = false;
+  await layout.prepare(graph);
+  layout.hold(graph);
+  return { graph, layout, finished, seeded: positions(graph) };
+}
+
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 6000 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(check()).toBe(true);
@@ -35,17 +55,7 @@ async function until(check: () => boolean): Promise<void> {
 
 describe("LayoutControl.hold / release", () => {
   it("keeps a held graph's positions out of it until release, then writes the last ones and reports the run", async () => {
-    const graph = bigGraph();
-    const finished: LayoutInfo[] = [];
-    const layout = new LayoutControl({
-      graph: () => null,
-      changed: () => {},
-      finished: (i) => finished.push(i),
-    });
-    layout.useWorker = false;
-    await layout.prepare(graph);
-    layout.hold(graph);
-    const seeded = positions(graph);
+    const { graph, layout, finished, seeded } = await heldLayout();
     await until(() => layout.info.status === "done");
     // Done, but nothing written nor reported while held.
     expect(positions(graph)).toBe(seeded);
@@ -61,17 +71,7 @@ describe("LayoutControl.hold / release", () => {
   }, 120_000);
 
   it("a release without applying (a cancelled load) stops the run and drops its positions", async () => {
-    const graph = bigGraph();
-    const finished: LayoutInfo[] = [];
-    const layout = new LayoutControl({
-      graph: () => null,
-      changed: () => {},
-      finished: (i) => finished.push(i),
-    });
-    layout.useWorker = false;
-    await layout.prepare(graph);
-    layout.hold(graph);
-    const seeded = positions(graph);
+    const { graph, layout, finished, seeded } = await heldLayout();
     layout.release(graph, false);
     expect(layout.info.status).toBe("stopped");
     await new Promise((r) => setTimeout(r, 200));
