@@ -4,17 +4,9 @@
  * frame that shows it is drawn: nodes and edges restyled, full reprocesses of the graph, bytes
  * uploaded to the GPU, and a hash of the pixels drawn.
  */
-import { MultiDirectedGraph } from "graphology";
 import { createRenderer, type OrgraphRenderer } from "../../../src/render/renderer";
-import { seededRandom } from "../../../src/core/random";
-import {
-  CATEGORIES,
-  type Category,
-  type EdgeAttributes,
-  type GraphAttributes,
-  type NodeAttributes,
-  type OrgraphGraph,
-} from "../../../src/core/model/types";
+import type { Category, OrgraphGraph } from "../../../src/core/model/types";
+import { generate } from "../../bench/frame/graph";
 
 export interface Counts {
   restyledNodes: number;
@@ -36,51 +28,6 @@ export interface NodeLook {
 let graph: OrgraphGraph | null = null;
 let renderer: OrgraphRenderer | null = null;
 const counts = { restyledNodes: 0, restyledEdges: 0, reprocessed: 0, uploadedBytes: 0 };
-
-/** A clustered graph of `order` nodes and `size` edges, categories and labels, from `seed`. */
-function generate(order: number, size: number, seed: number): OrgraphGraph {
-  const rnd = seededRandom(seed);
-  const g: OrgraphGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
-  g.replaceAttributes({ prefixes: {}, languages: ["fr"], triples: size * 2 });
-  const clusters = Math.max(1, Math.round(Math.sqrt(order) / 2));
-  const keys: string[] = [];
-  for (let i = 0; i < order; i++) {
-    const c = i % clusters;
-    const angle = rnd() * Math.PI * 2;
-    const r = Math.sqrt(rnd()) * 60;
-    const category: Category = CATEGORIES[Math.floor(rnd() * rnd() * CATEGORIES.length)]!;
-    const key = `https://orgraph.dev/test/n${i}`;
-    g.addNode(key, {
-      iri: key,
-      label: `Node ${i}`,
-      labels: {},
-      types: [],
-      category,
-      properties: {},
-      spans: [],
-      sources: [],
-      x: Math.cos((c / clusters) * 2 * Math.PI) * 800 + Math.cos(angle) * r,
-      y: Math.sin((c / clusters) * 2 * Math.PI) * 800 + Math.sin(angle) * r,
-    });
-    keys.push(key);
-  }
-  for (let e = 0; e < size; e++) {
-    const s = Math.floor(rnd() * order);
-    const near = rnd() < 0.85;
-    const t = near
-      ? (s + clusters * (1 + Math.floor(rnd() * 20))) % order
-      : Math.floor(rnd() * order);
-    g.addEdge(keys[s]!, keys[t]!, {
-      predicate: "http://www.w3.org/ns/org#memberOf",
-      label: "membre de",
-      labels: {},
-      graphs: [""],
-      spans: [],
-      sources: [],
-    });
-  }
-  return g;
-}
 
 function sigmaOf(): NonNullable<OrgraphRenderer["sigma"]> {
   const s = renderer?.sigma;
