@@ -15,6 +15,7 @@ import { fallbackLabel } from "../model/labels";
 import type { Category, OrgraphGraph } from "../model/types";
 import { CATEGORIES } from "../model/types";
 import { compareStrings } from "../rdf/terms";
+import { runSteps, runStepsInSlices, type Pause } from "../steps";
 import { egoNetwork } from "./neighbourhood";
 import {
   graphOfKey,
@@ -63,11 +64,7 @@ export function wholeGraph(graph: OrgraphGraph): VisibleSubgraph {
 
 /** The nodes and edges that `state`'s filters leave visible. Pure: `graph` is not changed. */
 export function visibleSubgraph(graph: OrgraphGraph, state: FilterState): VisibleSubgraph {
-  const steps = visibleSteps(graph, state);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(visibleSteps(graph, state));
 }
 
 /**
@@ -77,20 +74,10 @@ export function visibleSubgraph(graph: OrgraphGraph, state: FilterState): Visibl
 export async function visibleSubgraphInSlices(
   graph: OrgraphGraph,
   state: FilterState,
-  pause: () => Promise<void>,
+  pause: Pause,
   sliceMs = 8,
 ): Promise<VisibleSubgraph> {
-  const clock = (globalThis as { performance?: { now(): number } }).performance ?? Date;
-  const steps = visibleSteps(graph, state);
-  let start = clock.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (clock.now() - start > sliceMs) {
-      await pause();
-      start = clock.now();
-    }
-  }
+  return runStepsInSlices(visibleSteps(graph, state), pause, sliceMs);
 }
 
 /** Items between two steps of visibleSteps. */

@@ -10,6 +10,7 @@
  */
 import { QuadStore, isQuadArray, type Quads } from "../rdf/quad-store";
 import { compareStrings, termKey, type RdfTerm } from "../rdf/terms";
+import { runSteps, runStepsInSlices, type Pause } from "../steps";
 import { sortSmall } from "./sort-small";
 import { canonicalIri, RDF } from "./vocab";
 
@@ -376,15 +377,10 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
   };
 }
 
-/** Yields to the event loop; rejects to stop. */
-export type Pause = () => Promise<void>;
+export type { Pause };
 
 export function indexQuads(input: Quads): QuadIndex {
-  const steps = indexSteps(input, false);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(indexSteps(input, false));
 }
 
 /**
@@ -397,14 +393,5 @@ export async function indexQuadsInSlices(
   pause: Pause,
   sliceMs = 8,
 ): Promise<QuadIndex> {
-  const steps = indexSteps(input, true);
-  let start = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - start >= sliceMs) {
-      await pause();
-      start = performance.now();
-    }
-  }
+  return runStepsInSlices(indexSteps(input, true), pause, sliceMs);
 }

@@ -23,6 +23,7 @@ import {
   XSD_STRING,
   type RdfTerm,
 } from "../rdf/terms";
+import { runSteps } from "../steps";
 import { useDictionaryAdjacency } from "./adjacency";
 import { sortSmall } from "./sort-small";
 import { categoryOf } from "./categories";
@@ -1151,11 +1152,7 @@ class Builder {
 
 /** Builds the Orgraph data graph from quads. Pure and deterministic. */
 export function rdfToGraph(quads: Quads, options: RdfToGraphOptions = {}): OrgraphGraph {
-  const steps = buildGraphInSteps(quads, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(buildGraphInSteps(quads, options));
 }
 
 /**
