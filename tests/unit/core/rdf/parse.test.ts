@@ -64,6 +64,27 @@ describe("parseRdf", () => {
     expect(quads[2]!.object).toBe(quads[1]!.subject);
   });
 
+  it("reads a name with a prefix redefined just after the same prefix was used", () => {
+    // Prefixed names are interned by prefix IRI: a redefinition is seen at once, and a return
+    // to the first IRI gives the first terms back.
+    const text = [
+      "@prefix a: <https://one.example/> .",
+      "a:x a:p a:y .",
+      "@prefix a: <https://two.example/> .",
+      "a:x a:p a:y .",
+      "@prefix a: <https://one.example/> .",
+      "a:x a:p a:y .",
+    ].join("\n");
+    const quads = parseRdfToStore(text, { format: "turtle" }).quads.toArray();
+    expect(quads.map((q) => q.subject.value)).toEqual([
+      "https://one.example/x",
+      "https://two.example/x",
+      "https://one.example/x",
+    ]);
+    expect(quads[2]!.object).toBe(quads[0]!.object);
+    expect(quads[1]!.object.value).toBe("https://two.example/y");
+  });
+
   it("keeps one term per literal and IRI: tags in any case, xsd:string or none", () => {
     const { quads } = parseRdfToStore(
       `@prefix ex: <http://ex.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
