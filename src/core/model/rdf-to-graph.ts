@@ -188,7 +188,16 @@ const STEP = 2048;
 
 /** What the scan of relations gathers (Builder.relations), and where it stands. */
 interface Relations {
-  readonly drafts: Map<string, EdgeDraft>;
+  /** One draft per (subject, predicate, object), in order of the index. */
+  readonly drafts: EdgeDraft[];
+  /**
+   * The current subject's drafts by predicate and object numbers: a subject's quads are one
+   * range of the index, so a relation asserted in several graphs is found again there (no key
+   * string built to look it up).
+   */
+  readonly subjectDrafts: Map<number, EdgeDraft>;
+  /** End of the current subject's range. */
+  rangeEnd: number;
   /** Node -> the period of its interval (OWL-Time folded). */
   readonly periods: Map<string, Period>;
   /** Node -> predicate -> dates of its instants (OWL-Time folded). */
@@ -204,6 +213,9 @@ interface EdgeDraft {
   subject: string;
   predicate: string;
   object: string;
+  /** Term numbers of the subject and object (QuadIndex). */
+  s: number;
+  o: number;
   /** The graphs asserting it: one key, or a set of them. */
   graphs: ReadonlySet<string> | string;
   via?: string;
@@ -231,6 +243,8 @@ class Builder {
   private readonly holders = new Map<string, Set<string>>();
   private readonly languages: readonly string[];
   private readonly prefixes: Readonly<Record<string, string>>;
+  /** Term number by key (see termNumber), made when first needed. */
+  private termNumbers: Map<string, number> | undefined;
   /** Everything `excluded`, in one set, once the scan is done. */
   private hidden: Set<string> | undefined;
   private readonly rolesLabelCache = new Map<
@@ -453,25 +467,45 @@ class Builder {
    * the first `limit` of them.
    */
   private drawableObjects(subject: string, predicate: string, limit = Infinity): string[] {
+    return this.drawableObjectIds(subject, predicate, limit).map((o) => this.index.keys[o]!);
+  }
+
+  /** `drawableObjects` as term numbers (the first term of each key). */
+  private drawableObjectIds(subject: string, predicate: string, limit = Infinity): number[] {
     // As index.objects(…) filtered to resources, keyed, and not excluded; read from the keys.
-    const out: string[] = [];
+    const out: number[] = [];
     const { index } = this;
+    const { keys } = index;
     const p = index.predicateId(predicate);
     if (p === -1) return out;
     const { start, end } = index.about(subject);
     for (let i = start; i < end && out.length < limit; i++) {
       const oi = index.o[i]!;
       if (index.p[i] !== p || index.kinds[oi]! > BLANK) continue;
-      const o = index.keys[oi]!;
-      if (out.includes(o)) continue;
-      if (this.hidden ? (this.flagsOf(oi) & EXCLUDED) === 0 : !this.excluded(o)) out.push(o);
+      const o = keys[oi]!;
+      if (out.some((known) => keys[known] === o)) continue;
+      if (this.hidden ? (this.flagsOf(oi) & EXCLUDED) === 0 : !this.excluded(o)) out.push(oi);
     }
     return out;
   }
 
+  /**
+   * The number of the first term with key `key` (posts' holders and statements' ends are
+   * gathered as keys): the table is made the first time it is needed.
+   */
+  private termNumber(key: string): number {
+    if (this.termNumbers === undefined) {
+      const numbers = new Map<string, number>();
+      const { keys } = this.index;
+      for (let t = 0; t < keys.length; t++) if (!numbers.has(keys[t]!)) numbers.set(keys[t]!, t);
+      this.termNumbers = numbers;
+    }
+    return this.termNumbers.get(key) ?? -1;
+  }
+
   /** Whether (subject, predicate) has a drawable resource object. */
   private hasDrawableObject(subject: string, predicate: string): boolean {
-    return this.drawableObjects(subject, predicate, 1).length > 0;
+    return this.drawableObjectIds(subject, predicate, 1).length > 0;
   }
 
   /** The date of a time:Instant (term number `instant`). */
@@ -710,13 +744,18 @@ class Builder {
   private relations(from: number, to: number, r: Relations): void {
     const { index } = this;
     const { keys, kinds, predicates } = index;
-    const { drafts, periods, timeProperties } = r;
+    const { drafts, subjectDrafts, periods, timeProperties } = r;
     const S = index.s;
     const P = index.p;
     const O = index.o;
     const G = index.g;
+    const terms = keys.length;
     const typeId = index.predicateId(RDF.type);
     for (let i = from; i < to; i++) {
+      if (i >= r.rangeEnd) {
+        r.rangeEnd = index.termEnd[S[i]!]!;
+        subjectDrafts.clear();
+      }
       const si = S[i]!;
       const oi = O[i]!;
       if (kinds[si]! > BLANK || kinds[oi]! > BLANK) continue;
@@ -750,12 +789,22 @@ class Builder {
         continue;
       }
       if ((objectFlags & EXCLUDED) !== 0) continue;
-      const key = edgeKey(s, p, o);
       const g = keys[G[i]!]!;
-      const draft = drafts.get(key);
+      const pairKey = pi * terms + oi;
+      const draft = subjectDrafts.get(pairKey);
       // Most relations are asserted in one graph: a set only for those in several.
       if (draft === undefined) {
-        drafts.set(key, { key, subject: s, predicate: p, object: o, graphs: g });
+        const made: EdgeDraft = {
+          key: edgeKey(s, p, o),
+          subject: s,
+          predicate: p,
+          object: o,
+          s: si,
+          o: oi,
+          graphs: g,
+        };
+        subjectDrafts.set(pairKey, made);
+        drafts.push(made);
       } else if (typeof draft.graphs !== "string") (draft.graphs as Set<string>).add(g);
       else if (draft.graphs !== g) draft.graphs = new Set([draft.graphs, g]);
     }
@@ -765,13 +814,15 @@ class Builder {
   *build(): Generator<void, OrgraphGraph> {
     yield* this.scan();
     const { index } = this;
-    const drafts = new Map<string, EdgeDraft>();
+    const drafts: EdgeDraft[] = [];
     const periods = new Map<string, Period>();
     const timeProperties = new Map<string, Map<string, LiteralValue[]>>();
 
     const { keys, p: P, o: O, g: G } = index;
     const relations: Relations = {
       drafts,
+      subjectDrafts: new Map(),
+      rangeEnd: 0,
       periods,
       timeProperties,
       lastSubject: -1,
@@ -820,6 +871,8 @@ class Builder {
             subject: holder,
             predicate: ORG.holds,
             object: org,
+            s: this.termNumber(holder),
+            o: this.termNumber(org),
             graphs: new Set([...graphs, ...held]),
             via: post,
             label,
@@ -843,6 +896,8 @@ class Builder {
             subject: speaker,
             predicate: OG.said,
             object: target,
+            s: this.termNumber(speaker),
+            o: this.termNumber(target),
             graphs,
             via: statement,
             label,
@@ -854,18 +909,20 @@ class Builder {
     }
 
     // Nodes: typed resources and edge endpoints, minus what is folded away.
-    const nodeKeys = new Set<string>();
+    // Marked by term number, then sorted by key: one node per key (the same key of two
+    // kinds, possible for quads given as objects, is one node).
+    const isNode = new Uint8Array(keys.length);
     for (let from = 0; from < index.length; from += STEP) {
-      this.typedNodes(from, Math.min(index.length, from + STEP), nodeKeys);
+      this.typedNodes(from, Math.min(index.length, from + STEP), isNode);
       yield;
     }
-    for (const d of drafts.values()) {
-      nodeKeys.add(d.subject);
-      nodeKeys.add(d.object);
+    for (const d of drafts) {
+      isNode[d.s] = 1;
+      isNode[d.o] = 1;
     }
     for (const d of collapsed) {
-      nodeKeys.add(d.subject);
-      nodeKeys.add(d.object);
+      isNode[d.s] = 1;
+      isNode[d.o] = 1;
     }
 
     const graph: OrgraphGraph = new MultiDirectedGraph<
@@ -884,15 +941,21 @@ class Builder {
       namedGraphs: this.namedGraphs(),
     });
 
-    const sortedKeys = [...nodeKeys].sort(compareStrings);
+    const nodes: number[] = [];
+    for (let t = 0; t < isNode.length; t++) if (isNode[t] === 1) nodes.push(t);
+    nodes.sort((a, b) => compareStrings(keys[a]!, keys[b]!));
+    const sortedKeys: string[] = [];
+    for (const t of nodes) {
+      const key = keys[t]!;
+      if (sortedKeys.length === 0 || sortedKeys[sortedKeys.length - 1] !== key)
+        sortedKeys.push(key);
+    }
     for (let from = 0; from < sortedKeys.length; from += STEP) {
       this.addNodes(graph, sortedKeys, from, Math.min(sortedKeys.length, from + STEP), relations);
       yield;
     }
-    const sortedDrafts = [...drafts.values(), ...collapsed].sort((a, b) =>
-      compareStrings(a.key, b.key),
-    );
-    drafts.clear();
+    const sortedDrafts = [...drafts, ...collapsed].sort((a, b) => compareStrings(a.key, b.key));
+    drafts.length = 0;
     collapsed.length = 0;
     for (let from = 0; from < sortedDrafts.length; from += STEP) {
       this.addEdges(graph, sortedDrafts, from, Math.min(sortedDrafts.length, from + STEP));
@@ -936,14 +999,18 @@ class Builder {
       // Its graphs were just read: one graph (most memberships) is not read again.
       const support = this.supportOf(m, typeof graphs === "string" ? graphs : undefined);
       const label = roles.length > 0 ? this.rolesLabel(roles) : undefined;
-      const orgs = this.drawableObjects(m, ORG.organization);
-      for (const member of this.drawableObjects(m, ORG.member)) {
-        for (const org of orgs) {
+      const orgs = this.drawableObjectIds(m, ORG.organization);
+      for (const mi of this.drawableObjectIds(m, ORG.member)) {
+        const member = keys[mi]!;
+        for (const oi of orgs) {
+          const org = keys[oi]!;
           const draft: EdgeDraft = {
             key: edgeKey(member, ORG.memberOf, org, m),
             subject: member,
             predicate: ORG.memberOf,
             object: org,
+            s: mi,
+            o: oi,
             graphs: graphs ?? new Set<string>(),
             via: m,
             extraSpans: support.spans,
@@ -958,13 +1025,13 @@ class Builder {
   }
 
   /** Typed resources among the subjects of quads [from, to) that are drawn, into `nodes`. */
-  private typedNodes(from: number, to: number, nodes: Set<string>): void {
+  private typedNodes(from: number, to: number, isNode: Uint8Array): void {
     const { index } = this;
-    const { keys, kinds, s: S, p: P } = index;
+    const { kinds, s: S, p: P } = index;
     const typeId = index.predicateId(RDF.type);
     for (let i = from; i < to; i++) {
       if (P[i] !== typeId || kinds[S[i]!]! > BLANK) continue;
-      if ((this.flagsOf(S[i]!) & EXCLUDED) === 0) nodes.add(keys[S[i]!]!);
+      if ((this.flagsOf(S[i]!) & EXCLUDED) === 0) isNode[S[i]!] = 1;
     }
   }
 
