@@ -183,6 +183,9 @@ const KNOWN = 1;
 const EXCLUDED = 2;
 const TIME_NODE = 4;
 
+/** A subject's drafts searched in a list up to this many, then in a map (Relations). */
+const SCAN_DRAFTS = 16;
+
 /** Items (quads, nodes, edges) between two yields of `buildGraphInSteps`. */
 const STEP = 2048;
 
@@ -191,11 +194,13 @@ interface Relations {
   /** One draft per (subject, predicate, object), in order of the index. */
   readonly drafts: EdgeDraft[];
   /**
-   * The current subject's drafts by predicate and object numbers: a subject's quads are one
-   * range of the index, so a relation asserted in several graphs is found again there (no key
-   * string built to look it up).
+   * A relation asserted in several graphs is found again among its subject's drafts (a subject's
+   * quads are one range of the index): no key string is built to look it up. The current
+   * subject's drafts start at `subjectStart` in `drafts`; past SCAN_DRAFTS of them, they are
+   * also in `subjectDrafts` by predicate and object numbers.
    */
   readonly subjectDrafts: Map<number, EdgeDraft>;
+  subjectStart: number;
   /** End of the current subject's range. */
   rangeEnd: number;
   /** Node -> the period of its interval (OWL-Time folded). */
@@ -213,9 +218,10 @@ interface EdgeDraft {
   subject: string;
   predicate: string;
   object: string;
-  /** Term numbers of the subject and object (QuadIndex). */
+  /** Term numbers of the subject and object, predicate number (-1 for a collapsed node's). */
   s: number;
   o: number;
+  p: number;
   /** The graphs asserting it: one key, or a set of them. */
   graphs: ReadonlySet<string> | string;
   via?: string;
@@ -754,7 +760,8 @@ class Builder {
     for (let i = from; i < to; i++) {
       if (i >= r.rangeEnd) {
         r.rangeEnd = index.termEnd[S[i]!]!;
-        subjectDrafts.clear();
+        r.subjectStart = drafts.length;
+        if (subjectDrafts.size > 0) subjectDrafts.clear();
       }
       const si = S[i]!;
       const oi = O[i]!;
@@ -790,8 +797,25 @@ class Builder {
       }
       if ((objectFlags & EXCLUDED) !== 0) continue;
       const g = keys[G[i]!]!;
+      let draft: EdgeDraft | undefined;
       const pairKey = pi * terms + oi;
-      const draft = subjectDrafts.get(pairKey);
+      if (drafts.length - r.subjectStart <= SCAN_DRAFTS) {
+        for (let k = drafts.length - 1; k >= r.subjectStart; k--) {
+          const d = drafts[k]!;
+          if (d.o === oi && d.p === pi) {
+            draft = d;
+            break;
+          }
+        }
+      } else {
+        if (subjectDrafts.size === 0) {
+          for (let k = r.subjectStart; k < drafts.length; k++) {
+            const d = drafts[k]!;
+            subjectDrafts.set(d.p * terms + d.o, d);
+          }
+        }
+        draft = subjectDrafts.get(pairKey);
+      }
       // Most relations are asserted in one graph: a set only for those in several.
       if (draft === undefined) {
         const made: EdgeDraft = {
@@ -801,9 +825,10 @@ class Builder {
           object: o,
           s: si,
           o: oi,
+          p: pi,
           graphs: g,
         };
-        subjectDrafts.set(pairKey, made);
+        if (subjectDrafts.size > 0) subjectDrafts.set(pairKey, made);
         drafts.push(made);
       } else if (typeof draft.graphs !== "string") (draft.graphs as Set<string>).add(g);
       else if (draft.graphs !== g) draft.graphs = new Set([draft.graphs, g]);
@@ -822,6 +847,7 @@ class Builder {
     const relations: Relations = {
       drafts,
       subjectDrafts: new Map(),
+      subjectStart: 0,
       rangeEnd: 0,
       periods,
       timeProperties,
@@ -873,6 +899,7 @@ class Builder {
             object: org,
             s: this.termNumber(holder),
             o: this.termNumber(org),
+            p: -1,
             graphs: new Set([...graphs, ...held]),
             via: post,
             label,
@@ -898,6 +925,7 @@ class Builder {
             object: target,
             s: this.termNumber(speaker),
             o: this.termNumber(target),
+            p: -1,
             graphs,
             via: statement,
             label,
@@ -1011,6 +1039,7 @@ class Builder {
             object: org,
             s: mi,
             o: oi,
+            p: -1,
             graphs: graphs ?? new Set<string>(),
             via: m,
             extraSpans: support.spans,

@@ -113,6 +113,42 @@ describe("edges", () => {
     });
   });
 
+  it("finds a relation again in another graph, for a subject with few or many relations", () => {
+    // A subject's relations are looked up in a short list, then (past 16) in a map: both
+    // merge the same relation asserted in two graphs into one edge, and keep the others apart.
+    const lines: string[] = [];
+    for (const [subject, count] of [
+      ["few", 3],
+      ["many", 40],
+    ] as const) {
+      for (const g of ["g1", "g2"]) {
+        for (let i = 0; i < count; i++) {
+          // In g2, every other relation only: the rest are asserted in g1 alone.
+          if (g === "g2" && i % 2 === 1) continue;
+          lines.push(`<${EX}${subject}> <${EX}p> <${EX}o${i}> <${EX}${g}> .`);
+        }
+        lines.push(`<${EX}${subject}> <${EX}q> <${EX}o0> <${EX}${g}> .`);
+      }
+    }
+    const g = rdfToGraph(parseRdf(lines.join("\n"), { format: "n-quads" }).quads);
+    for (const [subject, count] of [
+      ["few", 3],
+      ["many", 40],
+    ] as const) {
+      expect(g.outEdges(`${EX}${subject}`)).toHaveLength(count + 1);
+      for (let i = 0; i < count; i++) {
+        const graphs = g.getEdgeAttribute(
+          edgeKey(`${EX}${subject}`, `${EX}p`, `${EX}o${i}`),
+          "graphs",
+        );
+        expect(graphs).toEqual(i % 2 === 1 ? [`${EX}g1`] : [`${EX}g1`, `${EX}g2`]);
+      }
+      expect(g.getEdgeAttribute(edgeKey(`${EX}${subject}`, `${EX}q`, `${EX}o0`), "graphs")).toEqual(
+        [`${EX}g1`, `${EX}g2`],
+      );
+    }
+  });
+
   it("keys blank nodes as _:id", () => {
     const nt = parseRdf(fixture("simple.nt"), { format: "n-triples" });
     const g = rdfToGraph(nt.quads);
