@@ -469,15 +469,14 @@ class Builder {
   }
 
   /**
-   * Keys of the drawable resources objects of (subject, predicate), without repeats, in order;
-   * the first `limit` of them.
+   * Keys of the drawable resources objects of (subject, predicate), without repeats, in order.
    */
-  private drawableObjects(subject: string, predicate: string, limit = Infinity): string[] {
-    return this.drawableObjectIds(subject, predicate, limit).map((o) => this.index.keys[o]!);
+  private drawableObjects(subject: string, predicate: string): string[] {
+    return this.drawableObjectIds(subject, predicate).map((o) => this.index.keys[o]!);
   }
 
   /** `drawableObjects` as term numbers (the first term of each key). */
-  private drawableObjectIds(subject: string, predicate: string, limit = Infinity): number[] {
+  private drawableObjectIds(subject: string, predicate: string): number[] {
     // As index.objects(…) filtered to resources, keyed, and not excluded; read from the keys.
     const out: number[] = [];
     const { index } = this;
@@ -485,14 +484,20 @@ class Builder {
     const p = index.predicateId(predicate);
     if (p === -1) return out;
     const { start, end } = index.about(subject);
-    for (let i = start; i < end && out.length < limit; i++) {
+    for (let i = start; i < end; i++) {
       const oi = index.o[i]!;
       if (index.p[i] !== p || index.kinds[oi]! > BLANK) continue;
       const o = keys[oi]!;
-      if (out.some((known) => keys[known] === o)) continue;
-      if (this.hidden ? (this.flagsOf(oi) & EXCLUDED) === 0 : !this.excluded(o)) out.push(oi);
+      let known = false;
+      for (let k = 0; k < out.length && !known; k++) known = keys[out[k]!] === o;
+      if (!known && this.drawable(oi)) out.push(oi);
     }
     return out;
+  }
+
+  /** Whether term number `t` (a resource) is drawn (read from the flags once the scan is done). */
+  private drawable(t: number): boolean {
+    return this.hidden ? (this.flagsOf(t) & EXCLUDED) === 0 : !this.excluded(this.index.keys[t]!);
   }
 
   /**
@@ -511,7 +516,16 @@ class Builder {
 
   /** Whether (subject, predicate) has a drawable resource object. */
   private hasDrawableObject(subject: string, predicate: string): boolean {
-    return this.drawableObjectIds(subject, predicate, 1).length > 0;
+    // Whether drawableObjectIds(…) has any, without a list made.
+    const { index } = this;
+    const p = index.predicateId(predicate);
+    if (p === -1) return false;
+    const { start, end } = index.about(subject);
+    for (let i = start; i < end; i++) {
+      const oi = index.o[i]!;
+      if (index.p[i] === p && index.kinds[oi]! <= BLANK && this.drawable(oi)) return true;
+    }
+    return false;
   }
 
   /** The date of a time:Instant (term number `instant`). */
@@ -573,36 +587,42 @@ class Builder {
   /** Literal properties of a resource: canonical predicate IRI -> values, keys sorted. */
   private literalProperties(key: string): Record<string, LiteralValue[]> {
     // Values in order of first use, without repeats (a repeat is the same literal in another
-    // graph: its quads are apart, and rare, so a list of keys is searched only then).
-    // Literals are numbered by kind and key: the same number is the same literal.
-    // A resource has few literal predicates: they are looked up in a short list, not a Map.
+    // graph: its quads are apart, and rare, so the list is searched only then). Literals are
+    // numbered by kind and key, one value object each: the same object is the same literal.
+    // A subject's quads come by predicate within a graph: the keys are made in order, and
+    // sorted again only when they were not (predicates in several graphs, schema.org's http
+    // and https names read as one).
     const { index } = this;
-    const entries: { p: number; values: LiteralValue[] }[] = [];
+    const { o: O, p: P, kinds } = index;
+    const names = index.predicates;
+    const out: Record<string, LiteralValue[]> = {};
+    let last: string | undefined;
+    let sorted = true;
+    let grown = false;
     const { start, end } = index.about(key);
     for (let i = start; i < end; i++) {
-      const o = index.o[i]!;
-      if (index.kinds[o] !== LITERAL) continue;
-      const p = index.p[i]!;
-      let entry: { p: number; values: LiteralValue[] } | undefined;
-      for (let e = entries.length - 1; e >= 0; e--) {
-        if (entries[e]!.p === p) {
-          entry = entries[e];
-          break;
-        }
-      }
-      // One value object per literal number (see literal): the same object is the same literal.
+      const o = O[i]!;
+      if (kinds[o] !== LITERAL) continue;
+      const name = names[P[i]!]!;
       const value = this.literal(o);
-      if (entry === undefined) entries.push({ p, values: [value] });
-      else if (!entry.values.includes(value)) entry.values.push(value);
+      const values = out[name];
+      if (values === undefined) {
+        if (last !== undefined && compareStrings(last, name) > 0) sorted = false;
+        out[name] = [value];
+        last = name;
+      } else if (!values.includes(value)) {
+        values.push(value);
+        grown = true;
+      }
     }
-    const out: Record<string, LiteralValue[]> = {};
-    const names = index.predicates;
-    if (entries.length > 1) sortSmall(entries, (a, b) => compareStrings(names[a.p]!, names[b.p]!));
-    for (const { p, values } of entries) {
+    if (grown) {
       // A list grown by push keeps spare room (17 slots for 2 values): held values are copied.
-      out[names[p]!] = values.length > 1 ? values.slice() : values;
+      for (const name in out) if (out[name]!.length > 1) out[name] = out[name]!.slice();
     }
-    return out;
+    if (sorted) return out;
+    const inOrder: Record<string, LiteralValue[]> = {};
+    for (const name of sortSmall(Object.keys(out), compareStrings)) inOrder[name] = out[name]!;
+    return inOrder;
   }
 
   /** `literalValue` of term number `id`, one object per term (read-only, like every value). */

@@ -149,6 +149,30 @@ describe("edges", () => {
     }
   });
 
+  it("lists literal facts by predicate, sorted, values in first use and without repeats, over graphs", () => {
+    const nq = [
+      `<${EX}s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${EX}Thing> <${EX}g1> .`,
+      `<${EX}s> <${EX}pb> "1" <${EX}g1> .`,
+      `<${EX}s> <${EX}pb> "0" <${EX}g1> .`,
+      `<${EX}s> <${EX}pa> "2" <${EX}g2> .`,
+      `<${EX}s> <${EX}pb> "1" <${EX}g2> .`,
+      `<${EX}s> <${EX}pb> "3" <${EX}g2> .`,
+      `<${EX}s> <http://schema.org/name> "n" <${EX}g2> .`,
+      `<${EX}s> <https://schema.org/description> "d" <${EX}g2> .`,
+    ].join("\n");
+    const g = rdfToGraph(parseRdf(nq, { format: "n-quads" }).quads);
+    const properties = g.getNodeAttribute(`${EX}s`, "properties");
+    // Sorted by code unit (schema.org read as http, its canonical form).
+    expect(Object.keys(properties)).toEqual([
+      "http://schema.org/description",
+      "http://schema.org/name",
+      `${EX}pa`,
+      `${EX}pb`,
+    ]);
+    // Objects in canonical order within a graph ("0" before "1"), graphs in order.
+    expect(properties[`${EX}pb`]!.map((v) => v.value)).toEqual(["0", "1", "3"]);
+  });
+
   it("keys blank nodes as _:id", () => {
     const nt = parseRdf(fixture("simple.nt"), { format: "n-triples" });
     const g = rdfToGraph(nt.quads);
