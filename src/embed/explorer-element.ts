@@ -1823,6 +1823,7 @@ export class OrgraphExplorer extends LitElement {
               lang,
               onSelect: (key) => this.#view.choose(key),
               onClose: () => this.select(null),
+              hiddenSources: this.viewState.hiddenSources,
               ...wsw.details(selected),
             })
           : html`<p class="hint">${m.loading}</p>`
