@@ -3,7 +3,7 @@
  * bindings (escaped); only http(s) IRIs become links, with rel="noopener noreferrer".
  */
 import { html, nothing, type TemplateResult } from "lit";
-import { visibleFacts, type Fact } from "../core/graph/facts";
+import { factFilter, visibleFacts, type Fact } from "../core/graph/facts";
 import type { LiteralValue, NamedGraphInfo, OrgraphGraph } from "../core/model/types";
 import { compactIri, isHttpIri } from "./iri";
 import { messages, type Lang } from "./messages";
@@ -235,9 +235,11 @@ export function renderDetails(options: DetailsOptions): TemplateResult {
   const sharedProvenance = oneGraph
     ? factProvenance([attributes.factGraphs as string], undefined, graphInfo, prefixes, lang)
     : nothing;
+  // A fact also asserted in a hidden graph is said to come from the shown ones only.
+  const { hiddenGraphs } = factFilter(options.hiddenSources ?? []);
   const provenanceOf = (fact: Fact) =>
     factProvenance(
-      oneGraph ? [] : fact.graphs,
+      oneGraph ? [] : fact.graphs.filter((g) => !hiddenGraphs.has(g)),
       attributes.factOrigins ? fact.origin : undefined,
       graphInfo,
       prefixes,
