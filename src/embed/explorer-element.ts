@@ -104,8 +104,8 @@
  *   (detail: `layout`) when a run is done. Same data and seed: the same positions.
  * - `camera`: sigma's camera state { x, y, ratio, angle } (get/set; null before a graph).
  * - `exportFile(name)` → { blob, fileName } and `download(name)` → file name, for "png",
- *   "gexf", "graphml", "turtle", "n-triples", "nodes-csv", "edges-csv": what is shown (the
- *   visible subgraph; PNG: the view). The writers load on first use (their own chunk).
+ *   "gexf", "graphml", "turtle", "n-triples", "trig", "n-quads", "nodes-csv", "edges-csv": what
+ *   is shown (the visible subgraph; PNG: the view). The writers load on first use (their own chunk).
  */
 import { quadAt, type Quads } from "../core/rdf/quad-store";
 import { LitElement, html, nothing, type CSSResult, type PropertyValues } from "lit";

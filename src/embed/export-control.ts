@@ -39,6 +39,8 @@ const SUFFIX: Record<ExportName, string> = {
   graphml: "graph",
   turtle: "visible",
   "n-triples": "visible",
+  trig: "visible",
+  "n-quads": "visible",
   "nodes-csv": "nodes",
   "edges-csv": "edges",
 };

@@ -740,7 +740,7 @@ export interface ToolMessages {
   exportHint: string;
   exportPng: string;
   exportFormats: Record<
-    "gexf" | "graphml" | "turtle" | "n-triples" | "nodes-csv" | "edges-csv",
+    "gexf" | "graphml" | "turtle" | "n-triples" | "trig" | "n-quads" | "nodes-csv" | "edges-csv",
     string
   >;
   exporting: string;
@@ -785,6 +785,8 @@ export const TOOL_MESSAGES = {
       graphml: "GraphML",
       turtle: "Turtle (RDF)",
       "n-triples": "N-Triples (RDF)",
+      trig: "TriG (RDF, avec les graphes nommés)",
+      "n-quads": "N-Quads (RDF, avec les graphes nommés)",
       "nodes-csv": "Nœuds (CSV)",
       "edges-csv": "Liens (CSV)",
     },
@@ -831,6 +833,8 @@ export const TOOL_MESSAGES = {
       graphml: "GraphML",
       turtle: "Turtle (RDF)",
       "n-triples": "N-Triples (RDF)",
+      trig: "TriG (RDF, with the named graphs)",
+      "n-quads": "N-Quads (RDF, with the named graphs)",
       "nodes-csv": "Nodes (CSV)",
       "edges-csv": "Edges (CSV)",
     },

@@ -8,6 +8,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { OrgraphExplorer } from "../../src/embed/explorer-element";
+import { parseRdf } from "../../src/core/rdf/parse";
 import { launchChromium, type LaunchedBrowser } from "./setup/chromium";
 
 const EX = "https://example.org/facts/";
@@ -123,5 +124,21 @@ describe("the graph of each literal fact", () => {
     // Shown again: every fact is back.
     await row.locator('input[type="checkbox"]').click();
     await expect.poll(() => facts(page)).toHaveLength(3);
+  });
+
+  it("the TriG export puts each fact back in the graphs that assert it", async () => {
+    const text = await page.evaluate(async () => {
+      const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+      return (await e.exportFile("trig")).blob.text();
+    });
+    const { quads } = parseRdf(text, { format: "trig" });
+    const graphsOf = (value: string) =>
+      quads
+        .filter((q) => q.subject.value === `${EX}report` && q.object.value === value)
+        .map((q) => q.graph.value)
+        .sort();
+    expect(graphsOf("Shared title")).toEqual([`${EX}g-a`, `${EX}g-b`]);
+    expect(graphsOf("Budget lagoon figures")).toEqual([`${EX}g-b`]);
+    expect(graphsOf("Rapport annuel")).toEqual([`${EX}g-a`]);
   });
 });

@@ -8,11 +8,13 @@ import {
   visibleProperties,
   factFilter,
 } from "../../../../src/core/graph/facts";
+import { toNQuads, toTrig, toTurtle } from "../../../../src/core/graph/export";
 import { graphCounts } from "../../../../src/core/graph/filters";
 import { createSearchIndex } from "../../../../src/core/graph/search";
 import { graphSourceKey, loadedSourceKey } from "../../../../src/core/graph/sources";
 import { rdfToGraph } from "../../../../src/core/model/rdf-to-graph";
 import { parseRdf } from "../../../../src/core/rdf/parse";
+import { releaseGraph } from "./load";
 import { attributeSources } from "../../../../src/embed/loader";
 
 const EX = "https://example.org/facts/";
@@ -219,5 +221,45 @@ describe("with several loaded sources, each fact carries the sources that give i
     expect(shown.map((f) => f.value.value).sort()).toEqual(["Second only", "Shared title"]);
     // A node whose facts all come from its own sources keeps no list per fact.
     expect(merged.getNodeAttribute(`${EX}plain`, "factOrigins")).toBeUndefined();
+  });
+});
+
+describe("TriG and N-Quads put each fact back in its graphs", () => {
+  for (const [name, write, format] of [
+    ["TriG", toTrig, "trig"],
+    ["N-Quads", toNQuads, "n-quads"],
+  ] as const) {
+    it(`${name} re-imports with the same facts, each in the same graphs, and the same edges`, () => {
+      const text = write(graph);
+      const back = rdfToGraph(parseRdf(text, { format }).quads, {});
+      expect(back.nodes().sort()).toEqual(graph.nodes().sort());
+      graph.forEachNode((key, a) => {
+        const b = back.getNodeAttributes(key);
+        expect(b.properties, key).toEqual(a.properties);
+        expect(JSON.stringify(factsOf(b).map((f) => f.graphs)), key).toBe(
+          JSON.stringify(factsOf(a).map((f) => f.graphs)),
+        );
+      });
+      graph.forEachEdge((key, a) => expect(back.getEdgeAttribute(key, "graphs")).toEqual(a.graphs));
+    });
+  }
+
+  it("on the release graph, every node's facts come back in their graphs", () => {
+    const release = releaseGraph();
+    const back = rdfToGraph(parseRdf(toTrig(release), { format: "trig" }).quads, {});
+    let mixed = 0;
+    release.forEachNode((key, a) => {
+      if (typeof a.factGraphs === "object") mixed++;
+      const b = back.getNodeAttributes(key);
+      expect(JSON.stringify(factsOf(b)), key).toBe(JSON.stringify(factsOf(a)));
+    });
+    expect(mixed).toBeGreaterThan(0);
+  });
+
+  it("Turtle (no graphs) still writes every fact once, in the default graph", () => {
+    const back = rdfToGraph(parseRdf(toTurtle(graph), { format: "turtle" }).quads, {});
+    const b = back.getNodeAttributes(`${EX}report`);
+    expect(b.properties).toEqual(report.properties);
+    expect(b.factGraphs).toBeUndefined();
   });
 });
