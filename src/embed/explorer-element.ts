@@ -1577,7 +1577,7 @@ export class OrgraphExplorer extends LitElement {
     const sigma = this.#renderer?.sigma ?? null;
     // The export code loads on demand (orgraph-export-file.js), like the export formats.
     return import("./export-control").then(({ makeExport }) =>
-      makeExport(name, graph, sigma, this.src),
+      makeExport(name, graph, sigma, this.src, undefined, this.viewState.hiddenSources),
     );
   }
 
@@ -1591,7 +1591,14 @@ export class OrgraphExplorer extends LitElement {
     this.requestUpdate();
     try {
       const { downloadExport } = await import("./export-control");
-      const fileName = await downloadExport(name, graph, this.#renderer?.sigma ?? null, this.src);
+      const fileName = await downloadExport(
+        name,
+        graph,
+        this.#renderer?.sigma ?? null,
+        this.src,
+        undefined,
+        this.viewState.hiddenSources,
+      );
       this.#exportMessage = t.exported(fileName);
       return fileName;
     } catch (error) {

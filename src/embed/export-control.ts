@@ -52,6 +52,7 @@ export async function makeExport(
   sigma: OrgraphSigma | null,
   source: string | null,
   visible: VisibleSubgraph = shownSubgraph(graph, sigma),
+  hiddenSources: readonly string[] = [],
 ): Promise<ExportFile> {
   const stem = `orgraph-${sourceStem(source)}-${SUFFIX[name]}`;
   if (name === "png") {
@@ -64,6 +65,7 @@ export async function makeExport(
   const { exportGraph } = await import("../core/graph/export");
   const result = exportGraph(graph, name, {
     visible,
+    hiddenSources,
     nodeViz: (key) => {
       const attributes = graph.getNodeAttributes(key);
       const display = sigma?.getNodeDisplayData(key);
@@ -91,8 +93,9 @@ export async function downloadExport(
   sigma: OrgraphSigma | null,
   source: string | null,
   visible?: VisibleSubgraph,
+  hiddenSources?: readonly string[],
 ): Promise<string> {
-  const file = await makeExport(name, graph, sigma, source, visible);
+  const file = await makeExport(name, graph, sigma, source, visible, hiddenSources);
   downloadBlob(file.blob, file.fileName);
   return file.fileName;
 }

@@ -29,7 +29,7 @@ import type {
 } from "../model/types";
 import { compareStrings } from "../rdf/terms";
 import { NS, ORG, RDF } from "../model/vocab";
-import { factGraphs } from "./facts";
+import { factFilter, factGraphs, factOrigin, factVisible } from "./facts";
 import type { VisibleSubgraph } from "./filters";
 
 export const EXPORT_FORMATS = {
@@ -59,6 +59,11 @@ export interface ExportOptions {
   visible?: VisibleSubgraph;
   /** Positions, sizes and colours (default: the data graph's x and y). */
   nodeViz?: (key: string) => NodeViz | undefined;
+  /**
+   * Keys of the filter by source (`graph:<iri>`, `source:<name>`): the RDF exports leave out the
+   * literal facts they hide, and write nothing in a hidden graph (what is shown).
+   */
+  hiddenSources?: readonly string[];
 }
 
 export interface ExportResult {
@@ -274,25 +279,38 @@ export function graphToQuads(
   graph: OrgraphGraph,
   visible?: VisibleSubgraph,
   inGraphs = false,
+  hiddenSources: readonly string[] = [],
 ): Quad[] {
   const sub = subgraphCopy(graph, visible);
   const quads: Quad[] = [];
   const type = namedNode(RDF.type);
   const DEFAULT: readonly string[] = [""];
+  const filter = factFilter(hiddenSources);
+  const { hiddenGraphs } = filter;
+  /** The graphs to write a quad in: its shown graphs (the default graph alone without graphs). */
+  const writtenIn = (graphs: readonly string[]): readonly string[] => {
+    if (!inGraphs || graphs.length === 0) return DEFAULT;
+    if (hiddenGraphs.size === 0) return graphs;
+    const shown = graphs.filter((g) => !hiddenGraphs.has(g));
+    // An edge shown all the same (brought back by "expand") keeps its graphs.
+    return shown.length > 0 ? shown : graphs;
+  };
   sub.forEachNode((key, a) => {
     const s = resourceTerm(key);
     for (const t of a.types) quads.push(quad(s, type, namedNode(t)));
     for (const [p, values] of Object.entries(a.properties)) {
       values.forEach((v, i) => {
-        const graphs = inGraphs ? factGraphs(a, p, i) : DEFAULT;
-        for (const g of graphs.length > 0 ? graphs : DEFAULT) {
+        const graphs = factGraphs(a, p, i);
+        const origin = factOrigin(a, p, i);
+        if (!factVisible({ graphs, ...(origin ? { origin } : {}) }, filter)) return;
+        for (const g of writtenIn(graphs)) {
           quads.push(quad(s, namedNode(p), literalTerm(v), graphTerm(g)));
         }
       });
     }
   });
   sub.forEachEdge((_key, a, source, target) => {
-    const graphs = inGraphs && a.graphs.length > 0 ? a.graphs : DEFAULT;
+    const graphs = writtenIn(a.graphs);
     for (const g of graphs) {
       const in_ = graphTerm(g);
       if (a.via === undefined) {
@@ -314,14 +332,19 @@ export function graphToQuads(
 function writeRdf(
   graph: OrgraphGraph,
   format: "Turtle" | "N-Triples" | "TriG" | "N-Quads",
-  visible?: VisibleSubgraph,
+  options: ExportOptions,
 ): string {
   const prefixes: Record<string, string> = {};
   if (format === "Turtle" || format === "TriG") {
     Object.assign(prefixes, NS, graph.getAttribute("prefixes") ?? {});
   }
   const writer = new Writer({ format, prefixes });
-  const quads = graphToQuads(graph, visible, format === "TriG" || format === "N-Quads");
+  const quads = graphToQuads(
+    graph,
+    options.visible,
+    format === "TriG" || format === "N-Quads",
+    options.hiddenSources,
+  );
   // n3's TriG writer opens a graph block each time the graph changes: quads grouped by graph.
   if (format === "TriG") {
     const order = new Map<string, number>();
@@ -343,20 +366,20 @@ function writeRdf(
 
 /** Turtle with the input's prefixes (and the common ones). */
 export function toTurtle(graph: OrgraphGraph, options: ExportOptions = {}): string {
-  return writeRdf(graph, "Turtle", options.visible);
+  return writeRdf(graph, "Turtle", options);
 }
 
 export function toNTriples(graph: OrgraphGraph, options: ExportOptions = {}): string {
-  return writeRdf(graph, "N-Triples", options.visible);
+  return writeRdf(graph, "N-Triples", options);
 }
 
 /** TriG: every fact and relation in the named graphs that assert it. */
 export function toTrig(graph: OrgraphGraph, options: ExportOptions = {}): string {
-  return writeRdf(graph, "TriG", options.visible);
+  return writeRdf(graph, "TriG", options);
 }
 
 export function toNQuads(graph: OrgraphGraph, options: ExportOptions = {}): string {
-  return writeRdf(graph, "N-Quads", options.visible);
+  return writeRdf(graph, "N-Quads", options);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -256,6 +256,27 @@ describe("TriG and N-Quads put each fact back in its graphs", () => {
     expect(mixed).toBeGreaterThan(0);
   });
 
+  it("leaves out what the filter by source hides: facts only hidden graphs give, hidden graphs", () => {
+    const hiddenSources = [graphSourceKey(GB)];
+    for (const [write, format] of [
+      [toTrig, "trig"],
+      [toTurtle, "turtle"],
+    ] as const) {
+      const quads = parseRdf(write(graph, { hiddenSources }), { format }).quads;
+      const values = quads
+        .filter((q) => q.subject.value === `${EX}report`)
+        .map((q) => q.object.value);
+      expect(values).toContain("Shared title");
+      expect(values).toContain("Rapport annuel");
+      expect(values).not.toContain("Budget lagoon figures");
+      if (format === "trig") {
+        expect(quads.some((q) => q.graph.value === GB && q.object.termType === "Literal")).toBe(
+          false,
+        );
+      }
+    }
+  });
+
   it("Turtle (no graphs) still writes every fact once, in the default graph", () => {
     const back = rdfToGraph(parseRdf(toTurtle(graph), { format: "turtle" }).quads, {});
     const b = back.getNodeAttributes(`${EX}report`);
