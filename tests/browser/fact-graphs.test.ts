@@ -140,5 +140,15 @@ describe("the graph of each literal fact", () => {
     expect(graphsOf("Shared title")).toEqual([`${EX}g-a`, `${EX}g-b`]);
     expect(graphsOf("Budget lagoon figures")).toEqual([`${EX}g-b`]);
     expect(graphsOf("Rapport annuel")).toEqual([`${EX}g-a`]);
+
+    // With the graph hidden, the export is what is shown: its own fact is left out.
+    const hidden = await page.evaluate(async (graph) => {
+      const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+      e.setFilters({ hiddenSources: [`graph:${graph}`] });
+      return (await e.exportFile("trig")).blob.text();
+    }, `${EX}g-b`);
+    const values = parseRdf(hidden, { format: "trig" }).quads.map((q) => q.object.value);
+    expect(values).toContain("Shared title");
+    expect(values).not.toContain("Budget lagoon figures");
   });
 });
