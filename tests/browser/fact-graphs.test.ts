@@ -151,4 +151,35 @@ describe("the graph of each literal fact", () => {
     expect(values).toContain("Shared title");
     expect(values).not.toContain("Budget lagoon figures");
   });
+
+  it("with a second file loaded, a fact says which loaded source gives it", async () => {
+    await page.evaluate(
+      async ({ text }) => {
+        const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+        e.setFilters({ hiddenSources: [] });
+        await e.load({ text, format: "turtle", name: "more.ttl", mode: "merge" });
+        e.select("https://example.org/facts/report");
+        await e.updateComplete;
+      },
+      {
+        text: `<${EX}report> <http://purl.org/dc/terms/title> "Added title" , "Shared title" .`,
+      },
+    );
+    await expect.poll(() => facts(page)).toHaveLength(4);
+    let shown = await facts(page);
+    expect(shown.find((t) => t.startsWith("Added title"))).toMatch(/Loaded source: more\.ttl$/);
+    expect(shown.find((t) => t.startsWith("Shared title"))).toMatch(
+      /Loaded source: report\.trig, more\.ttl$/,
+    );
+    // Hiding that source takes away what only it gives.
+    await page.evaluate(() =>
+      (document.querySelector("orgraph-explorer") as OrgraphExplorer).setFilters({
+        hiddenSources: ["source:more.ttl"],
+      }),
+    );
+    await expect.poll(() => facts(page)).toHaveLength(3);
+    shown = await facts(page);
+    expect(shown.some((t) => t.startsWith("Added title"))).toBe(false);
+    expect(shown.some((t) => t.startsWith("Shared title"))).toBe(true);
+  });
 });
