@@ -34,8 +34,6 @@ export interface FactFilter {
 }
 
 const DEFAULT_GRAPH_ONLY: readonly string[] = Object.freeze([""]);
-/** One-graph lists by graph, so that reading a node's facts allocates no list per fact. */
-const singleGraphLists = new Map<string, readonly string[]>();
 
 /** The fact filter of the filter by source's keys (other keys are ignored). */
 export function factFilter(hiddenSources: readonly string[]): FactFilter {
@@ -60,15 +58,7 @@ export function factGraphs(
 ): readonly string[] {
   const fg = attributes.factGraphs;
   if (fg === undefined) return DEFAULT_GRAPH_ONLY;
-  if (typeof fg === "string") {
-    let list = singleGraphLists.get(fg);
-    if (list === undefined) {
-      // Few distinct graphs; bounded all the same (a long session loads many files).
-      if (singleGraphLists.size > 4096) singleGraphLists.clear();
-      singleGraphLists.set(fg, (list = Object.freeze([fg])));
-    }
-    return list;
-  }
+  if (typeof fg === "string") return [fg];
   return (Object.hasOwn(fg, predicate) ? fg[predicate]?.[index] : undefined) ?? [];
 }
 
