@@ -104,8 +104,8 @@
  *   (detail: `layout`) when a run is done. Same data and seed: the same positions.
  * - `camera`: sigma's camera state { x, y, ratio, angle } (get/set; null before a graph).
  * - `exportFile(name)` → { blob, fileName } and `download(name)` → file name, for "png",
- *   "gexf", "graphml", "turtle", "n-triples", "nodes-csv", "edges-csv": what is shown (the
- *   visible subgraph; PNG: the view). The writers load on first use (their own chunk).
+ *   "gexf", "graphml", "turtle", "n-triples", "trig", "n-quads", "nodes-csv", "edges-csv": what
+ *   is shown (the visible subgraph; PNG: the view). The writers load on first use (their own chunk).
  */
 import { quadAt, type Quads } from "../core/rdf/quad-store";
 import { LitElement, html, nothing, type CSSResult, type PropertyValues } from "lit";
@@ -1577,7 +1577,7 @@ export class OrgraphExplorer extends LitElement {
     const sigma = this.#renderer?.sigma ?? null;
     // The export code loads on demand (orgraph-export-file.js), like the export formats.
     return import("./export-control").then(({ makeExport }) =>
-      makeExport(name, graph, sigma, this.src),
+      makeExport(name, graph, sigma, this.src, undefined, this.viewState.hiddenSources),
     );
   }
 
@@ -1591,7 +1591,14 @@ export class OrgraphExplorer extends LitElement {
     this.requestUpdate();
     try {
       const { downloadExport } = await import("./export-control");
-      const fileName = await downloadExport(name, graph, this.#renderer?.sigma ?? null, this.src);
+      const fileName = await downloadExport(
+        name,
+        graph,
+        this.#renderer?.sigma ?? null,
+        this.src,
+        undefined,
+        this.viewState.hiddenSources,
+      );
       this.#exportMessage = t.exported(fileName);
       return fileName;
     } catch (error) {
@@ -1823,6 +1830,7 @@ export class OrgraphExplorer extends LitElement {
               lang,
               onSelect: (key) => this.#view.choose(key),
               onClose: () => this.select(null),
+              hiddenSources: this.viewState.hiddenSources,
               ...wsw.details(selected),
             })
           : html`<p class="hint">${m.loading}</p>`

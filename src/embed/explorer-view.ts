@@ -310,6 +310,7 @@ export class ExplorerView implements ReactiveController {
   #communities = new Memo<readonly unknown[], Communities>(sameTuple);
   #metric = new Memo<readonly unknown[], ReadonlyMap<string, number> | null>(sameTuple);
   #index = new Memo<readonly unknown[], SearchIndex>(sameTuple);
+  #shownIndex = new Memo<readonly unknown[], SearchIndex>(sameTuple);
   #counts = new Memo<readonly unknown[], Omit<FilterCounts, "graphs">>(sameTuple);
   #graphCounts = new Memo<readonly unknown[], FilterCounts["graphs"]>(sameTuple);
 
@@ -644,6 +645,22 @@ export class ExplorerView implements ReactiveController {
     });
   }
 
+  /**
+   * The search index as the filter by source shows facts: a fact only hidden named graphs or
+   * loaded sources give finds nothing (a new instance when those change: the search reruns).
+   */
+  shownSearchIndex(): SearchIndex | null {
+    const index = this.searchIndex();
+    const hidden = this.#state.hiddenSources.filter(
+      (k) => k.startsWith("graph:") || k.startsWith("source:"),
+    );
+    if (!index || hidden.length === 0) return index;
+    return this.#shownIndex.get([index, ...hidden], () => ({
+      size: index.size,
+      search: (query, options = {}) => index.search(query, { ...options, hiddenSources: hidden }),
+    }));
+  }
+
   /** A search index built before its graph is shown (see prepareSearchIndex). */
   #preparedIndex: { graph: OrgraphGraph; index: SearchIndex } | null = null;
 
@@ -767,7 +784,7 @@ export class ExplorerView implements ReactiveController {
       search:
         this.host.searchBox?.(lang) ??
         (this.#search ??= new panels.SearchController(this.element, {
-          index: () => this.searchIndex(),
+          index: () => this.shownSearchIndex(),
           onQuery: (query) => this.set(setSearch(this.#state, query)),
           onChoose: (key) => this.choose(key),
         })).render(s.search, lang),

@@ -39,6 +39,8 @@ const SUFFIX: Record<ExportName, string> = {
   graphml: "graph",
   turtle: "visible",
   "n-triples": "visible",
+  trig: "visible",
+  "n-quads": "visible",
   "nodes-csv": "nodes",
   "edges-csv": "edges",
 };
@@ -50,6 +52,7 @@ export async function makeExport(
   sigma: OrgraphSigma | null,
   source: string | null,
   visible: VisibleSubgraph = shownSubgraph(graph, sigma),
+  hiddenSources: readonly string[] = [],
 ): Promise<ExportFile> {
   const stem = `orgraph-${sourceStem(source)}-${SUFFIX[name]}`;
   if (name === "png") {
@@ -62,6 +65,7 @@ export async function makeExport(
   const { exportGraph } = await import("../core/graph/export");
   const result = exportGraph(graph, name, {
     visible,
+    hiddenSources,
     nodeViz: (key) => {
       const attributes = graph.getNodeAttributes(key);
       const display = sigma?.getNodeDisplayData(key);
@@ -89,8 +93,9 @@ export async function downloadExport(
   sigma: OrgraphSigma | null,
   source: string | null,
   visible?: VisibleSubgraph,
+  hiddenSources?: readonly string[],
 ): Promise<string> {
-  const file = await makeExport(name, graph, sigma, source, visible);
+  const file = await makeExport(name, graph, sigma, source, visible, hiddenSources);
   downloadBlob(file.blob, file.fileName);
   return file.fileName;
 }

@@ -19,6 +19,8 @@ import {
   type WorkerResponse,
 } from "../core/load/protocol";
 import { edgeKey } from "../core/model/edge-key";
+import { literalKey, literalValue } from "../core/model/literal";
+import { canonicalIri } from "../core/model/vocab";
 import type {
   EdgeAttributes,
   GraphAttributes,
@@ -688,6 +690,35 @@ export async function importSliced(
   return graph;
 }
 
+/**
+ * `NodeAttributes.factOrigins` of node `key`: per fact, the loaded sources that give it; none
+ * when every fact comes from the node's own `origin` (the filter by node then says it all).
+ */
+function factOriginsOf(
+  key: string,
+  properties: NodeAttributes["properties"],
+  origin: readonly string[],
+  facts: ReadonlyMap<string, ReadonlySet<string>>,
+): NodeAttributes["factOrigins"] {
+  const out: Record<string, string[][]> = {};
+  const shared = new Map<string, string[]>();
+  let differs = false;
+  for (const [p, values] of Object.entries(properties)) {
+    out[p] = values.map((v) => {
+      const set = facts.get([key, p, literalKey(v)].join("\u0000"));
+      const list = set ? [...set] : [];
+      if (list.length !== origin.length || list.some((name, i) => name !== origin[i])) {
+        differs = true;
+      }
+      const listKey = list.join("\u0000");
+      let known = shared.get(listKey);
+      if (!known) shared.set(listKey, (known = list));
+      return known;
+    });
+  }
+  return differs ? out : undefined;
+}
+
 function nodeKeyOf(term: RdfTerm): string | null {
   if (term.termType === "NamedNode") return term.value;
   if (term.termType === "BlankNode") return `_:${term.value}`;
@@ -705,6 +736,8 @@ export async function attributeSources(
   ranges: readonly { name: string; start: number; end: number }[],
 ): Promise<void> {
   const origin = new Map<string, Set<string>>();
+  // Literal facts: subject, canonical predicate, literal key -> the sources that give it.
+  const facts = new Map<string, Set<string>>();
   const add = (key: string, name: string): void => {
     let set = origin.get(key);
     if (!set) origin.set(key, (set = new Set()));
@@ -719,15 +752,26 @@ export async function attributeSources(
       if (s !== null) add(s, range.name);
       if (o !== null) add(o, range.name);
       if (s !== null && o !== null) add(`e\u0000${edgeKey(s, q.predicate.value, o)}`, range.name);
+      else if (s !== null && q.object.termType === "Literal") {
+        const p = canonicalIri(q.predicate.value);
+        const fact = [s, p, literalKey(literalValue(q.object))].join("\u0000");
+        let set = facts.get(fact);
+        if (!set) facts.set(fact, (set = new Set()));
+        set.add(range.name);
+      }
       if ((i & 1023) === 1023 && performance.now() - start > 8) {
         await macrotask();
         start = performance.now();
       }
     }
   }
-  graph.forEachNode((key) => {
+  graph.forEachNode((key, attributes) => {
     const set = origin.get(key);
-    graph.setNodeAttribute(key, "origin", set ? [...set] : []);
+    const list = set ? [...set] : [];
+    graph.setNodeAttribute(key, "origin", list);
+    const byFact = factOriginsOf(key, attributes.properties, list, facts);
+    if (byFact) graph.setNodeAttribute(key, "factOrigins", byFact);
+    else if (attributes.factOrigins) graph.removeNodeAttribute(key, "factOrigins");
   });
   graph.forEachEdge((key, _attributes, source) => {
     const set = origin.get(`e\u0000${key}`) ?? origin.get(source);

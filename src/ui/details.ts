@@ -3,7 +3,8 @@
  * bindings (escaped); only http(s) IRIs become links, with rel="noopener noreferrer".
  */
 import { html, nothing, type TemplateResult } from "lit";
-import type { LiteralValue, OrgraphGraph } from "../core/model/types";
+import { factFilter, visibleFacts, type Fact } from "../core/graph/facts";
+import type { LiteralValue, NamedGraphInfo, OrgraphGraph } from "../core/model/types";
 import { compactIri, isHttpIri } from "./iri";
 import { messages, type Lang } from "./messages";
 
@@ -24,6 +25,11 @@ export interface DetailsOptions {
   relationExtra?: (edges: string[]) => unknown;
   /** Extra sections shown after the header (e.g. a person's statements, the node's sources). */
   sections?: unknown;
+  /**
+   * Keys of the filter by source: a literal fact asserted only in hidden named graphs
+   * (`graph:<iri>`) or given only by hidden loaded sources (`source:<name>`) is not shown.
+   */
+  hiddenSources?: readonly string[];
 }
 
 interface Neighbour {
@@ -135,6 +141,72 @@ function iriText(iri: string, prefixes: Record<string, string>): TemplateResult 
     : html`<span title=${iri}>${text}</span>`;
 }
 
+/** The named graphs of `graphs` the data says something about (label, derivation), in order. */
+function describedGraphs(
+  graphs: readonly string[],
+  info: Readonly<Record<string, NamedGraphInfo>>,
+): [string, NamedGraphInfo][] {
+  const out: [string, NamedGraphInfo][] = [];
+  for (const g of graphs) {
+    const about = g !== "" && Object.hasOwn(info, g) ? info[g] : undefined;
+    if (about) out.push([g, about]);
+  }
+  return out;
+}
+
+/** Where a fact (or every fact) comes from: its described named graphs, its loaded sources. */
+function factProvenance(
+  graphs: readonly string[],
+  origin: readonly string[] | undefined,
+  info: Readonly<Record<string, NamedGraphInfo>>,
+  prefixes: Record<string, string>,
+  lang: Lang,
+): TemplateResult | typeof nothing {
+  const m = messages(lang);
+  const described = describedGraphs(graphs, info);
+  const graphPart = described.length
+    ? html`<span class="fact-graphs"
+        >${m.factGraph}
+        ${described.map(
+          ([g, about], i) =>
+            html`${i > 0 ? ", " : nothing}<span class="fact-graph" data-graph=${g}
+                >${
+                  isHttpIri(g)
+                    ? html`<a href=${g} target="_blank" rel="noopener noreferrer" title=${g}
+                        >${about.label ?? compactIri(g, prefixes)}</a
+                      >`
+                    : html`<span title=${g}>${about.label ?? compactIri(g, prefixes)}</span>`
+                }${
+                  about.derivedFrom?.length
+                    ? html` (${m.factDerivedFrom}
+                      ${about.derivedFrom.map(
+                        (d, j) =>
+                          html`${j > 0 ? ", " : nothing}${
+                            isHttpIri(d.iri)
+                              ? html`<a
+                                  href=${d.iri}
+                                  target="_blank"
+                                  rel="noopener noreferrer"
+                                  title=${d.iri}
+                                  >${d.label}</a
+                                >`
+                              : html`<span title=${d.iri}>${d.label}</span>`
+                          }`,
+                      )})`
+                    : nothing
+                }</span
+              >`,
+        )}${graphs.includes("") ? html`, ${m.factDefaultGraph}` : nothing}</span
+      >`
+    : nothing;
+  const originPart =
+    origin && origin.length
+      ? html`<span class="fact-origin">${m.factLoadedSource} ${origin.join(", ")}</span>`
+      : nothing;
+  if (graphPart === nothing && originPart === nothing) return nothing;
+  return html`<span class="fact-provenance">${graphPart} ${originPart}</span>`;
+}
+
 export function renderDetails(options: DetailsOptions): TemplateResult {
   const { graph, key, lang, onSelect, onClose, relationExtra } = options;
   const m = messages(lang);
@@ -146,9 +218,33 @@ export function renderDetails(options: DetailsOptions): TemplateResult {
   const quotes = [
     ...new Set(attributes.spans.map((span) => span.exact).filter((e): e is string => !!e)),
   ];
-  const properties = Object.entries(attributes.properties).sort(([a], [b]) =>
+  // Facts grouped by predicate, as the filter by source shows them.
+  const byPredicate = new Map<string, Fact[]>();
+  for (const fact of visibleFacts(graph, key, options.hiddenSources)) {
+    const list = byPredicate.get(fact.predicate);
+    if (list) list.push(fact);
+    else byPredicate.set(fact.predicate, [fact]);
+  }
+  const properties = [...byPredicate].sort(([a], [b]) =>
     compactIri(a, prefixes).localeCompare(compactIri(b, prefixes)),
   );
+  const graphInfo = graph.getAttribute("namedGraphs") ?? {};
+  // Every fact from one graph: said once, under the heading; else per fact.
+  const oneGraph = typeof attributes.factGraphs === "string";
+  const perFact = !oneGraph || attributes.factOrigins !== undefined;
+  const sharedProvenance = oneGraph
+    ? factProvenance([attributes.factGraphs as string], undefined, graphInfo, prefixes, lang)
+    : nothing;
+  // A fact also asserted in a hidden graph is said to come from the shown ones only.
+  const { hiddenGraphs } = factFilter(options.hiddenSources ?? []);
+  const provenanceOf = (fact: Fact) =>
+    factProvenance(
+      oneGraph ? [] : fact.graphs.filter((g) => !hiddenGraphs.has(g)),
+      attributes.factOrigins ? fact.origin : undefined,
+      graphInfo,
+      prefixes,
+      lang,
+    );
 
   const relations = (title: string, groups: RelationGroup[], cls: string) =>
     groups.length
@@ -223,11 +319,19 @@ export function renderDetails(options: DetailsOptions): TemplateResult {
       properties.length
         ? html`<section class="properties">
             <h3>${m.properties}</h3>
+            ${sharedProvenance === nothing ? nothing : html`<p class="facts-graph">${sharedProvenance}</p>`}
             <dl>
               ${properties.map(
-                ([predicate, values]) =>
+                ([predicate, facts]) =>
                   html`<dt title=${predicate}>${compactIri(predicate, prefixes)}</dt>
-                    ${values.map((value) => html`<dd>${literal(value, prefixes)}</dd>`)}`,
+                    ${facts.map(
+                      (fact) =>
+                        html`<dd>
+                          ${literal(fact.value, prefixes)}${
+                            perFact ? html` ${provenanceOf(fact)}` : nothing
+                          }
+                        </dd>`,
+                    )}`,
               )}
             </dl>
           </section>`

@@ -17,6 +17,14 @@ interface Messages {
   types: string;
   identifier: string;
   properties: string;
+  /** Before the named graph(s) a fact is asserted in. */
+  factGraph: string;
+  /** Before the source(s) a named graph was derived from. */
+  factDerivedFrom: string;
+  /** Before the loaded source(s) a fact comes from. */
+  factLoadedSource: string;
+  /** The default graph, when a fact is also asserted there. */
+  factDefaultGraph: string;
   posts: string;
   role: string;
   postIn: string;
@@ -44,6 +52,10 @@ export const MESSAGES = {
     types: "Types",
     identifier: "Identifiant",
     properties: "Propriétés",
+    factGraph: "Graphe :",
+    factDerivedFrom: "d'après",
+    factLoadedSource: "Source chargée :",
+    factDefaultGraph: "graphe par défaut",
     posts: "Postes et fonctions",
     role: "Fonction",
     postIn: "Au sein de",
@@ -81,6 +93,10 @@ export const MESSAGES = {
     types: "Types",
     identifier: "Identifier",
     properties: "Properties",
+    factGraph: "Graph:",
+    factDerivedFrom: "from",
+    factLoadedSource: "Loaded source:",
+    factDefaultGraph: "default graph",
     posts: "Posts and roles",
     role: "Role",
     postIn: "In",
@@ -724,7 +740,7 @@ export interface ToolMessages {
   exportHint: string;
   exportPng: string;
   exportFormats: Record<
-    "gexf" | "graphml" | "turtle" | "n-triples" | "nodes-csv" | "edges-csv",
+    "gexf" | "graphml" | "turtle" | "n-triples" | "trig" | "n-quads" | "nodes-csv" | "edges-csv",
     string
   >;
   exporting: string;
@@ -769,6 +785,8 @@ export const TOOL_MESSAGES = {
       graphml: "GraphML",
       turtle: "Turtle (RDF)",
       "n-triples": "N-Triples (RDF)",
+      trig: "TriG (RDF, avec les graphes nommés)",
+      "n-quads": "N-Quads (RDF, avec les graphes nommés)",
       "nodes-csv": "Nœuds (CSV)",
       "edges-csv": "Liens (CSV)",
     },
@@ -815,6 +833,8 @@ export const TOOL_MESSAGES = {
       graphml: "GraphML",
       turtle: "Turtle (RDF)",
       "n-triples": "N-Triples (RDF)",
+      trig: "TriG (RDF, with the named graphs)",
+      "n-quads": "N-Quads (RDF, with the named graphs)",
       "nodes-csv": "Nodes (CSV)",
       "edges-csv": "Edges (CSV)",
     },

@@ -282,6 +282,16 @@ export const uiStyles = [
       color: var(--og-muted);
       font-size: 11px;
     }
+    .fact-provenance,
+    .facts-graph {
+      display: block;
+      color: var(--og-muted);
+      font-size: 12px;
+      overflow-wrap: anywhere;
+    }
+    .facts-graph {
+      margin: 0 0 4px;
+    }
     .iri,
     .types {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;

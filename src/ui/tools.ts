@@ -5,7 +5,15 @@ import { toolMessages, type Lang } from "./messages";
 export type LayoutModeName = "force" | "circular" | "category";
 export type LayoutStatusName = "idle" | "running" | "paused" | "done" | "stopped";
 export type ExportName =
-  "png" | "gexf" | "graphml" | "turtle" | "n-triples" | "nodes-csv" | "edges-csv";
+  | "png"
+  | "gexf"
+  | "graphml"
+  | "turtle"
+  | "n-triples"
+  | "trig"
+  | "n-quads"
+  | "nodes-csv"
+  | "edges-csv";
 
 export interface LayoutToolsOptions {
   lang: Lang;
@@ -91,6 +99,8 @@ export const EXPORT_NAMES: readonly ExportName[] = [
   "graphml",
   "turtle",
   "n-triples",
+  "trig",
+  "n-quads",
   "nodes-csv",
   "edges-csv",
 ];

@@ -7,7 +7,10 @@
  * escaped XML writer that Gephi and graphology-graphml read). Turtle and N-Triples (n3's
  * Writer) give back the original IRIs, rdf:type and every literal property, and one triple per
  * edge (a collapsed membership as its org:Membership node), so an export re-imports into
- * Orgraph as the same nodes and edges. CSV follows RFC 4180 (CRLF, quotes doubled) and
+ * Orgraph as the same nodes and edges. TriG and N-Quads write the same quads in their named
+ * graphs: each literal fact in every graph that asserts it (NodeAttributes.factGraphs), each
+ * edge in its `graphs` (types, whose graphs are not kept, in the default graph), so that a
+ * re-import gives each fact and relation its graphs back. CSV follows RFC 4180 (CRLF, quotes doubled) and
  * defuses spreadsheet formulas: a text cell starting with = + - @ (or tab / CR) gets a leading
  * apostrophe. Keep this module apart: n3's Writer pulls Node stream polyfills into a browser
  * bundle, so the app should load it lazily (`import("…/export")`).
@@ -26,6 +29,7 @@ import type {
 } from "../model/types";
 import { compareStrings } from "../rdf/terms";
 import { NS, ORG, RDF } from "../model/vocab";
+import { factFilter, factGraphs, factOrigin, factVisible } from "./facts";
 import type { VisibleSubgraph } from "./filters";
 
 export const EXPORT_FORMATS = {
@@ -33,6 +37,8 @@ export const EXPORT_FORMATS = {
   graphml: { label: "GraphML", mimeType: "application/graphml+xml", extension: "graphml" },
   turtle: { label: "Turtle", mimeType: "text/turtle", extension: "ttl" },
   "n-triples": { label: "N-Triples", mimeType: "application/n-triples", extension: "nt" },
+  trig: { label: "TriG", mimeType: "application/trig", extension: "trig" },
+  "n-quads": { label: "N-Quads", mimeType: "application/n-quads", extension: "nq" },
   "nodes-csv": { label: "Nodes (CSV)", mimeType: "text/csv", extension: "csv" },
   "edges-csv": { label: "Edges (CSV)", mimeType: "text/csv", extension: "csv" },
 } as const;
@@ -53,6 +59,11 @@ export interface ExportOptions {
   visible?: VisibleSubgraph;
   /** Positions, sizes and colours (default: the data graph's x and y). */
   nodeViz?: (key: string) => NodeViz | undefined;
+  /**
+   * Keys of the filter by source (`graph:<iri>`, `source:<name>`): the RDF exports leave out the
+   * literal facts they hide, and write nothing in a hidden graph (what is shown).
+   */
+  hiddenSources?: readonly string[];
 }
 
 export interface ExportResult {
@@ -243,7 +254,11 @@ export function toGraphml(graph: OrgraphGraph, options: ExportOptions = {}): str
 // ---------------------------------------------------------------------------------------------
 // RDF
 
-const { namedNode, blankNode, literal, quad } = DataFactory;
+const { namedNode, blankNode, literal, quad, defaultGraph } = DataFactory;
+
+function graphTerm(graph: string) {
+  return graph === "" ? defaultGraph() : resourceTerm(graph);
+}
 
 function resourceTerm(key: string) {
   return key.startsWith("_:") ? blankNode(key.slice(2)) : namedNode(key);
@@ -255,45 +270,88 @@ function literalTerm(v: LiteralValue) {
   return literal(v.value);
 }
 
-/** The triples of the (visible) graph: types, literal properties, one per edge. */
-export function graphToQuads(graph: OrgraphGraph, visible?: VisibleSubgraph): Quad[] {
+/**
+ * The triples of the (visible) graph: types, literal properties, one per edge. With `inGraphs`,
+ * quads: each literal fact in each graph that asserts it, each edge in each of its graphs
+ * (types in the default graph); without, every triple in the default graph.
+ */
+export function graphToQuads(
+  graph: OrgraphGraph,
+  visible?: VisibleSubgraph,
+  inGraphs = false,
+  hiddenSources: readonly string[] = [],
+): Quad[] {
   const sub = subgraphCopy(graph, visible);
   const quads: Quad[] = [];
   const type = namedNode(RDF.type);
+  const DEFAULT: readonly string[] = [""];
+  const filter = factFilter(hiddenSources);
+  const { hiddenGraphs } = filter;
+  /** The graphs to write a quad in: its shown graphs (the default graph alone without graphs). */
+  const writtenIn = (graphs: readonly string[]): readonly string[] => {
+    if (!inGraphs || graphs.length === 0) return DEFAULT;
+    if (hiddenGraphs.size === 0) return graphs;
+    const shown = graphs.filter((g) => !hiddenGraphs.has(g));
+    // An edge shown all the same (brought back by "expand") keeps its graphs.
+    return shown.length > 0 ? shown : graphs;
+  };
   sub.forEachNode((key, a) => {
     const s = resourceTerm(key);
     for (const t of a.types) quads.push(quad(s, type, namedNode(t)));
     for (const [p, values] of Object.entries(a.properties)) {
-      for (const v of values) quads.push(quad(s, namedNode(p), literalTerm(v)));
+      values.forEach((v, i) => {
+        const graphs = factGraphs(a, p, i);
+        const origin = factOrigin(a, p, i);
+        if (!factVisible({ graphs, ...(origin ? { origin } : {}) }, filter)) return;
+        for (const g of writtenIn(graphs)) {
+          quads.push(quad(s, namedNode(p), literalTerm(v), graphTerm(g)));
+        }
+      });
     }
   });
   sub.forEachEdge((_key, a, source, target) => {
-    if (a.via === undefined) {
-      quads.push(quad(resourceTerm(source), namedNode(a.predicate), resourceTerm(target)));
-      return;
+    const graphs = writtenIn(a.graphs);
+    for (const g of graphs) {
+      const in_ = graphTerm(g);
+      if (a.via === undefined) {
+        quads.push(quad(resourceTerm(source), namedNode(a.predicate), resourceTerm(target), in_));
+        continue;
+      }
+      // A collapsed n-ary node: write it back as the org:Membership it came from.
+      const m = resourceTerm(a.via);
+      quads.push(
+        quad(m, type, namedNode(ORG.Membership), in_),
+        quad(m, namedNode(ORG.member), resourceTerm(source), in_),
+        quad(m, namedNode(ORG.organization), resourceTerm(target), in_),
+      );
     }
-    // A collapsed n-ary node: write it back as the org:Membership it came from.
-    const m = resourceTerm(a.via);
-    quads.push(
-      quad(m, type, namedNode(ORG.Membership)),
-      quad(m, namedNode(ORG.member), resourceTerm(source)),
-      quad(m, namedNode(ORG.organization), resourceTerm(target)),
-    );
   });
   return quads;
 }
 
 function writeRdf(
   graph: OrgraphGraph,
-  format: "Turtle" | "N-Triples",
-  visible?: VisibleSubgraph,
+  format: "Turtle" | "N-Triples" | "TriG" | "N-Quads",
+  options: ExportOptions,
 ): string {
   const prefixes: Record<string, string> = {};
-  if (format === "Turtle") {
+  if (format === "Turtle" || format === "TriG") {
     Object.assign(prefixes, NS, graph.getAttribute("prefixes") ?? {});
   }
   const writer = new Writer({ format, prefixes });
-  writer.addQuads(graphToQuads(graph, visible));
+  const quads = graphToQuads(
+    graph,
+    options.visible,
+    format === "TriG" || format === "N-Quads",
+    options.hiddenSources,
+  );
+  // n3's TriG writer opens a graph block each time the graph changes: quads grouped by graph.
+  if (format === "TriG") {
+    const order = new Map<string, number>();
+    for (const q of quads) if (!order.has(q.graph.value)) order.set(q.graph.value, order.size);
+    quads.sort((a, b) => order.get(a.graph.value)! - order.get(b.graph.value)!);
+  }
+  writer.addQuads(quads);
   let output: string | undefined;
   let failure: unknown;
   writer.end((error: unknown, result: string) => {
@@ -308,11 +366,20 @@ function writeRdf(
 
 /** Turtle with the input's prefixes (and the common ones). */
 export function toTurtle(graph: OrgraphGraph, options: ExportOptions = {}): string {
-  return writeRdf(graph, "Turtle", options.visible);
+  return writeRdf(graph, "Turtle", options);
 }
 
 export function toNTriples(graph: OrgraphGraph, options: ExportOptions = {}): string {
-  return writeRdf(graph, "N-Triples", options.visible);
+  return writeRdf(graph, "N-Triples", options);
+}
+
+/** TriG: every fact and relation in the named graphs that assert it. */
+export function toTrig(graph: OrgraphGraph, options: ExportOptions = {}): string {
+  return writeRdf(graph, "TriG", options);
+}
+
+export function toNQuads(graph: OrgraphGraph, options: ExportOptions = {}): string {
+  return writeRdf(graph, "N-Quads", options);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,6 +476,8 @@ export function exportGraph(
     graphml: toGraphml,
     turtle: toTurtle,
     "n-triples": toNTriples,
+    trig: toTrig,
+    "n-quads": toNQuads,
     "nodes-csv": toNodesCsv,
     "edges-csv": toEdgesCsv,
   };

@@ -262,26 +262,41 @@ export interface GraphCount {
 
 /**
  * Relation counts per named graph (an edge asserted in two graphs counts in both), the default
- * graph first, then most relations first, then by label and IRI. Graphs without any relation
- * are left out.
+ * graph first, then most relations first, then by label and IRI. A named graph that asserts
+ * only literal facts (NodeAttributes.factGraphs) is listed with no relation.
  */
 export function graphCounts(graph: OrgraphGraph, visible?: VisibleSubgraph): GraphCount[] {
   const byGraph = new Map<string, GraphCount>();
   const info = graph.getAttribute("namedGraphs") ?? {};
   const prefixes = graph.getAttribute("prefixes") ?? {};
+  const entryOf = (g: string): GraphCount => {
+    let entry = byGraph.get(g);
+    if (!entry) {
+      const about = Object.hasOwn(info, g) ? info[g] : undefined;
+      const short = g === "" ? "" : fallbackLabel(g, prefixes);
+      const derived = about?.derivedFrom?.map((d) => d.label).join(", ");
+      const label = g === "" ? "" : (about?.label ?? (derived || short));
+      entry = { graph: g, label, short, count: 0, visible: 0 };
+      byGraph.set(g, entry);
+    }
+    return entry;
+  };
   graph.forEachEdge((key, attributes) => {
     for (const g of attributes.graphs ?? []) {
-      let entry = byGraph.get(g);
-      if (!entry) {
-        const about = Object.hasOwn(info, g) ? info[g] : undefined;
-        const short = g === "" ? "" : fallbackLabel(g, prefixes);
-        const derived = about?.derivedFrom?.map((d) => d.label).join(", ");
-        const label = g === "" ? "" : (about?.label ?? (derived || short));
-        entry = { graph: g, label, short, count: 0, visible: 0 };
-        byGraph.set(g, entry);
-      }
+      const entry = entryOf(g);
       entry.count++;
       if (!visible || visible.edges.has(key)) entry.visible++;
+    }
+  });
+  // Graphs that assert only literal facts are listed too (no relation): hiding one hides them.
+  graph.forEachNode((_key, attributes) => {
+    const fg = attributes.factGraphs;
+    if (typeof fg === "string") {
+      if (!byGraph.has(fg)) entryOf(fg);
+    } else if (fg !== undefined) {
+      for (const lists of Object.values(fg)) {
+        for (const list of lists) for (const g of list) if (!byGraph.has(g)) entryOf(g);
+      }
     }
   });
   return [...byGraph.values()].sort(

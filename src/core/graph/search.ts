@@ -14,6 +14,7 @@ import type { Category, NodeAttributes, OrgraphGraph } from "../model/types";
 import { compareStrings } from "../rdf/terms";
 import { NS } from "../model/vocab";
 import { OrgraphError } from "../errors";
+import { factFilter, filtersFacts, visibleProperties, type FactFilter } from "./facts";
 
 /** The indexed fields, by decreasing weight. */
 export const SEARCH_FIELDS = ["label", "labels", "altLabels", "text"] as const;
@@ -94,6 +95,11 @@ export interface SearchOptions {
   limit?: number;
   /** Restrict to these node keys (e.g. the visible ones). */
   within?: ReadonlySet<string>;
+  /**
+   * Keys of the filter by source (`graph:<iri>`, `source:<name>`): a node is found by a fact
+   * only while that fact is shown, i.e. asserted in a graph or given by a source not hidden.
+   */
+  hiddenSources?: readonly string[];
 }
 
 export interface SearchIndex {
@@ -191,6 +197,31 @@ function tokenize(text: string): string[] {
   return text.split(/[\s\p{P}\p{S}]+/u).filter((t) => t !== "");
 }
 
+/**
+ * The document of a node as the fact filter shows it: its hidden facts left out (labels and
+ * the label field too when only hidden facts give them); null when nothing is hidden.
+ */
+function visibleDocumentOf(
+  key: string,
+  a: NodeAttributes,
+  filter: FactFilter,
+): NodeDocument | null {
+  const properties = visibleProperties(a, filter);
+  if (properties === a.properties) return null;
+  const shown = new Set<string>();
+  const all = new Set<string>();
+  for (const values of Object.values(properties)) for (const v of values) shown.add(v.value);
+  for (const values of Object.values(a.properties)) for (const v of values) all.add(v.value);
+  const labels: Record<string, string[]> = {};
+  for (const [lang, values] of Object.entries(a.labels)) {
+    const kept = values.filter((v) => shown.has(v));
+    if (kept.length > 0) labels[lang] = kept;
+  }
+  // A label no fact gives (e.g. from the IRI) stays; one only hidden facts give goes.
+  const label = shown.has(a.label) || !all.has(a.label) ? a.label : "";
+  return documentOf(key, { ...a, label, labels, properties });
+}
+
 function emptyIndex(): MiniSearch<NodeDocument> {
   return new MiniSearch<NodeDocument>({
     fields: [...SEARCH_FIELDS],
@@ -283,8 +314,12 @@ function searchOver(
   attributes: ReadonlyMap<string, NodeAttributes>,
   options: SearchIndexOptions,
 ): SearchIndex {
-  const run = (query: string, combineWith: "AND" | "OR"): MiniSearchResult[] =>
-    mini.search(query, {
+  const run = (
+    query: string,
+    combineWith: "AND" | "OR",
+    over: MiniSearch<NodeDocument> = mini,
+  ): MiniSearchResult[] =>
+    over.search(query, {
       boost: BOOST,
       combineWith,
       prefix: (term) => term.length >= 2,
@@ -302,14 +337,31 @@ function searchOver(
       const limit = Math.max(0, Math.floor(searchOptions.limit ?? 20));
       if (typeof query !== "string" || query.trim() === "" || limit === 0) return [];
       let hits = run(query, "AND");
-      if (hits.length === 0) hits = run(query, "OR");
+      let combineWith: "AND" | "OR" = "AND";
+      if (hits.length === 0) {
+        hits = run(query, "OR");
+        combineWith = "OR";
+      }
+      const filter = factFilter(searchOptions.hiddenSources ?? []);
+      const filtering = filtersFacts(filter);
       const results: SearchResult[] = [];
-      for (const hit of hits) {
+      for (let hit of hits) {
         const key = String(hit.id);
         if (searchOptions.within && !searchOptions.within.has(key)) continue;
         const a = attributes.get(key);
-        const doc = documents.get(key);
+        let doc = documents.get(key);
         if (!a || !doc) continue;
+        const shown = filtering ? visibleDocumentOf(key, a, filter) : null;
+        if (shown !== null) {
+          // Some facts are hidden: the node is found only by what is shown (the same query,
+          // over its shown document alone); the score stays the whole index's.
+          const one = emptyIndex();
+          one.add(shown);
+          const again = run(query, combineWith, one)[0];
+          if (again === undefined) continue;
+          hit = { ...again, score: hit.score };
+          doc = shown;
+        }
         // Fields by how many terms they matched, then by weight: the text shown is the best one.
         const termCount = new Map<string, number>();
         for (const fs of Object.values(hit.match)) {

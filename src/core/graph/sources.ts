@@ -27,7 +27,8 @@ export type LoadedSourceKey = `source:${string}`;
 /**
  * Named graphs are a source dimension too: the key `graph:<iri>` hides the relations (edges)
  * asserted only in that named graph (`graph:` alone is the default graph, "" in
- * `EdgeAttributes.graphs`). A relation asserted in another graph that is not hidden stays.
+ * `EdgeAttributes.graphs`). A relation asserted in another graph that is not hidden stays. The
+ * same keys hide a node's literal facts asserted only in hidden graphs (see facts.ts).
  */
 export const GRAPH_SOURCE_PREFIX = "graph:";
 export type GraphSourceKey = `graph:${string}`;

@@ -13,17 +13,9 @@
  */
 import type { Quads } from "../rdf/quad-store";
 import { MultiDirectedGraph } from "graphology";
-import {
-  compareStrings,
-  isResource,
-  n3LiteralParts,
-  RDF_DIR_LANG_STRING,
-  RDF_LANG_STRING,
-  termKey,
-  XSD_STRING,
-  type RdfTerm,
-} from "../rdf/terms";
+import { compareStrings, isResource, termKey } from "../rdf/terms";
 import { runSteps } from "../steps";
+import { literalValue } from "./literal";
 import { useDictionaryAdjacency } from "./adjacency";
 import { sortSmall } from "./sort-small";
 import { categoryOf } from "./categories";
@@ -50,6 +42,8 @@ import type {
   Span,
 } from "./types";
 import { canonicalIri, OG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, TIME } from "./vocab";
+
+export { literalValue };
 
 export interface RdfToGraphOptions {
   /** Prefixes of the input (prefix -> namespace), for fallback labels. */
@@ -125,23 +119,6 @@ const TIME_NODE_PREDICATES = new Set<string>([
   ...TIME_DATE_PREDICATES,
 ]);
 
-/** The literal as Orgraph stores it. */
-export function literalValue(term: RdfTerm): LiteralValue {
-  const parts = n3LiteralParts(term);
-  const out: LiteralValue = { value: parts ? parts.value : term.value };
-  const lang = parts ? parts.lang : (term.language ?? "").toLowerCase();
-  const dt = parts ? parts.datatype : term.datatype?.value;
-  if (lang !== "") out.lang = lang;
-  else if (
-    dt !== undefined &&
-    dt !== XSD_STRING &&
-    dt !== RDF_LANG_STRING &&
-    dt !== RDF_DIR_LANG_STRING
-  )
-    out.datatype = dt;
-  return out;
-}
-
 /** A 32-bit FNV-1a hash, then mixed: a seeded, deterministic stand-in for randomness. */
 function hash32(text: string, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
@@ -186,6 +163,9 @@ const TIME_NODE = 4;
 /** A subject's drafts searched in a list up to this many, then in a map (Relations). */
 const SCAN_DRAFTS = 16;
 
+/** `Builder.lastFactGraph` when a resource's literals are in several graphs. */
+const MIXED_GRAPHS = -2;
+
 /** Items (quads, nodes, edges) between two yields of `buildGraphInSteps`. */
 const STEP = 2048;
 
@@ -207,6 +187,8 @@ interface Relations {
   readonly periods: Map<string, Period>;
   /** Node -> predicate -> dates of its instants (OWL-Time folded). */
   readonly timeProperties: Map<string, Map<string, LiteralValue[]>>;
+  /** Node -> predicate -> per date, the graphs of the quads that link the node to it. */
+  readonly timeGraphs: Map<string, Map<string, Set<string>[]>>;
   /** The last subject read, and whether it is excluded. */
   lastSubject: number;
   excluded: boolean;
@@ -270,6 +252,11 @@ class Builder {
   private readonly sharedSources = new Map<string, SourceRef>();
   /** Category by shared type list (categoryOf). */
   private readonly categories = new Map<readonly string[], Category>();
+  /**
+   * The graph of the literals the last literalProperties call read: -1 none, MIXED_GRAPHS
+   * several, else the one graph's term number.
+   */
+  private lastFactGraph = -1;
   /** Literal values by term number: each literal read once, shared. */
   private readonly literals: (LiteralValue | undefined)[];
   /** Flags by term number (see flagsOf); 0 until read. */
@@ -593,16 +580,19 @@ class Builder {
     // sorted again only when they were not (predicates in several graphs, schema.org's http
     // and https names read as one).
     const { index } = this;
-    const { o: O, p: P, kinds } = index;
+    const { o: O, p: P, g: G, kinds } = index;
     const names = index.predicates;
     const out: Record<string, LiteralValue[]> = {};
     let last: string | undefined;
     let sorted = true;
     let grown = false;
     const { start, end } = index.about(key);
+    let graph = -1;
     for (let i = start; i < end; i++) {
       const o = O[i]!;
       if (kinds[o] !== LITERAL) continue;
+      const g = G[i]!;
+      if (graph !== g && graph !== MIXED_GRAPHS) graph = graph === -1 ? g : MIXED_GRAPHS;
       const name = names[P[i]!]!;
       const value = this.literal(o);
       const values = out[name];
@@ -615,6 +605,7 @@ class Builder {
         grown = true;
       }
     }
+    this.lastFactGraph = graph;
     if (grown) {
       // A list grown by push keeps spare room (17 slots for 2 values): held values are copied.
       for (const name in out) if (out[name]!.length > 1) out[name] = out[name]!.slice();
@@ -770,7 +761,7 @@ class Builder {
   private relations(from: number, to: number, r: Relations): void {
     const { index } = this;
     const { keys, kinds, predicates } = index;
-    const { drafts, subjectDrafts, periods, timeProperties } = r;
+    const { drafts, subjectDrafts, periods, timeProperties, timeGraphs } = r;
     const S = index.s;
     const P = index.p;
     const O = index.o;
@@ -808,9 +799,16 @@ class Builder {
           if (date) {
             const props = timeProperties.get(s) ?? new Map<string, LiteralValue[]>();
             const list = props.get(p) ?? [];
-            if (!list.some((v) => JSON.stringify(v) === JSON.stringify(date))) list.push(date);
+            let at = list.findIndex((v) => JSON.stringify(v) === JSON.stringify(date));
+            if (at === -1) at = list.push(date) - 1;
             props.set(p, list);
             timeProperties.set(s, props);
+            // The graph of the link node -> instant: where the fact is said about this node.
+            const graphsByP = timeGraphs.get(s) ?? new Map<string, Set<string>[]>();
+            const graphs = graphsByP.get(p) ?? [];
+            (graphs[at] ??= new Set()).add(keys[G[i]!]!);
+            graphsByP.set(p, graphs);
+            timeGraphs.set(s, graphsByP);
           }
         }
         continue;
@@ -862,6 +860,7 @@ class Builder {
     const drafts: EdgeDraft[] = [];
     const periods = new Map<string, Period>();
     const timeProperties = new Map<string, Map<string, LiteralValue[]>>();
+    const timeGraphs = new Map<string, Map<string, Set<string>[]>>();
 
     const { keys, p: P, o: O, g: G } = index;
     const relations: Relations = {
@@ -871,6 +870,7 @@ class Builder {
       rangeEnd: 0,
       periods,
       timeProperties,
+      timeGraphs,
       lastSubject: -1,
       excluded: false,
     };
@@ -1090,11 +1090,14 @@ class Builder {
     keys: readonly string[],
     from: number,
     to: number,
-    { periods, timeProperties }: Relations,
+    { periods, timeProperties, timeGraphs }: Relations,
   ): void {
     for (let i = from; i < to; i++) {
       const key = keys[i]!;
-      graph.addNode(key, this.nodeAttributes(key, periods.get(key), timeProperties.get(key)));
+      graph.addNode(
+        key,
+        this.nodeAttributes(key, periods.get(key), timeProperties.get(key), timeGraphs.get(key)),
+      );
       useDictionaryAdjacency(graph, key);
     }
   }
@@ -1147,8 +1150,11 @@ class Builder {
     key: string,
     during: Period | undefined,
     timeProps: Map<string, LiteralValue[]> | undefined,
+    timeGraphs: Map<string, Set<string>[]> | undefined,
   ): NodeAttributes {
     const properties = this.literalProperties(key);
+    // Read before any other literalProperties call (the label lookups below make some).
+    const factGraph = this.lastFactGraph;
     // literalProperties gives its keys sorted: sort again only after adding time properties.
     let sortedProperties = properties;
     if (timeProps) {
@@ -1165,20 +1171,102 @@ class Builder {
     const types = this.shareList("types", typesKey, typeList);
     const { spans, sources } = this.supportOf(key);
     const { x, y } = initialPosition(key);
-    const attributes: NodeAttributes = {
-      iri: key,
-      label: labelOf(key, candidates, this.languages, this.prefixes),
-      labels: labelsByLanguage(candidates),
-      types,
-      category: this.categoryOf(types),
-      properties: sortedProperties,
-      spans,
-      sources,
-      x,
-      y,
-    };
+    const label = labelOf(key, candidates, this.languages, this.prefixes);
+    const labels = labelsByLanguage(candidates);
+    const category = this.categoryOf(types);
+    const factGraphs = this.factGraphsOf(key, factGraph, sortedProperties, timeProps, timeGraphs);
+    // Written in the literal (held in the object, not in a store of added properties).
+    const attributes: NodeAttributes =
+      factGraphs === undefined
+        ? {
+            iri: key,
+            label,
+            labels,
+            types,
+            category,
+            properties: sortedProperties,
+            spans,
+            sources,
+            x,
+            y,
+          }
+        : {
+            iri: key,
+            label,
+            labels,
+            types,
+            category,
+            properties: sortedProperties,
+            spans,
+            sources,
+            x,
+            y,
+            factGraphs,
+          };
     if (during) attributes.during = during;
     return attributes;
+  }
+
+  /**
+   * `NodeAttributes.factGraphs` of `key`: `single` is what literalProperties found (-1: no
+   * literal, MIXED_GRAPHS: several graphs, else the one graph's term number); the folded dates
+   * (`timeProps`) are said in the graphs of their links (`timeGraphs`).
+   */
+  private factGraphsOf(
+    key: string,
+    single: number,
+    properties: Record<string, LiteralValue[]>,
+    timeProps: Map<string, LiteralValue[]> | undefined,
+    timeGraphs: Map<string, Set<string>[]> | undefined,
+  ): NodeAttributes["factGraphs"] {
+    const { keys } = this.index;
+    let one: string | undefined = single >= 0 ? keys[single] : undefined;
+    let mixed = single === MIXED_GRAPHS;
+    if (timeGraphs && !mixed) {
+      for (const lists of timeGraphs.values()) {
+        for (const set of lists) {
+          for (const g of set) {
+            if (one === undefined) one = g;
+            else if (one !== g) mixed = true;
+          }
+        }
+      }
+    }
+    // Most nodes: one graph (or none), so no list per fact.
+    if (!mixed) return one === undefined || one === "" ? undefined : one;
+    const sets: Record<string, Set<string>[]> = {};
+    const { start, end } = this.index.about(key);
+    const { o: O, p: P, g: G, kinds, predicates } = this.index;
+    for (let i = start; i < end; i++) {
+      const o = O[i]!;
+      if (kinds[o] !== LITERAL) continue;
+      const p = predicates[P[i]!]!;
+      const at = properties[p]?.indexOf(this.literal(o)) ?? -1;
+      if (at === -1) continue;
+      ((sets[p] ??= [])[at] ??= new Set()).add(keys[G[i]!]!);
+    }
+    if (timeProps && timeGraphs) {
+      for (const [p, values] of timeProps) {
+        // Folded dates follow the literals' own values (see nodeAttributes).
+        const offset = (properties[p]?.length ?? 0) - values.length;
+        const lists = timeGraphs.get(p) ?? [];
+        for (let k = 0; k < values.length; k++) {
+          const target = ((sets[p] ??= [])[offset + k] ??= new Set());
+          for (const g of lists[k] ?? []) target.add(g);
+        }
+      }
+    }
+    const out: Record<string, (readonly string[])[]> = {};
+    for (const [p, values] of Object.entries(properties)) {
+      const perValue = sets[p] ?? [];
+      out[p] = values.map((_v, k) => {
+        const list = [...(perValue[k] ?? [])].sort(compareStrings);
+        // Keyed as in graphsAndSupport (the edges' lists); no fact is without a graph.
+        const listKey = list.length === 0 ? "\u0000" : list.join("\u0000");
+        return this.shareList("graphs", listKey, list);
+      });
+    }
+    return out;
   }
 
   private edgeAttributes(d: EdgeDraft): EdgeAttributes {

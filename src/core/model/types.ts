@@ -87,6 +87,22 @@ export interface NodeAttributes {
   during?: Period;
   /** The loaded sources (names) whose triples give this item, when several are loaded. */
   origin?: string[];
+  /**
+   * The named graphs that assert each literal fact (`properties`), stored only when needed:
+   * - absent: every fact is asserted in the default graph alone (or the node has no fact);
+   * - one string: every fact is asserted in that one graph alone (its IRI; never "");
+   * - a record aligned with `properties` (the same predicates, per predicate one entry per value,
+   *   in the same order): the sorted graphs asserting that value ("" for the default graph).
+   *   Set only when the facts of the node do not all come from one and the same graph.
+   * Graph lists are shared between nodes: read-only. Read it with `factGraphs` (graph/facts.ts).
+   */
+  factGraphs?: string | Record<string, readonly (readonly string[])[]>;
+  /**
+   * The loaded sources (names) that give each literal fact, aligned with `properties` like
+   * `factGraphs`' record; set only when several sources are loaded and some fact's sources are
+   * not the node's `origin` (absent: each fact comes from `origin`).
+   */
+  factOrigins?: Record<string, readonly (readonly string[])[]>;
 }
 
 export interface EdgeAttributes {

@@ -49,7 +49,10 @@ describe("nodes", () => {
       "sources",
       "x",
       "y",
+      "factGraphs",
     ]);
+    // Every fact about Mark Lagon is said in one graph: one string, no list per fact.
+    expect(lagon.factGraphs).toBe(`${EX}g-lagon`);
     const office = graph.getNodeAttributes(`${EX}office`);
     expect(office.label).toBe("Bureau de surveillance");
     expect(office.labels).toEqual({ en: ["Trafficking Office"], fr: ["Bureau de surveillance"] });
