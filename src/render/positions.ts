@@ -94,6 +94,7 @@ interface SigmaPositionInternals {
     override: { matrix: Float32Array },
   ): { x: number; y: number };
   scheduleRender(): unknown;
+  resize(): unknown;
 }
 
 /** The sigma methods a positions-only update calls (sigma 4.0.4's prototype). */
@@ -102,6 +103,7 @@ export const SIGMA_POSITION_METHODS = [
   "getStagePadding",
   "framedGraphToViewport",
   "scheduleRender",
+  "resize",
 ] as const;
 
 /** Whether `sigma` has what `positionUpdates` relies on (false: sigma's own handling stays). */
@@ -261,6 +263,11 @@ export interface PositionCounts {
 
 export interface PositionUpdates {
   readonly counts: Readonly<PositionCounts>;
+  /**
+   * Frames the graph again for the stage's size (after a resize), as a batch of the positions
+   * in the graph: false when sigma's own handling applies (small graph, set-up, killed).
+   */
+  reframe(): boolean;
   /** Resolves once the batch in progress (if any) is on screen, or was replaced. */
   settled(): Promise<void>;
   /** Stops the batch in progress and gives sigma its own listener back; idempotent. */
@@ -294,16 +301,24 @@ export function positionUpdates(
   let running: Promise<void> | null = null;
   let killed = false;
 
+  /** Whether a batch may run now (else sigma's own handling). */
+  const ours = (): boolean => !killed && graph.order > options.minNodes && !options.isBuilding();
+
   const listener = (payload: { hints?: { attributes?: string[] } | null }): void => {
     const attributes = payload?.hints?.attributes;
     const positionsOnly =
       !!attributes &&
       attributes.length > 0 &&
       attributes.every((a) => (POSITION_ATTRIBUTES as readonly string[]).includes(a));
-    if (killed || !positionsOnly || graph.order <= options.minNodes || options.isBuilding()) {
+    if (!positionsOnly || !ours()) {
       delegate(payload);
       return;
     }
+    start();
+  };
+
+  /** Starts a batch of the positions now in the graph (a batch in progress is replaced). */
+  const start = (): void => {
     const id = ++batch;
     const run = runBatch(id).catch((error: unknown) => {
       if (error instanceof Superseded) counts.superseded++;
@@ -481,6 +496,15 @@ export function positionUpdates(
 
   return {
     counts,
+    reframe() {
+      if (!ours()) return false;
+      // The stage's new size first (sigma reads it at its next frame otherwise): the frames
+      // until the batch is written show the old framing at the new size, as sigma's would.
+      s.resize();
+      s.scheduleRender();
+      start();
+      return true;
+    },
     async settled() {
       while (running) await running;
     },

@@ -164,6 +164,12 @@ export interface OrgraphRenderer {
    * to sigma; null where sigma's internals do not allow it.
    */
   readonly positionUpdates: Readonly<PositionCounts> | null;
+  /**
+   * Frames the graph again for the stage's new size (after a resize): past
+   * POSITION_UPDATE_NODES nodes as a layout's tick (positions.ts, in slices), else sigma's
+   * refresh of the nodes.
+   */
+  reframe(): void;
   /** Resolves once the positions last written into the graph are on screen. */
   positionsSettled(): Promise<void>;
   /** Kills sigma and forgets the graph; safe to call more than once. */
@@ -1110,6 +1116,10 @@ function makeRenderer(
     },
     get positionUpdates() {
       return positions?.counts ?? null;
+    },
+    reframe() {
+      if (destroyed) return;
+      if (!positions?.reframe()) sigma.scheduleRefresh({ partialGraph: { nodes: [] } });
     },
     positionsSettled() {
       return positions?.settled() ?? Promise.resolve();

@@ -129,6 +129,23 @@ describe("a category filter past LARGE_GRAPH_EDGES edges", () => {
 });
 
 describe("a layout's tick past POSITION_UPDATE_NODES nodes", () => {
+  it("frames the graph again for a new stage size the same way, without restyling or reprocessing", async () => {
+    // Sigma's own full refresh first: the draw order the earlier hovers and filters left is
+    // sigma's again (a full refresh re-sorts it), so that pictures compare.
+    const start = await call("fullRefresh");
+    const before = await call("applied");
+    const resized = await call("resize", 520, 360);
+    expect(resized.applied).toBe(before + 1);
+    expect(resized.pixels).not.toBe(start.pixels);
+    expect(resized.evaluatedNodes).toBe(0);
+    expect(resized.restyledNodes).toBe(0);
+    expect(resized.reprocessed).toBe(0);
+    const framing = await call("framing");
+    const full = await call("fullRefresh");
+    expect(await call("framing")).toEqual(framing);
+    expect(full.pixels).toBe(resized.pixels);
+  });
+
   it("moves the nodes without restyling or reprocessing any, as sigma's own refresh would draw them, and the pointer finds a moved node", async () => {
     expect(setup.order).toBeGreaterThan(POSITION_UPDATE_NODES);
     const node = await call("biggest");
@@ -137,10 +154,11 @@ describe("a layout's tick past POSITION_UPDATE_NODES nodes", () => {
     await call("fullRefresh");
     await call("zoomOn", node, 0.05);
     const before = await call("whereIs", node);
+    const applied = await call("applied");
 
     // Every node turned around the centre and spread out, as a layout's tick writes them.
     const tick = await call("tick", 0.8, 1.3);
-    expect(tick.applied).toBe(1);
+    expect(tick.applied).toBe(applied + 1);
     expect(tick.evaluatedNodes).toBe(0);
     expect(tick.evaluatedEdges).toBe(0);
     expect(tick.restyledNodes).toBe(0);
@@ -164,7 +182,7 @@ describe("a layout's tick past POSITION_UPDATE_NODES nodes", () => {
     // Another tick: the pointer where the node is now (its graph x/y on this framing) finds
     // it, sigma's picking reads the positions written.
     const again = await call("tick", -0.5, 0.9);
-    expect(again.applied).toBe(2);
+    expect(again.applied).toBe(applied + 2);
     expect(again.evaluatedNodes).toBe(0);
     await call("zoomOn", node, 0.05);
     const now = await call("whereIs", node);

@@ -230,6 +230,20 @@ const api = {
     const c = measure(() => undefined, false);
     return { ...c, applied: renderer!.positionUpdates?.applied ?? 0 };
   },
+  /**
+   * The stage resized to `width` x `height` pixels and the graph framed again for it (what the
+   * explorer does when its size changes), then, once that is on screen, one frame.
+   */
+  async resize(width: number, height: number) {
+    const stage = document.getElementById("stage")!;
+    stage.style.width = `${width}px`;
+    stage.style.height = `${height}px`;
+    reset();
+    renderer!.reframe();
+    await renderer!.positionsSettled();
+    const c = measure(() => undefined, false);
+    return { ...c, applied: renderer!.positionUpdates?.applied ?? 0 };
+  },
   /** Sigma's own full refresh (every item restyled, re-indexed, reprocessed), then one frame. */
   fullRefresh() {
     return measure(() => sigmaOf().refresh({ schedule: true }));
@@ -267,6 +281,10 @@ const api = {
     const d = sigma.getNodeDisplayData(node)!;
     sigma.getCamera().setState({ x: d.x, y: d.y, ratio, angle: 0 });
     (sigma as unknown as { render(): void }).render();
+  },
+  /** Position batches the renderer wrote itself so far. */
+  applied(): number {
+    return renderer!.positionUpdates?.applied ?? 0;
   },
   /** The node the renderer reports under the pointer. */
   hovered(): string | null {
