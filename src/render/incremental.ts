@@ -152,6 +152,96 @@ export function trackStateFlags(sigma: object): boolean {
   return true;
 }
 
+/** Sigma 4.0.4's state manager, as far as its bulk state writes go (private in its types). */
+interface StateWritesInternals {
+  nodeStates: Map<string, Record<string, unknown>>;
+  edgeStates: Map<string, Record<string, unknown>>;
+  dirtyNodes: Set<string>;
+  dirtyEdges: Set<string>;
+  graphStateFlagsDirty: boolean;
+  getNodeState(key: string): Record<string, unknown>;
+  getEdgeState(key: string): Record<string, unknown>;
+  updateHoveredNodeTracking(key: string, before: object, after: object): void;
+  updateHoveredEdgeTracking(key: string, before: object, after: object): void;
+  scheduleRefresh(): void;
+  setNodesState(keys: Iterable<string>, partial: object): void;
+  setEdgesState(keys: Iterable<string>, partial: object): void;
+}
+
+const mapGet = Map.prototype.get;
+const mapSet = Map.prototype.set;
+
+/**
+ * Sigma's setNodesState / setEdgesState (a filter writes one flag on a quarter of 600k items)
+ * with the same steps and results, cheaper per item: the state copied with a native spread
+ * (sigma's build copies with a helper that defines each property in turn) and read and written
+ * with Map's own get and set (the state maps are FlaggedStateMaps: their flag sets are only
+ * updated when the partial state writes one of their flags). False when sigma's state manager
+ * is not as expected (nothing changed then).
+ */
+export function fastStateWrites(sigma: object): boolean {
+  const sm = (sigma as { stateManager?: Partial<StateWritesInternals> }).stateManager;
+  const fns = [
+    "getNodeState",
+    "getEdgeState",
+    "updateHoveredNodeTracking",
+    "updateHoveredEdgeTracking",
+    "scheduleRefresh",
+    "setNodesState",
+    "setEdgesState",
+  ] as const;
+  if (
+    !sm ||
+    !fns.every((k) => typeof sm[k] === "function") ||
+    !(sm.nodeStates instanceof Map) ||
+    !(sm.edgeStates instanceof Map) ||
+    !(sm.dirtyNodes instanceof Set) ||
+    !(sm.dirtyEdges instanceof Set)
+  ) {
+    return false;
+  }
+  const writes = (kind: "node" | "edge") =>
+    function (this: StateWritesInternals, keys: Iterable<string>, partial: object): void {
+      const states = kind === "node" ? this.nodeStates : this.edgeStates;
+      const dirty = kind === "node" ? this.dirtyNodes : this.dirtyEdges;
+      const flags = states instanceof FlaggedStateMap ? states.flags : null;
+      const entries = Object.entries(partial);
+      const hover = entries.some(([k]) => k === "isHovered");
+      // Map's own set, unless the partial state writes a flag that the map indexes.
+      const plain = !flags || !entries.some(([k]) => flags.includes(k));
+      let changed = false;
+      for (const k of keys) {
+        const key = "" + k;
+        const current =
+          (mapGet.call(states, key) as Record<string, unknown> | undefined) ??
+          (kind === "node" ? this.getNodeState(key) : this.getEdgeState(key));
+        let differs = false;
+        for (let i = 0; i < entries.length; i++) {
+          if (current[entries[i]![0]] !== entries[i]![1]) {
+            differs = true;
+            break;
+          }
+        }
+        if (!differs) continue;
+        const next = { ...current, ...partial };
+        if (plain) mapSet.call(states, key, next);
+        else states.set(key, next);
+        dirty.add(key);
+        if (hover) {
+          if (kind === "node") this.updateHoveredNodeTracking(key, current, next);
+          else this.updateHoveredEdgeTracking(key, current, next);
+        }
+        changed = true;
+      }
+      if (changed) {
+        this.graphStateFlagsDirty = true;
+        this.scheduleRefresh();
+      }
+    };
+  Object.assign(sm, { setNodesState: writes("node"), setEdgesState: writes("edge") });
+  return true;
+}
+
 /** Sigma 4.0.4's data texture (private in its types). */
 interface DataTextureInternals {
   gl: WebGL2RenderingContext;
@@ -324,10 +414,19 @@ export function uploadDirtyVertices(program: unknown): boolean {
   let whole = false;
   /** Slots each GL buffer still has to receive. */
   const pending = new Map<WebGLBuffer, Set<number>>();
-  const buffers = (self: ProgramInternals): WebGLBuffer[] =>
-    [self.normalProgram?.buffer, self.pickProgram?.buffer].filter(
-      (b): b is WebGLBuffer => b !== undefined && b !== null,
-    );
+  /** The slots written since the last invalidation, for buffer `b` to receive at its bind. */
+  const queue = (self: ProgramInternals, b: WebGLBuffer): void => {
+    // A buffer that has not received the current array yet gets all of it at its next bind.
+    if (self.uploadedGeneration.get(b) !== self.bufferGeneration) return;
+    let set = pending.get(b);
+    if (!set) pending.set(b, (set = new Set()));
+    for (const i of written) set.add(i);
+    // Too many for slots (e.g. a picking buffer that is not drawn for a long while): whole.
+    if (set.size > PARTIAL_UPLOAD_MAX_ITEMS) {
+      pending.delete(b);
+      self.uploadedGeneration.delete(b);
+    }
+  };
   Object.assign(p, {
     process(this: ProgramInternals, id: number, offset: number, ...rest: unknown[]) {
       const result = process.call(this, id, offset, ...rest);
@@ -342,8 +441,11 @@ export function uploadDirtyVertices(program: unknown): boolean {
       reallocate.call(this, capacity);
     },
     invalidateBuffers(this: ProgramInternals) {
-      const targets = buffers(this);
-      if (whole || targets.length === 0) {
+      // Sigma calls this after every item it rewrites (600k times for a filter at 100k / 500k):
+      // no allocation here.
+      const normal = this.normalProgram?.buffer ?? null;
+      const picking = this.pickProgram?.buffer ?? null;
+      if (whole || (!normal && !picking)) {
         // Sigma's way: every buffer gets the whole array at its next bind.
         written.clear();
         pending.clear();
@@ -351,18 +453,8 @@ export function uploadDirtyVertices(program: unknown): boolean {
         invalidateBuffers.call(this);
         return;
       }
-      for (const b of targets) {
-        // A buffer that has not received the current array yet gets all of it at its next bind.
-        if (this.uploadedGeneration.get(b) !== this.bufferGeneration) continue;
-        let set = pending.get(b);
-        if (!set) pending.set(b, (set = new Set()));
-        for (const i of written) set.add(i);
-        // Too many for slots (e.g. a picking buffer that is not drawn for a long while): whole.
-        if (set.size > PARTIAL_UPLOAD_MAX_ITEMS) {
-          pending.delete(b);
-          this.uploadedGeneration.delete(b);
-        }
-      }
+      if (normal) queue(this, normal);
+      if (picking) queue(this, picking);
       written.clear();
     },
     bindProgram(this: ProgramInternals, info: ProgramInfoInternals) {
@@ -468,6 +560,7 @@ interface SigmaIncrementalInternals {
 /** What `incrementalUpdates` could patch on an instance (false: sigma's own behaviour). */
 export interface IncrementalParts {
   stateFlags: boolean;
+  stateWrites: boolean;
   nodeTexture: boolean;
   edgeTexture: boolean;
   edgeAttributeTexture: boolean;
@@ -481,6 +574,7 @@ export function incrementalUpdates(sigma: object): IncrementalParts {
   const s = sigma as SigmaIncrementalInternals;
   return {
     stateFlags: trackStateFlags(sigma),
+    stateWrites: fastStateWrites(sigma),
     nodeTexture: uploadDirtyTexels(s.internals?.nodeDataTexture),
     edgeTexture: uploadDirtyTexels(s.internals?.edgeDataTexture),
     edgeAttributeTexture: uploadDirtyTexels(s.edgeProgram?.edgeAttributeTexture),

@@ -141,6 +141,29 @@ describe("sigma's internals for the sliced set-up", () => {
     expect(positionUpdatesSupported(Sigma.prototype)).toBe(false);
   });
 
+  it("writes bulk states as incremental.ts's fastStateWrites does (sigma 4.0.4)", async () => {
+    const require = createRequire(import.meta.url);
+    const dist = require.resolve("sigma").replace(/[^/\\]+$/, "sigma.esm.js");
+    const source = readFileSync(dist, "utf8");
+    for (const [kind, Kind] of [
+      ["node", "Node"],
+      ["edge", "Edge"],
+    ]) {
+      const plural = `${Kind}s`;
+      expect(source).toContain(`          var currentState = this.get${Kind}State(key);
+          if (!hasNewPartialProps(currentState, state)) continue;
+          var newState = _objectSpread2(_objectSpread2({}, currentState), state);
+          this.${kind}States.set(key, newState);
+          this.dirty${plural}.add(key);
+          this.updateHovered${Kind}Tracking(key, currentState, newState);
+          changed = true;`);
+    }
+    expect(source).toContain(`      if (changed) {
+        this.graphStateFlagsDirty = true;
+        this.scheduleRefresh();
+      }`);
+  });
+
   it("has the data texture and program methods that incremental uploads wrap", async () => {
     // src/render/incremental.ts: without them a hover re-uploads whole textures and buffers.
     const { DataTexture, Program } = await import("sigma/rendering");
