@@ -881,7 +881,13 @@ function makeRenderer(
 
   gateRestyles(sigma);
   // A hover or a filter then walks and uploads only the items it changes (incremental.ts).
-  incrementalUpdates(sigma);
+  incrementalUpdates(sigma, {
+    flag: "isHidden",
+    // What the styles above make of the states, for the visibility alone (the "visibility"
+    // fields of the first node and edge rules, and the out-of-date rule).
+    node: (state) => (state.isHidden ? "hidden" : "visible"),
+    edge: (state) => (state.isHidden || state.isOutOfDate ? "hidden" : "visible"),
+  });
   // The layout's ticks move nodes without restyling them (positions.ts).
   const positions = positionUpdates(sigma, {
     minNodes: POSITION_UPDATE_NODES,

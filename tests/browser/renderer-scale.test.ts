@@ -120,6 +120,14 @@ describe("a category filter past LARGE_GRAPH_EDGES edges", () => {
     expect(show.restyledNodes).toBe(hide.hiddenNodes);
     expect(show.restyledEdges).toBe(hide.hiddenEdges);
     expect(show.pixels).toBe(setup.pixels);
+    // The filter's items get only their visibility (no style rule run again): what sigma's
+    // own full refresh (every item restyled) draws from the same states, hidden and shown.
+    await call("fullRefresh");
+    const hidden = await call("hideCategory", "organisation");
+    expect(hidden.restyledEdges).toBe(hide.hiddenEdges);
+    expect((await call("fullRefresh")).pixels).toBe(hidden.pixels);
+    const shown = await call("hideCategory", null);
+    expect((await call("fullRefresh")).pixels).toBe(shown.pixels);
     // And a hover after the filter still restyles the neighbourhood only.
     const hover = await call("hover", setup.node);
     expect(hover.reprocessed).toBe(0);
