@@ -128,6 +128,13 @@ describe("a category filter past LARGE_GRAPH_EDGES edges", () => {
     expect((await call("fullRefresh")).pixels).toBe(hidden.pixels);
     const shown = await call("hideCategory", null);
     expect((await call("fullRefresh")).pixels).toBe(shown.pixels);
+    // Edges hidden while their ends stay: the same as sigma's full refresh too.
+    const edgesOnly = await call("hideEdgesOf", "person");
+    expect(edgesOnly.hiddenEdges).toBeGreaterThan(0);
+    expect(edgesOnly.restyledEdges).toBe(edgesOnly.hiddenEdges);
+    expect(edgesOnly.pixels).not.toBe(shown.pixels);
+    expect((await call("fullRefresh")).pixels).toBe(edgesOnly.pixels);
+    expect((await call("hideEdgesOf", null)).pixels).toBe(shown.pixels);
     // And a hover after the filter still restyles the neighbourhood only.
     const hover = await call("hover", setup.node);
     expect(hover.reprocessed).toBe(0);

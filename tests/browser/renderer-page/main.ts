@@ -191,6 +191,21 @@ const api = {
     );
     return { ...c, hiddenNodes: g.order - nodes.size, hiddenEdges: g.size - edges.size };
   },
+  /** Hides every other edge of the nodes of one category (their nodes stay); null: none. */
+  hideEdgesOf(category: Category | null): Counts & { hiddenEdges: number } {
+    const g = graph!;
+    const edges = new Set(
+      g.filterEdges(
+        (k, _a, s) =>
+          category === null || g.getNodeAttribute(s, "category") !== category || k.length % 2 === 0,
+      ),
+    );
+    const nodes = new Set(g.nodes());
+    const c = measure(() =>
+      renderer!.setDisplay({ visible: category === null ? null : { nodes, edges } }),
+    );
+    return { ...c, hiddenEdges: g.size - edges.size };
+  },
   /** How a node is drawn now. */
   look(node: string): NodeLook {
     const d = sigmaOf().getNodeDisplayData(node) as unknown as NodeLook;
