@@ -270,7 +270,7 @@ export interface PositionUpdates {
   reframe(): boolean;
   /** Resolves once the batch in progress (if any) is on screen, or was replaced. */
   settled(): Promise<void>;
-  /** Stops the batch in progress and gives sigma its own listener back; idempotent. */
+  /** Stops the batch in progress (nothing more is written); idempotent. */
   kill(): void;
 }
 
@@ -320,14 +320,21 @@ export function positionUpdates(
   /** Starts a batch of the positions now in the graph (a batch in progress is replaced). */
   const start = (): void => {
     const id = ++batch;
-    const run = runBatch(id).catch((error: unknown) => {
-      if (error instanceof Superseded) counts.superseded++;
-      else throw error;
-    });
+    const run: Promise<void> = runBatch(id)
+      .catch((error: unknown) => {
+        if (error instanceof Superseded) {
+          counts.superseded++;
+          return;
+        }
+        // A batch that failed midway: sigma's own handling puts the picture in line with the
+        // graph again; the error goes on.
+        if (!killed) fallback();
+        throw error;
+      })
+      .finally(() => {
+        if (running === run) running = null;
+      });
     running = run;
-    void run.finally(() => {
-      if (running === run) running = null;
-    });
   };
 
   /**
