@@ -1395,15 +1395,16 @@ export class OrgraphExplorer extends LitElement {
     this.#layer = layer;
     this.#view.attach();
     this.#watchCamera(renderer);
-    // A resize re-frames the graph: the nodes re-processed (the fit to the new size), not every
-    // item restyled and re-indexed (a full refresh: long on a big graph). The observer's first
-    // call (the size at observe(), the one sigma was set up with) is no resize.
+    // A resize re-frames the graph (the fit to the new size, in slices on a big graph: see
+    // renderer.reframe), not every item restyled and re-indexed (a full refresh: long on a big
+    // graph). The observer's first call (the size at observe(), the one sigma was set up with)
+    // is no resize.
     let size = `${layer.clientWidth}x${layer.clientHeight}`;
     this.#resizeObserver = new ResizeObserver(() => {
       const now = `${layer.clientWidth}x${layer.clientHeight}`;
       if (now === size) return;
       size = now;
-      this.#renderer?.sigma?.scheduleRefresh({ partialGraph: { nodes: [] } });
+      timedSync("resize-reframe", () => this.#renderer?.reframe());
     });
     this.#resizeObserver.observe(layer);
   }

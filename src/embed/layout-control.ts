@@ -15,6 +15,7 @@ import {
 } from "../render/layout";
 import { startForceLayout, type LayoutRun } from "../render/layout-runner";
 import { DEFAULT_RENDERER_SETTINGS } from "../render/settings";
+import { timedSync } from "./timing";
 
 /** Up to this many nodes, a force layout is done before the graph shows (see `prepare`). */
 export const PREPARE_WAIT_NODES = 2000;
@@ -153,7 +154,8 @@ export class LayoutControl {
       this.#pending = { keys, positions, finished: finished || !!this.#pending?.finished };
       return;
     }
-    applyPositions(graph, keys, positions);
+    // A tick of the run on screen ("orgraph:layout-apply": tests/bench/main-thread.mjs).
+    timedSync("layout-apply", () => applyPositions(graph, keys, positions));
     if (finished) this.host.finished?.(this.info);
   }
 

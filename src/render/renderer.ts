@@ -27,7 +27,6 @@
  *   palette.ts's CANVAS_COLOURS, read by the styles; a change restyles in place.
  */
 import Sigma from "sigma";
-import { createNormalizationFunction, matrixFromCamera, multiplyVec2 } from "sigma/utils";
 import {
   extremityArrow,
   layerFill,
@@ -58,7 +57,7 @@ import {
 import { degreeSizes } from "./layout";
 import { labelIn } from "../core/model/labels";
 import { resolveRendererSettings, type RendererSettings } from "./settings";
-import { hoverFades, scaleSettings } from "./scale";
+import { hoverFades, POSITION_UPDATE_NODES, scaleSettings } from "./scale";
 import {
   processInSlices as processDataInSlices,
   slicedProcessSupported,
@@ -66,6 +65,7 @@ import {
   type SigmaProcessInternals,
 } from "./sigma-process";
 import { incrementalUpdates } from "./incremental";
+import { fittedExtentSteps, positionUpdates, type PositionCounts } from "./positions";
 
 export interface RendererOptions {
   settings?: Partial<RendererSettings>;
@@ -158,6 +158,20 @@ export interface OrgraphRenderer {
   focusNode(key: string): void;
   /** Resets the camera to show the whole graph. */
   resetCamera(): void;
+  /**
+   * Position updates (x/y written into the graph, e.g. a layout's tick) past
+   * POSITION_UPDATE_NODES nodes: written on screen without restyling (positions.ts), or left
+   * to sigma; null where sigma's internals do not allow it.
+   */
+  readonly positionUpdates: Readonly<PositionCounts> | null;
+  /**
+   * Frames the graph again for the stage's new size (after a resize): past
+   * POSITION_UPDATE_NODES nodes as a layout's tick (positions.ts, in slices), else sigma's
+   * refresh of the nodes.
+   */
+  reframe(): void;
+  /** Resolves once the positions last written into the graph are on screen. */
+  positionsSettled(): Promise<void>;
   /** Kills sigma and forgets the graph; safe to call more than once. */
   destroy(): void;
 }
@@ -470,10 +484,6 @@ async function processInSlices(
   await pause();
 }
 
-/** Sigma's rounds of its fit of the camera to the nodes' sizes and labels, and their end. */
-const FIT_ROUNDS = 8;
-const FIT_CONVERGENCE = 1e-3;
-
 /**
  * The extent sigma's processData frames the graph with ("fitted extent": the nodes' positions
  * widened to their sizes and labels at the default camera), computed as sigma 4.0.4's private
@@ -504,76 +514,33 @@ async function fitExtentInSlices(
     return null;
   }
   const coords = s.nodeGraphCoords;
-  const nodeData = s.internals.nodeDataCache as Record<string, { size: number }>;
-  const fitLabels = settings.autoRescaleContent === "labels";
   const keys = Object.keys(coords);
-  let extent = s.computeNodeExtent();
-  if (!keys.length) return extent;
-  const zoomAtDefault = settings.zoomToSizeRatioFunction(1) || 1;
-  const sizeInPositions = settings.itemSizesReference === "positions";
-  const dimensions = s.getDimensions();
-  const { width, height } = dimensions;
-  const stagePadding = s.getStagePadding();
-  const camera = { x: 0.5, y: 0.5, angle: 0, ratio: 1 };
-  for (let round = 0; round < FIT_ROUNDS; round++) {
-    const normalize = createNormalizationFunction(extent);
-    const graphDimensions = {
-      width: extent.x[1] - extent.x[0] || 1,
-      height: extent.y[1] - extent.y[0] || 1,
-    };
-    const matrix = matrixFromCamera(camera, dimensions, graphDimensions, stagePadding);
-    const toViewport = (p: { x: number; y: number }): { x: number; y: number } => {
-      const v = multiplyVec2(matrix, p);
-      return { x: ((1 + v.x) * width) / 2, y: ((1 - v.y) * height) / 2 };
-    };
-    const o = toViewport(normalize({ x: 0, y: 0 }));
-    const u = toViewport(normalize({ x: 1, y: 0 }));
-    const pixelsPerUnit = Math.hypot(u.x - o.x, u.y - o.y) || 1;
-    let xMin = Infinity;
-    let xMax = -Infinity;
-    let yMin = Infinity;
-    let yMax = -Infinity;
-    for (let i = 0; i < keys.length; i++) {
-      const node = keys[i]!;
-      const data = nodeData[node]!;
-      const radius = (data.size / zoomAtDefault) * (sizeInPositions ? pixelsPerUnit : 1);
-      let minX = -radius;
-      let maxX = radius;
-      let minY = -radius;
-      let maxY = radius;
-      if (fitLabels) {
-        const box = labels.nodeLabelBox(data, radius) as {
-          minX: number;
-          maxX: number;
-          minY: number;
-          maxY: number;
-        } | null;
-        if (box) {
-          if (box.minX < minX) minX = box.minX;
-          if (box.maxX > maxX) maxX = box.maxX;
-          if (box.minY < minY) minY = box.minY;
-          if (box.maxY > maxY) maxY = box.maxY;
-        }
-      }
-      const { x, y } = coords[node]!;
-      xMin = Math.min(xMin, x + minX / pixelsPerUnit);
-      xMax = Math.max(xMax, x + maxX / pixelsPerUnit);
-      yMin = Math.min(yMin, y - maxY / pixelsPerUnit);
-      yMax = Math.max(yMax, y - minY / pixelsPerUnit);
-      if ((i & 255) === 255) await maybePause();
-    }
-    const next: Extent = { x: [xMin, xMax], y: [yMin, yMax] };
-    const span = Math.max(next.x[1] - next.x[0], next.y[1] - next.y[0]) || 1;
-    const delta = Math.max(
-      Math.abs(next.x[0] - extent.x[0]),
-      Math.abs(next.x[1] - extent.x[1]),
-      Math.abs(next.y[0] - extent.y[0]),
-      Math.abs(next.y[1] - extent.y[1]),
-    );
-    extent = next;
-    if (delta / span < FIT_CONVERGENCE) break;
+  const xs = new Float64Array(keys.length);
+  const ys = new Float64Array(keys.length);
+  keys.forEach((key, i) => {
+    xs[i] = coords[key]!.x;
+    ys[i] = coords[key]!.y;
+  });
+  const steps = fittedExtentSteps({
+    keys,
+    xs,
+    ys,
+    extent: s.computeNodeExtent(),
+    nodeData: s.internals.nodeDataCache as Record<string, { size: number }>,
+    labelBox:
+      settings.autoRescaleContent === "labels"
+        ? (data, radius) => labels.nodeLabelBox!(data, radius)
+        : null,
+    zoomToSizeRatio: settings.zoomToSizeRatioFunction,
+    sizesInPositions: settings.itemSizesReference === "positions",
+    dimensions: s.getDimensions(),
+    stagePadding: s.getStagePadding(),
+  });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await maybePause();
   }
-  return extent;
 }
 
 /** Sigma's index of parallel edges (private in its types). */
@@ -914,7 +881,23 @@ function makeRenderer(
 
   gateRestyles(sigma);
   // A hover or a filter then walks and uploads only the items it changes (incremental.ts).
-  incrementalUpdates(sigma);
+  incrementalUpdates(sigma, {
+    flag: "isHidden",
+    // What the styles above make of the states, for the visibility alone (the "visibility"
+    // fields of the first node and edge rules, and the out-of-date rule).
+    node: (state) => (state.isHidden ? "hidden" : "visible"),
+    edge: (state) => (state.isHidden || state.isOutOfDate ? "hidden" : "visible"),
+  });
+  // The layout's ticks move nodes without restyling them (positions.ts).
+  const positions = positionUpdates(sigma, {
+    minNodes: POSITION_UPDATE_NODES,
+    isBuilding: () => building.has(sigma),
+    measure: (name, start) => measured(name, () => undefined, start),
+  });
+  // Each pass of sigma over the whole graph ("orgraph:sigma-reprocess": a profile names it).
+  let processStart = 0;
+  sigma.on("beforeProcess", () => (processStart = performance.now()));
+  sigma.on("afterProcess", () => measured("sigma-reprocess", () => undefined, processStart));
 
   let destroyed = false;
   let selected: string | null = null;
@@ -1137,9 +1120,20 @@ function makeRenderer(
     resetCamera() {
       if (!destroyed) void sigma.getCamera().reset({ duration: 300 });
     },
+    get positionUpdates() {
+      return positions?.counts ?? null;
+    },
+    reframe() {
+      if (destroyed) return;
+      if (!positions?.reframe()) sigma.scheduleRefresh({ partialGraph: { nodes: [] } });
+    },
+    positionsSettled() {
+      return positions?.settled() ?? Promise.resolve();
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      positions?.kill();
       sigma.kill();
     },
   };

@@ -10,6 +10,8 @@
  * - Past the same size, hovering a node brings its neighbourhood forward (active edges, labels)
  *   without fading the rest: fading restyles every node and edge, too slow to follow the
  *   pointer. Selecting a node (a click) still fades the rest.
+ * - Past POSITION_UPDATE_NODES nodes, the layout's position updates move the nodes without
+ *   restyling or reprocessing them, in slices (positions.ts).
  * - Past LARGE_GRAPH_NODES nodes, labels thin out: fewer per grid cell, and only on nodes drawn
  *   at least LARGE_GRAPH_LABEL_SIZE pixels wide (the hovered, selected and highlighted nodes
  *   keep theirs).
@@ -20,6 +22,11 @@ import type { RendererSettings } from "./settings";
 export const LARGE_GRAPH_EDGES = 20_000;
 /** Past this many nodes: fewer labels (see `scaleSettings`). */
 export const LARGE_GRAPH_NODES = 20_000;
+/**
+ * Past this many nodes, x/y updates (the layout's ticks) take positions.ts's path: no style
+ * evaluated, the fit and label grids in slices, one write. Below, sigma's own (a few ms).
+ */
+export const POSITION_UPDATE_NODES = 2000;
 /** Label density past LARGE_GRAPH_NODES (labels per grid cell; the default is 0.5). */
 export const LARGE_GRAPH_LABEL_DENSITY = 0.25;
 /** Nodes drawn smaller than this (pixels) get no label past LARGE_GRAPH_NODES. */

@@ -14,7 +14,9 @@
 // Prints a table (phase, longest task, tasks > 50 ms) and one JSON line
 // {"maxTaskMs200k": ..., "tasksOver50ms200k": ..., "maxTaskMsToLoad200k": ...,
 // "tasksOver50msToLoad200k": ...} (the last two: up to the load event, first frames left out).
-// Usage: node tests/bench/main-thread.mjs [--triples N] [--verbose] [--profile] [--trace]
+// The layout's ticks after the load (positions applied while the force layout runs in its worker)
+// show as the "layout-apply" and "sigma-positions" causes of the "after load" phase.
+// Usage: node tests/bench/main-thread.mjs [--triples N] [--after MS] [--verbose] [--profile] [--trace]
 // (--verbose: every long task and step; --profile: the heaviest JS functions, CPU profile;
 // --trace: the heaviest events of the page's main thread, Chrome trace: e.g. GLES2::ReadPixels,
 // the software compositor reading back the WebGL canvas, shows as native time, not JS).
@@ -36,6 +38,9 @@ const verbose = args.includes("--verbose");
 const profile = args.includes("--profile");
 /** --trace: a Chrome trace of the load; prints the renderer main thread's heaviest events. */
 const trace = args.includes("--trace");
+/** --after MS: how long the frames after the load event are watched (the layout's ticks). */
+const afterArg = args.indexOf("--after");
+const afterMs = afterArg >= 0 ? Number(args[afterArg + 1]) : 2000;
 
 if (!existsSync(join(appDir, "index.html"))) {
   console.error("dist/app is missing: run `npx vite build` first (this bench builds no app).");
@@ -152,51 +157,54 @@ try {
     await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
     await cdp.send("Profiler.start");
   }
-  result = await page.evaluate(async (url) => {
-    const w = window;
-    const el = document.querySelector("orgraph-explorer");
-    const t0 = performance.now();
-    let running = true;
-    // Frame gaps: a rAF loop; the element's phase read at each frame.
-    let last = t0;
-    let phase = "";
-    const frame = (now) => {
-      w.__frames.push({ at: last, gap: now - last });
-      last = now;
-      const p = el.loadProgress?.phase ?? (running ? phase : "after");
-      if (p !== phase) {
-        phase = p;
-        w.__phases.push({ at: now, phase: p });
-      }
-      if (running || now - tLoad < 2000) requestAnimationFrame(frame);
-      else done();
-    };
-    let tLoad = Infinity;
-    let done;
-    const finished = new Promise((resolve) => (done = resolve));
-    requestAnimationFrame(frame);
-    const summary = await el.load({ url, format: "trig" });
-    tLoad = performance.now();
-    running = false;
-    w.__phases.push({ at: tLoad, phase: "after" });
-    await finished;
-    // Let the observer deliver the last entries.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const measures = performance
-      .getEntriesByType("measure")
-      .filter((m) => m.name.startsWith("orgraph:") && m.startTime >= t0)
-      .map((m) => ({ name: m.name, start: m.startTime, ms: m.duration }));
-    return {
-      t0,
-      tLoad,
-      end: performance.now(),
-      summary,
-      tasks: w.__longTasks.filter((t) => t.start >= t0),
-      frames: w.__frames.filter((f) => f.at >= t0),
-      phases: w.__phases,
-      measures,
-    };
-  }, `${base}bench.trig`);
+  result = await page.evaluate(
+    async ([url, afterMs]) => {
+      const w = window;
+      const el = document.querySelector("orgraph-explorer");
+      const t0 = performance.now();
+      let running = true;
+      // Frame gaps: a rAF loop; the element's phase read at each frame.
+      let last = t0;
+      let phase = "";
+      const frame = (now) => {
+        w.__frames.push({ at: last, gap: now - last });
+        last = now;
+        const p = el.loadProgress?.phase ?? (running ? phase : "after");
+        if (p !== phase) {
+          phase = p;
+          w.__phases.push({ at: now, phase: p });
+        }
+        if (running || now - tLoad < afterMs) requestAnimationFrame(frame);
+        else done();
+      };
+      let tLoad = Infinity;
+      let done;
+      const finished = new Promise((resolve) => (done = resolve));
+      requestAnimationFrame(frame);
+      const summary = await el.load({ url, format: "trig" });
+      tLoad = performance.now();
+      running = false;
+      w.__phases.push({ at: tLoad, phase: "after" });
+      await finished;
+      // Let the observer deliver the last entries.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const measures = performance
+        .getEntriesByType("measure")
+        .filter((m) => m.name.startsWith("orgraph:") && m.startTime >= t0)
+        .map((m) => ({ name: m.name, start: m.startTime, ms: m.duration }));
+      return {
+        t0,
+        tLoad,
+        end: performance.now(),
+        summary,
+        tasks: w.__longTasks.filter((t) => t.start >= t0),
+        frames: w.__frames.filter((f) => f.at >= t0),
+        phases: w.__phases,
+        measures,
+      };
+    },
+    [`${base}bench.trig`, afterMs],
+  );
   if (cdp && profile) printProfile((await cdp.send("Profiler.stop")).profile);
   if (cdp && trace) {
     const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
@@ -277,6 +285,29 @@ function printTrace(data) {
     `tasks to the load event by CPU time: longest ${(tasks[0]?.tdur / 1000 || 0).toFixed(0)} ms, ` +
       `${tasks.filter((e) => e.tdur > 50_000).length} over 50 ms\n  ` +
       tasks
+        .slice(0, 15)
+        .map(
+          (e) =>
+            `${(e.tdur / 1000).toFixed(0)} ms CPU (${(e.dur / 1000).toFixed(0)} ms wall) ${named(e)}`,
+        )
+        .join("\n  "),
+  );
+  // After the load event: the layout's ticks ("layout-apply", and sigma's work on the positions).
+  const after = events
+    .filter(
+      (e) =>
+        e.ph === "X" &&
+        main.has(`${e.pid}:${e.tid}`) &&
+        e.name === "ThreadControllerImpl::RunTask" &&
+        typeof e.tdur === "number" &&
+        e.ts > to,
+    )
+    .sort((a, b) => b.tdur - a.tdur);
+  const ticks = spans.filter((s) => s.name === "layout-apply" && s.start > to).length;
+  console.log(
+    `tasks after the load event by CPU time (${ticks} layout ticks): longest ` +
+      `${(after[0]?.tdur / 1000 || 0).toFixed(0)} ms, ${after.filter((e) => e.tdur > 50_000).length} over 50 ms\n  ` +
+      after
         .slice(0, 15)
         .map(
           (e) =>

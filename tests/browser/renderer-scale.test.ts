@@ -5,6 +5,8 @@
  * faded; sigma restyles only the neighbourhood, never reprocesses the whole graph, and uploads
  * to the GPU only a sliver of what a full restyle (a selection, which fades the rest) uploads.
  * Leaving the node (or showing a hidden category again) gives back the very same pixels.
+ * A layout's tick moves every node without restyling or reprocessing any (positions.ts), and
+ * draws what sigma's own full refresh draws; the pointer then finds a moved node where it is.
  * Renderer alone (tests/browser/renderer-page/, served by Vite) in headless Chromium.
  */
 import { tmpdir } from "node:os";
@@ -13,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LARGE_GRAPH_EDGES } from "../../src/render/scale";
+import { LARGE_GRAPH_EDGES, POSITION_UPDATE_NODES } from "../../src/render/scale";
 import type { RendererTestApi } from "./renderer-page/main";
 import { launchChromium, type LaunchedBrowser } from "./setup/chromium";
 
@@ -118,10 +120,88 @@ describe("a category filter past LARGE_GRAPH_EDGES edges", () => {
     expect(show.restyledNodes).toBe(hide.hiddenNodes);
     expect(show.restyledEdges).toBe(hide.hiddenEdges);
     expect(show.pixels).toBe(setup.pixels);
+    // The filter's items get only their visibility (no style rule run again): what sigma's
+    // own full refresh (every item restyled) draws from the same states, hidden and shown.
+    await call("fullRefresh");
+    const hidden = await call("hideCategory", "organisation");
+    expect(hidden.restyledEdges).toBe(hide.hiddenEdges);
+    expect((await call("fullRefresh")).pixels).toBe(hidden.pixels);
+    const shown = await call("hideCategory", null);
+    expect((await call("fullRefresh")).pixels).toBe(shown.pixels);
+    // Edges hidden while their ends stay: the same as sigma's full refresh too.
+    const edgesOnly = await call("hideEdgesOf", "person");
+    expect(edgesOnly.hiddenEdges).toBeGreaterThan(0);
+    expect(edgesOnly.restyledEdges).toBe(edgesOnly.hiddenEdges);
+    expect(edgesOnly.pixels).not.toBe(shown.pixels);
+    expect((await call("fullRefresh")).pixels).toBe(edgesOnly.pixels);
+    expect((await call("hideEdgesOf", null)).pixels).toBe(shown.pixels);
     // And a hover after the filter still restyles the neighbourhood only.
     const hover = await call("hover", setup.node);
     expect(hover.reprocessed).toBe(0);
     expect(hover.restyledEdges).toBe(setup.edges);
     await call("leave", setup.node);
+  });
+});
+
+describe("a layout's tick past POSITION_UPDATE_NODES nodes", () => {
+  it("frames the graph again for a new stage size the same way, without restyling or reprocessing", async () => {
+    // Sigma's own full refresh first: the draw order the earlier hovers and filters left is
+    // sigma's again (a full refresh re-sorts it), so that pictures compare.
+    const start = await call("fullRefresh");
+    const before = await call("applied");
+    const resized = await call("resize", 520, 360);
+    expect(resized.applied).toBe(before + 1);
+    expect(resized.pixels).not.toBe(start.pixels);
+    expect(resized.evaluatedNodes).toBe(0);
+    expect(resized.restyledNodes).toBe(0);
+    expect(resized.reprocessed).toBe(0);
+    const framing = await call("framing");
+    const full = await call("fullRefresh");
+    expect(await call("framing")).toEqual(framing);
+    expect(full.pixels).toBe(resized.pixels);
+  });
+
+  it("moves the nodes without restyling or reprocessing any, as sigma's own refresh would draw them, and the pointer finds a moved node", async () => {
+    expect(setup.order).toBeGreaterThan(POSITION_UPDATE_NODES);
+    const node = await call("biggest");
+    // Sigma's own full refresh first: the draw order the earlier hovers and filters left is
+    // sigma's again (a full refresh re-sorts it), so that pictures compare.
+    await call("fullRefresh");
+    await call("zoomOn", node, 0.05);
+    const before = await call("whereIs", node);
+    const applied = await call("applied");
+
+    // Every node turned around the centre and spread out, as a layout's tick writes them.
+    const tick = await call("tick", 0.8, 1.3);
+    expect(tick.applied).toBe(applied + 1);
+    expect(tick.evaluatedNodes).toBe(0);
+    expect(tick.evaluatedEdges).toBe(0);
+    expect(tick.restyledNodes).toBe(0);
+    expect(tick.restyledEdges).toBe(0);
+    expect(tick.reprocessed).toBe(0);
+    const after = await call("whereIs", node);
+    expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeGreaterThan(50);
+    expect(tick.pixels).not.toBe(setup.pixels);
+
+    // Sigma's own full refresh of the same graph (every node restyled, re-framed, its labels
+    // re-indexed) frames it the same and draws the very same picture.
+    const framing = await call("framing");
+    const full = await call("fullRefresh");
+    expect(full.evaluatedNodes).toBe(setup.order);
+    const fullFraming = await call("framing");
+    expect(framing.extent).toEqual(fullFraming.extent);
+    expect(framing.xy).toEqual(fullFraming.xy);
+    expect(framing.cells).toEqual(fullFraming.cells);
+    expect(full.pixels).toBe(tick.pixels);
+
+    // Another tick: the pointer where the node is now (its graph x/y on this framing) finds
+    // it, sigma's picking reads the positions written.
+    const again = await call("tick", -0.5, 0.9);
+    expect(again.applied).toBe(applied + 2);
+    expect(again.evaluatedNodes).toBe(0);
+    await call("zoomOn", node, 0.05);
+    const now = await call("whereIs", node);
+    await page.mouse.move(now.x, now.y);
+    await expect.poll(() => call("hovered"), { timeout: 10_000 }).toBe(node);
   });
 });

@@ -2,10 +2,12 @@
  * The page of tests/browser/renderer-scale.test.ts: Orgraph's renderer alone on a seeded graph,
  * with counters of what sigma does for one change (a hover, a selection, a filter) until the
  * frame that shows it is drawn: nodes and edges restyled, full reprocesses of the graph, bytes
- * uploaded to the GPU, and a hash of the pixels drawn.
+ * uploaded to the GPU, and a hash of the pixels drawn. And a layout's tick (positions written
+ * into the graph as the layout does) with what it costs, and the node under the pointer.
  */
 import { createRenderer, type OrgraphRenderer } from "../../../src/render/renderer";
 import type { Category, OrgraphGraph } from "../../../src/core/model/types";
+import { applyPositions } from "../../../src/render/layout";
 import { generate } from "../../bench/frame/graph";
 
 export interface Counts {
@@ -27,7 +29,14 @@ export interface NodeLook {
 
 let graph: OrgraphGraph | null = null;
 let renderer: OrgraphRenderer | null = null;
-const counts = { restyledNodes: 0, restyledEdges: 0, reprocessed: 0, uploadedBytes: 0 };
+const counts = {
+  restyledNodes: 0,
+  restyledEdges: 0,
+  reprocessed: 0,
+  uploadedBytes: 0,
+  evaluatedNodes: 0,
+  evaluatedEdges: 0,
+};
 
 function sigmaOf(): NonNullable<OrgraphRenderer["sigma"]> {
   const s = renderer?.sigma;
@@ -49,6 +58,9 @@ function instrument(): void {
   wrap(sigma, "refreshEdgeState", () => counts.restyledEdges++);
   wrap(sigma, "processNodes", () => counts.reprocessed++);
   wrap(sigma, "processEdges", () => counts.reprocessed++);
+  // Every style evaluation of sigma's refresh (its reducers' pass) goes through these.
+  wrap(sigma, "addNode", () => counts.evaluatedNodes++);
+  wrap(sigma, "addEdge", () => counts.evaluatedEdges++);
   // Uploads count while sigma's node or edge program binds its buffer, or a data texture uploads.
   let graphData = 0;
   const scope = (obj: unknown, name: string) => {
@@ -101,12 +113,16 @@ function pixelHash(): number {
   return hash >>> 0;
 }
 
-/** Runs `act`, then sigma's frame at once (what its scheduled frame does); what it took. */
-function measure(act: () => void): Counts {
-  counts.restyledNodes = 0;
-  counts.restyledEdges = 0;
-  counts.reprocessed = 0;
-  counts.uploadedBytes = 0;
+function reset(): void {
+  for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] = 0;
+}
+
+/**
+ * Runs `act`, then sigma's frame at once (what its scheduled frame does); what it took (since
+ * `act`, or since the last reset when `fresh` is false).
+ */
+function measure(act: () => void, fresh = true): Counts & typeof counts {
+  if (fresh) reset();
   act();
   (sigmaOf() as unknown as { render(): void }).render();
   return { ...counts, pixels: pixelHash() };
@@ -175,6 +191,21 @@ const api = {
     );
     return { ...c, hiddenNodes: g.order - nodes.size, hiddenEdges: g.size - edges.size };
   },
+  /** Hides every other edge of the nodes of one category (their nodes stay); null: none. */
+  hideEdgesOf(category: Category | null): Counts & { hiddenEdges: number } {
+    const g = graph!;
+    const edges = new Set(
+      g.filterEdges(
+        (k, _a, s) =>
+          category === null || g.getNodeAttribute(s, "category") !== category || k.length % 2 === 0,
+      ),
+    );
+    const nodes = new Set(g.nodes());
+    const c = measure(() =>
+      renderer!.setDisplay({ visible: category === null ? null : { nodes, edges } }),
+    );
+    return { ...c, hiddenEdges: g.size - edges.size };
+  },
   /** How a node is drawn now. */
   look(node: string): NodeLook {
     const d = sigmaOf().getNodeDisplayData(node) as unknown as NodeLook;
@@ -188,6 +219,96 @@ const api = {
   },
   neighbours(node: string): string[] {
     return graph!.neighbors(node);
+  },
+  /**
+   * A layout's tick: every node moved (turned around the centre by `turn` radians and spread
+   * by `spread`), written into the graph as the layout does (applyPositions), then, once it is
+   * on screen, one frame. What it took, and how many position batches the renderer wrote itself.
+   */
+  async tick(
+    turn: number,
+    spread: number,
+  ): Promise<Counts & { evaluatedNodes: number; evaluatedEdges: number; applied: number }> {
+    const g = graph!;
+    const keys = g.nodes();
+    const positions = new Float64Array(keys.length * 2);
+    const cos = Math.cos(turn);
+    const sin = Math.sin(turn);
+    keys.forEach((key, i) => {
+      const { x, y } = g.getNodeAttributes(key);
+      positions[i * 2] = spread * (x * cos - y * sin);
+      positions[i * 2 + 1] = spread * (x * sin + y * cos);
+    });
+    reset();
+    applyPositions(g, keys, positions);
+    await renderer!.positionsSettled();
+    const c = measure(() => undefined, false);
+    return { ...c, applied: renderer!.positionUpdates?.applied ?? 0 };
+  },
+  /**
+   * The stage resized to `width` x `height` pixels and the graph framed again for it (what the
+   * explorer does when its size changes), then, once that is on screen, one frame.
+   */
+  async resize(width: number, height: number) {
+    const stage = document.getElementById("stage")!;
+    stage.style.width = `${width}px`;
+    stage.style.height = `${height}px`;
+    reset();
+    renderer!.reframe();
+    await renderer!.positionsSettled();
+    const c = measure(() => undefined, false);
+    return { ...c, applied: renderer!.positionUpdates?.applied ?? 0 };
+  },
+  /** Sigma's own full refresh (every item restyled, re-indexed, reprocessed), then one frame. */
+  fullRefresh() {
+    return measure(() => sigmaOf().refresh({ schedule: true }));
+  },
+  /**
+   * How sigma frames the graph now: its extent, every node's framed position (display data),
+   * and its label grid (the candidates of each cell, in order).
+   */
+  framing() {
+    const s = sigmaOf();
+    const internals = s as unknown as {
+      nodeExtent: unknown;
+      labelRenderer: { labelGrid: { cells: Record<string, { key: string }[]> } };
+    };
+    const xy = graph!.nodes().map((k) => {
+      const d = s.getNodeDisplayData(k)!;
+      return [d.x, d.y];
+    });
+    const cells = Object.entries(internals.labelRenderer.labelGrid.cells).map(
+      ([cell, list]) => `${cell}:${list.map((c) => c.key).join(",")}`,
+    );
+    return { extent: internals.nodeExtent, xy, cells };
+  },
+  /** Where `node` is on the stage now, in the page's pixels (from the graph's x/y). */
+  whereIs(node: string): { x: number; y: number } {
+    const sigma = sigmaOf();
+    const { x, y } = graph!.getNodeAttributes(node);
+    const p = sigma.graphToViewport({ x, y });
+    const box = sigma.getContainer().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  },
+  /** Zooms the camera in on `node` (no animation), then one frame. */
+  zoomOn(node: string, ratio: number): void {
+    const sigma = sigmaOf();
+    const d = sigma.getNodeDisplayData(node)!;
+    sigma.getCamera().setState({ x: d.x, y: d.y, ratio, angle: 0 });
+    (sigma as unknown as { render(): void }).render();
+  },
+  /** Position batches the renderer wrote itself so far. */
+  applied(): number {
+    return renderer!.positionUpdates?.applied ?? 0;
+  },
+  /** The node the renderer reports under the pointer. */
+  hovered(): string | null {
+    return renderer!.hovered;
+  },
+  /** A node of the graph with the most neighbours (drawn biggest). */
+  biggest(): string {
+    const g = graph!;
+    return g.nodes().reduce((a, b) => (g.degree(b) > g.degree(a) ? b : a));
   },
 };
 

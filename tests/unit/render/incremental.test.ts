@@ -207,3 +207,142 @@ describe("uploadDirtyTexels", () => {
     expect(firstDifference(patchedGl, patched, plainGl, plain)).toBe(-1);
   });
 });
+
+describe("fastStateWrites", () => {
+  /**
+   * A state manager with sigma 4.0.4's bulk writes (its setNodesState / setEdgesState, the
+   * helpers they call), over maps that may be FlaggedStateMaps.
+   */
+  function manager(flagged: boolean) {
+    const defaults = () => ({ isHovered: false, isHidden: false, isActive: false });
+    const nodeStates = flagged
+      ? new FlaggedStateMap<Record<string, unknown>>(["isHovered", "isHighlighted"])
+      : new Map<string, Record<string, unknown>>();
+    const edgeStates = flagged
+      ? new FlaggedStateMap<Record<string, unknown>>(["isHovered"])
+      : new Map<string, Record<string, unknown>>();
+    const sm = {
+      nodeStates,
+      edgeStates,
+      dirtyNodes: new Set<string>(),
+      dirtyEdges: new Set<string>(),
+      graphStateFlagsDirty: false,
+      hovered: null as { kind: string; key: string } | null,
+      refreshes: 0,
+      getNodeState(key: string) {
+        let s = this.nodeStates.get(key);
+        if (!s) this.nodeStates.set(key, (s = defaults()));
+        return s;
+      },
+      getEdgeState(key: string) {
+        let s = this.edgeStates.get(key);
+        if (!s) this.edgeStates.set(key, (s = defaults()));
+        return s;
+      },
+      updateHoveredNodeTracking(
+        key: string,
+        a: { isHovered?: unknown },
+        b: { isHovered?: unknown },
+      ) {
+        if (a.isHovered === b.isHovered) return;
+        if (b.isHovered) this.hovered = { kind: "node", key };
+        else if (this.hovered?.key === key) this.hovered = null;
+      },
+      updateHoveredEdgeTracking(
+        key: string,
+        a: { isHovered?: unknown },
+        b: { isHovered?: unknown },
+      ) {
+        if (a.isHovered === b.isHovered) return;
+        if (b.isHovered) this.hovered = { kind: "edge", key };
+        else if (this.hovered?.key === key) this.hovered = null;
+      },
+      scheduleRefresh() {
+        this.refreshes++;
+      },
+      // Sigma's own: each item's state replaced by a copy with the partial state, when it differs.
+      setNodesState(keys: Iterable<string>, partial: Record<string, unknown>) {
+        let changed = false;
+        for (const key of keys) {
+          const current = this.getNodeState(key);
+          if (!Object.keys(partial).some((k) => partial[k] !== current[k])) continue;
+          const next = Object.assign({}, current, partial);
+          this.nodeStates.set(key, next);
+          this.dirtyNodes.add(key);
+          this.updateHoveredNodeTracking(key, current, next);
+          changed = true;
+        }
+        if (changed) {
+          this.graphStateFlagsDirty = true;
+          this.scheduleRefresh();
+        }
+      },
+      setEdgesState(keys: Iterable<string>, partial: Record<string, unknown>) {
+        let changed = false;
+        for (const key of keys) {
+          const current = this.getEdgeState(key);
+          if (!Object.keys(partial).some((k) => partial[k] !== current[k])) continue;
+          const next = Object.assign({}, current, partial);
+          this.edgeStates.set(key, next);
+          this.dirtyEdges.add(key);
+          this.updateHoveredEdgeTracking(key, current, next);
+          changed = true;
+        }
+        if (changed) {
+          this.graphStateFlagsDirty = true;
+          this.scheduleRefresh();
+        }
+      },
+    };
+    return sm;
+  }
+
+  it("writes the same states, dirty sets, flags and hovered item as sigma's own writes", async () => {
+    const { fastStateWrites } = await import("../../../src/render/incremental");
+    const random = seededRandom(5);
+    const own = manager(true);
+    const fast = manager(true);
+    expect(fastStateWrites({ stateManager: fast })).toBe(true);
+    const keys = Array.from({ length: 300 }, (_, i) => `k${i}`);
+    const partials = [
+      { isHidden: true },
+      { isHidden: false },
+      { isActive: true, isHidden: false },
+      { isHovered: true },
+      { isHovered: false },
+      { isHighlighted: true },
+    ];
+    for (let round = 0; round < 60; round++) {
+      const some = keys.filter(() => random() < 0.3);
+      const partial = partials[Math.floor(random() * partials.length)]!;
+      const kind = random() < 0.5 ? "setNodesState" : "setEdgesState";
+      own[kind](some, partial);
+      fast[kind](some, partial);
+      expect([...fast.nodeStates]).toEqual([...own.nodeStates]);
+      expect([...fast.edgeStates]).toEqual([...own.edgeStates]);
+      expect(fast.dirtyNodes).toEqual(own.dirtyNodes);
+      expect(fast.dirtyEdges).toEqual(own.dirtyEdges);
+      expect(fast.refreshes).toBe(own.refreshes);
+      expect(fast.graphStateFlagsDirty).toBe(own.graphStateFlagsDirty);
+      expect(fast.hovered).toEqual(own.hovered);
+      const flagsOf = (m: Map<string, unknown>) => (m as FlaggedStateMap<object>).flagged;
+      expect(flagsOf(fast.nodeStates)).toEqual(flagsOf(own.nodeStates));
+      expect(flagsOf(fast.edgeStates)).toEqual(flagsOf(own.edgeStates));
+    }
+    // An item's new state is a copy: the old object is left as it was.
+    const before = fast.getNodeState("k0");
+    fast.setNodesState(["k0"], { isActive: !before.isActive });
+    expect(fast.getNodeState("k0")).not.toBe(before);
+    expect(fast.getNodeState("k0").isActive).toBe(!before.isActive);
+  });
+
+  it("changes nothing when sigma's state manager is not as expected", async () => {
+    const { fastStateWrites } = await import("../../../src/render/incremental");
+    const moved = manager(false) as Record<string, unknown>;
+    const setNodesState = moved.setNodesState;
+    delete moved.dirtyNodes;
+    expect(fastStateWrites({ stateManager: moved })).toBe(false);
+    expect(moved.setNodesState).toBe(setNodesState);
+    expect(fastStateWrites({})).toBe(false);
+  });
+});

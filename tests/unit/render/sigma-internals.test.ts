@@ -5,7 +5,7 @@
  * long refresh (the page freezes for seconds on a big load again): this test says so first.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -98,6 +98,70 @@ describe("sigma's internals for the sliced set-up", () => {
 }`);
     // An instance not yet set up has its picking state and grids; the prototype alone has not.
     expect(slicedProcessSupported(Sigma.prototype)).toBe(false);
+  });
+
+  it("has what the layout ticks' position updates rely on (positions.ts)", async () => {
+    const { default: Sigma } = await import("sigma");
+    const { SIGMA_POSITION_METHODS, positionUpdatesSupported } =
+      await import("../../../src/render/positions");
+    const proto = Sigma.prototype as unknown as Record<string, unknown>;
+    expect(SIGMA_POSITION_METHODS.filter((k) => typeof proto[k] !== "function")).toEqual([]);
+    const require = createRequire(import.meta.url);
+    const dir = require.resolve("sigma").replace(/[^/\\]+$/, "");
+    const source = readFileSync(`${dir}sigma.esm.js`, "utf8");
+    // Sigma's listener of batched node updates (replaced for x/y ones), kept where kill finds it.
+    expect(source).toContain(
+      `graph.on("eachNodeAttributesUpdated", activeListeners.eachNodeAttributesUpdatedGraphUpdate);`,
+    );
+    expect(source).toContain(
+      `graph.removeListener("eachNodeAttributesUpdated", activeListeners.eachNodeAttributesUpdatedGraphUpdate);`,
+    );
+    // The node data texture: a node's x and y are the first two of its 8 floats.
+    const texture = readdirSync(dir).find((f) => /^edge-data-texture-.*\.esm\.js$/.test(f))!;
+    expect(readFileSync(`${dir}${texture}`, "utf8")).toContain(`var offset = index * 2 * 4;
+      // Texel 0:
+      this.data[offset] = x;
+      this.data[offset + 1] = y;`);
+    // Node positions reach the programs through that texture only: the node program's vertices
+    // hold no position, the edge program's ignore its ends' data.
+    const factory = readdirSync(dir).find((f) => /^factory-.*\.esm\.js$/.test(f))!;
+    const programs = readFileSync(`${dir}${factory}`, "utf8");
+    expect(programs)
+      .toContain(`value: function processVisibleItem(nodeIndex, startIndex, data, textureIndex, nodeKey) {
+        var _data$opacity;
+        var floats = this.floats,
+          ints = this.ints;
+
+        // Buffer: a_nodeIndex, a_id and a_opacity
+        floats[startIndex++] = textureIndex;`);
+    expect(programs).toContain(
+      "function processVisibleItem(edgeIndex, startIndex, _sourceData, _targetData, data, edgeTextureIndex)",
+    );
+    // The prototype alone has no instance's internals (graph, caches, texture, label grids).
+    expect(positionUpdatesSupported(Sigma.prototype)).toBe(false);
+  });
+
+  it("writes bulk states as incremental.ts's fastStateWrites does (sigma 4.0.4)", async () => {
+    const require = createRequire(import.meta.url);
+    const dist = require.resolve("sigma").replace(/[^/\\]+$/, "sigma.esm.js");
+    const source = readFileSync(dist, "utf8");
+    for (const [kind, Kind] of [
+      ["node", "Node"],
+      ["edge", "Edge"],
+    ]) {
+      const plural = `${Kind}s`;
+      expect(source).toContain(`          var currentState = this.get${Kind}State(key);
+          if (!hasNewPartialProps(currentState, state)) continue;
+          var newState = _objectSpread2(_objectSpread2({}, currentState), state);
+          this.${kind}States.set(key, newState);
+          this.dirty${plural}.add(key);
+          this.updateHovered${Kind}Tracking(key, currentState, newState);
+          changed = true;`);
+    }
+    expect(source).toContain(`      if (changed) {
+        this.graphStateFlagsDirty = true;
+        this.scheduleRefresh();
+      }`);
   });
 
   it("has the data texture and program methods that incremental uploads wrap", async () => {
