@@ -133,7 +133,13 @@ import {
   type SwapStep,
 } from "../ui/load-panel";
 import type { OrgraphGraph } from "../core/model/types";
-import { createRenderer, createRendererInSlices, type OrgraphRenderer } from "../render";
+import {
+  createRenderer,
+  createRendererInSlices,
+  loadScaleKit,
+  needsScaleKit,
+  type OrgraphRenderer,
+} from "../render";
 import type { LayoutMode } from "../render/layout";
 import { DEFAULT_CAMERA, effectiveDataLanguages, type Camera } from "../core/state/view-state";
 import { CAMERA_SETTLE_MS, roundCamera, sameCamera } from "./camera";
@@ -1351,6 +1357,9 @@ export class OrgraphExplorer extends LitElement {
   ): Promise<{ renderer: OrgraphRenderer; layer: HTMLElement } | null> {
     const host = this.renderRoot.querySelector<HTMLElement>(".sigma");
     if (!host) return null;
+    // A big graph's renderer uses the scale kit, loaded on demand: there before the layer is.
+    if (needsScaleKit(graph)) await loadScaleKit().catch(() => null);
+    await pause();
     const layer = this.#hiddenLayer(host);
     try {
       let renderer: OrgraphRenderer | null = null;

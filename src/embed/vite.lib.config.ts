@@ -36,6 +36,7 @@ export const LAZY_MODULES: Record<string, string> = {
   "orgraph-load-errors": src("ui/load-errors.ts"),
   "orgraph-endpoint": src("embed/endpoint-source.ts"),
   "orgraph-build": src("core/model/rdf-to-graph.ts"),
+  "orgraph-scale": src("render/scale-kit.ts"),
 };
 
 /** The Web Workers' entries, by output name (dist/lib/<name>.js). */

@@ -1,6 +1,8 @@
 export {
   createRenderer,
   createRendererInSlices,
+  loadScaleKit,
+  needsScaleKit,
   DEFAULT_DISPLAY_STATE,
   metricSizes,
   type DisplayState,

@@ -5,7 +5,7 @@
  * uploaded to the GPU, and a hash of the pixels drawn. And a layout's tick (positions written
  * into the graph as the layout does) with what it costs, and the node under the pointer.
  */
-import { createRenderer, type OrgraphRenderer } from "../../../src/render/renderer";
+import { createRenderer, loadScaleKit, type OrgraphRenderer } from "../../../src/render/renderer";
 import type { Category, OrgraphGraph } from "../../../src/core/model/types";
 import { applyPositions } from "../../../src/render/layout";
 import { generate } from "../../bench/frame/graph";
@@ -314,4 +314,7 @@ const api = {
 
 export type RendererTestApi = typeof api;
 
-(window as unknown as { rendererTest: RendererTestApi }).rendererTest = api;
+// The renderer's scale kit (loaded on demand by the app) is there before the first setup.
+void loadScaleKit().then(() => {
+  (window as unknown as { rendererTest: RendererTestApi }).rendererTest = api;
+});

@@ -21,7 +21,7 @@ describe("sigma's internals for the sliced set-up", () => {
   it("are on sigma's prototype: indices, processing, per-item writes and render", async () => {
     const { default: Sigma } = await import("sigma");
     const { SIGMA_SLICED_METHODS, sigmaSlicesSupported } =
-      await import("../../../src/render/renderer");
+      await import("../../../src/render/sliced-setup");
     const proto = Sigma.prototype as unknown as Record<string, unknown>;
     const missing = SIGMA_SLICED_METHODS.filter((k) => typeof proto[k] !== "function");
     expect(missing).toEqual([]);
@@ -33,7 +33,7 @@ describe("sigma's internals for the sliced set-up", () => {
   });
 
   it("are refused when one is missing (the set-up then falls back to one plain refresh)", async () => {
-    const { sigmaSlicesSupported } = await import("../../../src/render/renderer");
+    const { sigmaSlicesSupported } = await import("../../../src/render/sliced-setup");
     const { default: Sigma } = await import("sigma");
     const moved = Object.create(Sigma.prototype as object) as Record<string, unknown>;
     moved.addNodeToProgram = undefined;
