@@ -8,8 +8,8 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "vite";
+import { fileURLToPath } from "node:url";
+import { buildFramePage, importLauncher } from "./vite-builds.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cacheDir = join(root, "node_modules/.cache/orgraph-filter-profile");
@@ -22,32 +22,8 @@ const nodes = arg("--nodes", 20_000);
 const edges = arg("--edges", 100_000);
 
 const pageDir = join(cacheDir, "frame");
-await build({
-  configFile: false,
-  root: fileURLToPath(new URL("./frame/", import.meta.url)),
-  base: "./",
-  logLevel: "warn",
-  publicDir: false,
-  build: { outDir: pageDir, emptyOutDir: true, minify: false, target: "es2022" },
-});
-await build({
-  configFile: false,
-  root,
-  logLevel: "warn",
-  publicDir: false,
-  ssr: { target: "node" },
-  build: {
-    ssr: "tests/browser/setup/chromium.ts",
-    outDir: join(cacheDir, "launcher"),
-    emptyOutDir: true,
-    minify: false,
-    target: "node20",
-    rollupOptions: { output: { entryFileNames: "chromium.mjs", format: "es" } },
-  },
-});
-const { launchChromium } = await import(
-  pathToFileURL(join(cacheDir, "launcher/chromium.mjs")).href
-);
+await buildFramePage(pageDir, { minify: false });
+const { launchChromium } = await importLauncher(cacheDir);
 
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
 const server = createServer((req, res) => {

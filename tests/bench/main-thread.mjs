@@ -26,6 +26,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "vite";
+import { importLauncher } from "./vite-builds.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const appDir = join(root, "dist/app");
@@ -96,24 +97,7 @@ await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${server.address().port}/`;
 
 // The browser tests' launcher (TypeScript): bundled like the generator.
-await build({
-  configFile: false,
-  root,
-  logLevel: "warn",
-  publicDir: false,
-  ssr: { target: "node" },
-  build: {
-    ssr: "tests/browser/setup/chromium.ts",
-    outDir: join(cacheDir, "launcher"),
-    emptyOutDir: true,
-    minify: false,
-    target: "node20",
-    rollupOptions: { output: { entryFileNames: "chromium.mjs", format: "es" } },
-  },
-});
-const { launchChromium } = await import(
-  pathToFileURL(join(cacheDir, "launcher/chromium.mjs")).href
-);
+const { launchChromium } = await importLauncher(cacheDir);
 
 const browser = await launchChromium({ locale: "en-US" });
 let result;
@@ -262,17 +246,19 @@ function printTrace(data) {
   }));
   const from = Math.min(...spans.filter((s) => s.name === "import").map((s) => s.start));
   const to = Math.max(...spans.filter((s) => s.name === "load-event").map((s) => s.end));
-  const tasks = events
-    .filter(
-      (e) =>
-        e.ph === "X" &&
-        main.has(`${e.pid}:${e.tid}`) &&
-        e.name === "ThreadControllerImpl::RunTask" &&
-        typeof e.tdur === "number" &&
-        e.ts + e.dur >= from &&
-        e.ts <= to,
-    )
-    .sort((a, b) => b.tdur - a.tdur);
+  // The page's main-thread tasks for which `when` holds, by CPU time, longest first.
+  const tasksWhere = (when) =>
+    events
+      .filter(
+        (e) =>
+          e.ph === "X" &&
+          main.has(`${e.pid}:${e.tid}`) &&
+          e.name === "ThreadControllerImpl::RunTask" &&
+          typeof e.tdur === "number" &&
+          when(e),
+      )
+      .sort((a, b) => b.tdur - a.tdur);
+  const tasks = tasksWhere((e) => e.ts + e.dur >= from && e.ts <= to);
   const named = (e) =>
     [
       ...new Set(
@@ -293,16 +279,7 @@ function printTrace(data) {
         .join("\n  "),
   );
   // After the load event: the layout's ticks ("layout-apply", and sigma's work on the positions).
-  const after = events
-    .filter(
-      (e) =>
-        e.ph === "X" &&
-        main.has(`${e.pid}:${e.tid}`) &&
-        e.name === "ThreadControllerImpl::RunTask" &&
-        typeof e.tdur === "number" &&
-        e.ts > to,
-    )
-    .sort((a, b) => b.tdur - a.tdur);
+  const after = tasksWhere((e) => e.ts > to);
   const ticks = spans.filter((s) => s.name === "layout-apply" && s.start > to).length;
   console.log(
     `tasks after the load event by CPU time (${ticks} layout ticks): longest ` +

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "vite";
+import { buildFramePage } from "./vite-builds.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const outDir = fileURLToPath(new URL("../../node_modules/.cache/orgraph-bench/", import.meta.url));
@@ -48,14 +49,7 @@ if (!chromiumOnly) {
 
 // The Chromium half: the page (a production build, as users get it) and the Node driver.
 const pageDir = `${outDir}frame/`;
-await build({
-  configFile: false,
-  root: fileURLToPath(new URL("./frame/", import.meta.url)),
-  base: "./",
-  logLevel: "warn",
-  publicDir: false,
-  build: { outDir: pageDir, emptyOutDir: true, sourcemap: false, target: "es2022" },
-});
+await buildFramePage(pageDir);
 await build({
   configFile: false,
   root,
