@@ -140,6 +140,38 @@ describe("the widget under a strict CSP with Trusted Types", () => {
     });
   }
 
+  it("a big graph loads the renderer's scale kit from the file next to the bundle (IIFE, strict CSP)", async () => {
+    const requested: string[] = [];
+    const onRequest = (r: { url(): string }) => requested.push(r.url());
+    browser.context.on("request", onRequest);
+    const { page, errors } = await open("bundle=iife&csp=strict");
+    await waitLoaded(page);
+    // 1,500 people in a ring of foaf:knows: 3,000 nodes and edges, past the kit's threshold.
+    const drawn = await page.evaluate(async () => {
+      const e = document.querySelector("#w1") as OrgraphExplorer;
+      const lines: string[] = [];
+      for (let i = 0; i < 1500; i++) {
+        const p = `<https://example.org/p${i}>`;
+        lines.push(
+          `${p} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://xmlns.com/foaf/0.1/Person> .`,
+        );
+        lines.push(
+          `${p} <http://xmlns.com/foaf/0.1/knows> <https://example.org/p${(i + 1) % 1500}> .`,
+        );
+      }
+      const loaded = await e.load({ text: lines.join("\n"), format: "n-triples" });
+      return { ...loaded, shown: e.nodeDisplay("https://example.org/p7") !== null };
+    });
+    expect(drawn).toEqual({ triples: 3000, nodes: 1500, edges: 1500, warnings: 0, shown: true });
+    expect(requested.filter((u) => /orgraph-scale\.js/.test(u))).toEqual([
+      `${host.url}lib/orgraph-scale.js`,
+    ]);
+    expect(errors).toEqual([]);
+    expect((await probe(page)).violations).toEqual([]);
+    browser.context.off("request", onRequest);
+    await page.close();
+  });
+
   it("the ES module and the IIFE on one page: one definition, no error", async () => {
     const { page, errors } = await open("bundle=both&csp=strict");
     await waitLoaded(page);
