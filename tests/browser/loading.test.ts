@@ -56,6 +56,43 @@ const GENERATE = (triples: number): string => {
   return out.join("\n") + "\n";
 };
 
+/**
+ * In the page: loads `text` into `e` and clicks its cancel button at the `nth` pause (a
+ * MessageChannel macrotask) after the "orgraph:<mark>" measure; resolves with the error's code
+ * (null when the load ended). Passed to the page as text, like GENERATE.
+ */
+const LOAD_CANCELLED_AFTER = async (
+  e: OrgraphExplorer,
+  text: string,
+  name: string,
+  mark: string,
+  nth: number,
+): Promise<unknown> => {
+  const measure = performance.measure.bind(performance);
+  const Channel = window.MessageChannel;
+  let pauses = -1;
+  performance.measure = ((...args: Parameters<typeof measure>) => {
+    if (args[0] === `orgraph:${mark}`) pauses = 0;
+    return measure(...args);
+  }) as typeof measure;
+  window.MessageChannel = class extends Channel {
+    constructor() {
+      super();
+      if (pauses >= 0 && ++pauses === nth)
+        (e.shadowRoot!.querySelector(".load-cancel") as HTMLButtonElement).click();
+    }
+  };
+  try {
+    await e.load({ text, format: "n-triples", name });
+    return null;
+  } catch (error) {
+    return (error as { code?: unknown }).code;
+  } finally {
+    performance.measure = measure;
+    window.MessageChannel = Channel;
+  }
+};
+
 function el(): string {
   return "orgraph-explorer";
 }
@@ -440,71 +477,55 @@ describe("loading your own data", () => {
   }, 300_000);
 
   it("the filters apply to a new graph before the swap: a cancel then keeps the old graph with its filter and camera; a full load shows the new graph filtered", async () => {
-    const result = await page.evaluate(async (generate) => {
-      const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
-      const make = new Function(`return (${generate})`)() as (n: number) => string;
-      await e.load({ text: make(800), format: "n-triples", name: "small.nt" });
-      e.setViewState({ hiddenCategories: ["person"] });
-      await e.updateComplete;
-      const before = e.graph!;
-      const camera = JSON.stringify(e.camera);
-      const text = make(40_000);
-      // Cancel from the button in the steps that prepare the new graph's view, after sigma's
-      // set-up: at the third pause (macrotask) once the renderer is made.
-      const measure = performance.measure.bind(performance);
-      const Channel = window.MessageChannel;
-      let pauses = -1;
-      performance.measure = ((...args: Parameters<typeof measure>) => {
-        if (args[0] === "orgraph:create-renderer") pauses = 0;
-        return measure(...args);
-      }) as typeof measure;
-      window.MessageChannel = class extends Channel {
-        constructor() {
-          super();
-          if (pauses >= 0 && ++pauses === 3)
-            (e.shadowRoot!.querySelector(".load-cancel") as HTMLButtonElement).click();
-        }
-      };
-      const prepared = performance.getEntriesByName("orgraph:prepare-show").length;
-      let code: unknown = null;
-      try {
+    const result = await page.evaluate(
+      async ([generate, cancelAfter]) => {
+        const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+        const make = new Function(`return (${generate})`)() as (n: number) => string;
+        const loadCancelledAfter = new Function(
+          `return (${cancelAfter})`,
+        )() as typeof LOAD_CANCELLED_AFTER;
+        await e.load({ text: make(800), format: "n-triples", name: "small.nt" });
+        e.setViewState({ hiddenCategories: ["person"] });
+        await e.updateComplete;
+        const before = e.graph!;
+        const camera = JSON.stringify(e.camera);
+        const text = make(40_000);
+        // Cancel from the button in the steps that prepare the new graph's view, after sigma's
+        // set-up: at the third pause (macrotask) once the renderer is made.
+        const prepared = performance.getEntriesByName("orgraph:prepare-show").length;
+        const code = await loadCancelledAfter(e, text, "filtered.nt", "create-renderer", 3);
+        await e.updateComplete;
+        const old = before.nodes()[0]!;
+        const cancelled = {
+          code,
+          during: performance.getEntriesByName("orgraph:prepare-show").length - prepared,
+          same: e.graph === before,
+          hidden: e.viewState.hiddenCategories,
+          oldHidden: e.nodeDisplay(old)?.hidden,
+          camera: JSON.stringify(e.camera) === camera,
+          layers: e.shadowRoot!.querySelectorAll(".sigma-layer").length,
+        };
+        // The same data to the end, the filter still on: every person of the new graph hidden.
         await e.load({ text, format: "n-triples", name: "filtered.nt" });
-      } catch (error) {
-        code = (error as { code?: unknown }).code;
-      } finally {
-        performance.measure = measure;
-        window.MessageChannel = Channel;
-      }
-      await e.updateComplete;
-      const old = before.nodes()[0]!;
-      const cancelled = {
-        code,
-        during: performance.getEntriesByName("orgraph:prepare-show").length - prepared,
-        same: e.graph === before,
-        hidden: e.viewState.hiddenCategories,
-        oldHidden: e.nodeDisplay(old)?.hidden,
-        camera: JSON.stringify(e.camera) === camera,
-        layers: e.shadowRoot!.querySelectorAll(".sigma-layer").length,
-      };
-      // The same data to the end, the filter still on: every person of the new graph hidden.
-      await e.load({ text, format: "n-triples", name: "filtered.nt" });
-      await e.updateComplete;
-      const graph = e.graph!;
-      let shown = 0;
-      graph.forEachNode((key) => {
-        if (e.nodeDisplay(key)?.hidden === false) shown++;
-      });
-      e.setViewState({ hiddenCategories: [] });
-      await e.updateComplete;
-      let shownAfter = 0;
-      graph.forEachNode((key) => {
-        if (e.nodeDisplay(key)?.hidden === false) shownAfter++;
-      });
-      return {
-        cancelled,
-        loaded: { nodes: graph.order, fresh: graph !== before, shown, shownAfter },
-      };
-    }, GENERATE.toString());
+        await e.updateComplete;
+        const graph = e.graph!;
+        let shown = 0;
+        graph.forEachNode((key) => {
+          if (e.nodeDisplay(key)?.hidden === false) shown++;
+        });
+        e.setViewState({ hiddenCategories: [] });
+        await e.updateComplete;
+        let shownAfter = 0;
+        graph.forEachNode((key) => {
+          if (e.nodeDisplay(key)?.hidden === false) shownAfter++;
+        });
+        return {
+          cancelled,
+          loaded: { nodes: graph.order, fresh: graph !== before, shown, shownAfter },
+        };
+      },
+      [GENERATE.toString(), LOAD_CANCELLED_AFTER.toString()],
+    );
     expect(result.cancelled.code).toBe("cancelled");
     // The cancel came while the new graph's view was being prepared (that step ended early).
     expect(result.cancelled.during).toBe(1);
@@ -520,83 +541,67 @@ describe("loading your own data", () => {
   }, 300_000);
 
   it("a cancel in each later step of the swap (sigma's processing, the layout's start, the 'as of' edges) keeps the old graph with its filter and camera", async () => {
-    const result = await page.evaluate(async (generate) => {
-      const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
-      const make = new Function(`return (${generate})`)() as (n: number) => string;
-      await e.load({ text: make(800), format: "n-triples", name: "small.nt" });
-      e.setViewState({ hiddenCategories: ["person"] });
-      await e.updateComplete;
-      const text = make(40_000);
-      const count = (name: string): number =>
-        performance.getEntriesByName(`orgraph:${name}`).length;
-      // Each case: the cancel (from the button) comes at the second pause (macrotask) after
-      // the step `after` was measured; `reached` was then measured, `stopped` never.
-      const cases = [
-        // In sigma's processing of the nodes and edges (its two halves, in slices).
-        { after: "sigma-fit", reached: "sigma-fit", stopped: "sigma-process-edges" },
-        // Between the layout's seeding and its start.
-        { after: "search-index", reached: "layout-prepare", stopped: "create-renderer" },
-        // Once the new model's out-of-date edges are known, before the swap.
-        { after: "prepare-show", reached: "out-of-date", stopped: "mount" },
-      ];
-      const out = [];
-      for (const c of cases) {
-        const before = e.graph!;
-        const camera = JSON.stringify(e.camera);
-        const measure = performance.measure.bind(performance);
-        const Channel = window.MessageChannel;
-        let pauses = -1;
-        performance.measure = ((...args: Parameters<typeof measure>) => {
-          if (args[0] === `orgraph:${c.after}`) pauses = 0;
-          return measure(...args);
-        }) as typeof measure;
-        window.MessageChannel = class extends Channel {
-          constructor() {
-            super();
-            if (pauses >= 0 && ++pauses === 2)
-              (e.shadowRoot!.querySelector(".load-cancel") as HTMLButtonElement).click();
-          }
-        };
-        const reached = count(c.reached);
-        const stopped = count(c.stopped);
-        let code: unknown = null;
-        try {
-          await e.load({ text, format: "n-triples", name: "cancelled.nt" });
-        } catch (error) {
-          code = (error as { code?: unknown }).code;
-        } finally {
-          performance.measure = measure;
-          window.MessageChannel = Channel;
-        }
+    const result = await page.evaluate(
+      async ([generate, cancelAfter]) => {
+        const e = document.querySelector("orgraph-explorer") as OrgraphExplorer;
+        const make = new Function(`return (${generate})`)() as (n: number) => string;
+        const loadCancelledAfter = new Function(
+          `return (${cancelAfter})`,
+        )() as typeof LOAD_CANCELLED_AFTER;
+        await e.load({ text: make(800), format: "n-triples", name: "small.nt" });
+        e.setViewState({ hiddenCategories: ["person"] });
         await e.updateComplete;
-        const old = before.nodes()[0]!;
-        out.push({
-          after: c.after,
-          code,
-          reached: count(c.reached) - reached,
-          stopped: count(c.stopped) - stopped,
-          same: e.graph === before,
-          hidden: e.viewState.hiddenCategories,
-          oldHidden: e.nodeDisplay(old)?.hidden,
-          camera: JSON.stringify(e.camera) === camera,
-          layers: e.shadowRoot!.querySelectorAll(".sigma-layer").length,
-          banner: e.shadowRoot!.querySelector(".banner") !== null,
+        const text = make(40_000);
+        const count = (name: string): number =>
+          performance.getEntriesByName(`orgraph:${name}`).length;
+        // Each case: the cancel (from the button) comes at the second pause (macrotask) after
+        // the step `after` was measured; `reached` was then measured, `stopped` never.
+        const cases = [
+          // In sigma's processing of the nodes and edges (its two halves, in slices).
+          { after: "sigma-fit", reached: "sigma-fit", stopped: "sigma-process-edges" },
+          // Between the layout's seeding and its start.
+          { after: "search-index", reached: "layout-prepare", stopped: "create-renderer" },
+          // Once the new model's out-of-date edges are known, before the swap.
+          { after: "prepare-show", reached: "out-of-date", stopped: "mount" },
+        ];
+        const out = [];
+        for (const c of cases) {
+          const before = e.graph!;
+          const camera = JSON.stringify(e.camera);
+          const reached = count(c.reached);
+          const stopped = count(c.stopped);
+          const code = await loadCancelledAfter(e, text, "cancelled.nt", c.after, 2);
+          await e.updateComplete;
+          const old = before.nodes()[0]!;
+          out.push({
+            after: c.after,
+            code,
+            reached: count(c.reached) - reached,
+            stopped: count(c.stopped) - stopped,
+            same: e.graph === before,
+            hidden: e.viewState.hiddenCategories,
+            oldHidden: e.nodeDisplay(old)?.hidden,
+            camera: JSON.stringify(e.camera) === camera,
+            layers: e.shadowRoot!.querySelectorAll(".sigma-layer").length,
+            banner: e.shadowRoot!.querySelector(".banner") !== null,
+          });
+        }
+        // Then the same data to the end: the new graph shown, filtered, sigma's processing done
+        // in slices (not sigma's one processData: its internals were found on the instance).
+        const sliced = count("sigma-process-edges");
+        await e.load({ text, format: "n-triples", name: "full.nt" });
+        await e.updateComplete;
+        let shown = 0;
+        e.graph!.forEachNode((key) => {
+          if (e.nodeDisplay(key)?.hidden === false) shown++;
         });
-      }
-      // Then the same data to the end: the new graph shown, filtered, sigma's processing done
-      // in slices (not sigma's one processData: its internals were found on the instance).
-      const sliced = count("sigma-process-edges");
-      await e.load({ text, format: "n-triples", name: "full.nt" });
-      await e.updateComplete;
-      let shown = 0;
-      e.graph!.forEachNode((key) => {
-        if (e.nodeDisplay(key)?.hidden === false) shown++;
-      });
-      return {
-        out,
-        loaded: { nodes: e.graph!.order, shown, sliced: count("sigma-process-edges") - sliced },
-      };
-    }, GENERATE.toString());
+        return {
+          out,
+          loaded: { nodes: e.graph!.order, shown, sliced: count("sigma-process-edges") - sliced },
+        };
+      },
+      [GENERATE.toString(), LOAD_CANCELLED_AFTER.toString()],
+    );
     for (const r of result.out) {
       expect(r, r.after).toEqual({
         after: r.after,
