@@ -66,5 +66,6 @@ export async function jsonLdParser(
     get quadCount(): number {
       return given ? result.quads.length : 0;
     },
+    backlog: 0,
   };
 }

@@ -155,6 +155,11 @@ export async function loadRdfChunked(
     }
     await pause({ phase: "parse", bytes: at, totalBytes: total, triples: parser.quadCount });
   }
+  // Text the fast reader had read before it stopped, read again by n3 a step at a time.
+  while (parser.backlog > 0 && !(kept && kept.length >= max!)) {
+    parser.write("");
+    await pause({ phase: "parse", bytes: total, totalBytes: total, triples: parser.quadCount });
+  }
   let parsed: { quads: QuadStore; prefixes: Record<string, string> };
   if (kept && kept.length >= max!) {
     // A sample: the first `maxTriples` triples (the rest of the input is not read).

@@ -18,6 +18,13 @@ import { MAX_TOKEN_LENGTH, OrgraphError, RdfParseError, truncateToken } from "..
 import { RDF_FORMATS, type RdfFormat } from "./formats";
 import { QuadStore, QuadStoreBuilder, type NumberedTerm } from "./quad-store";
 import { XSD_STRING, type RdfTerm } from "./terms";
+import {
+  FAST_SYNTAXES,
+  FastRdfReader,
+  type FastQuadSink,
+  type FastSyntax,
+  type FastTermFactory,
+} from "./fast-turtle";
 
 export interface ParseOptions {
   format: RdfFormat;
@@ -129,6 +136,12 @@ export interface ChunkParseOptions extends ParseOptions {
    * `end()` returns, not these).
    */
   onQuad?: (quad: ParsedQuad) => void;
+  /**
+   * Whether the fast reader (src/core/rdf/fast-turtle.ts) reads the input first, n3 taking over
+   * where it stops (default true; it is skipped when `onQuad` is given). False: n3 alone, the
+   * reference the tests compare the fast reader with.
+   */
+  fast?: boolean;
 }
 
 /**
@@ -143,6 +156,12 @@ export interface RdfChunkParser {
   endStore(): StoreParseResult;
   /** Quads parsed so far. */
   readonly quadCount: number;
+  /**
+   * Input given but not read yet, in code units. When the fast reader stops part-way, n3 reads
+   * the text it had read again: a step more with each `write` (`write("")` reads one step),
+   * the rest at `end`. A caller that yields between chunks writes "" while this is above 0.
+   */
+  readonly backlog: number;
 }
 
 /** The parts of n3's Parser (2.x) that `internPrefixedNames` reads and replaces. */
@@ -236,6 +255,22 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
       `${format.label} is read whole and asynchronously (parseJsonLd in src/core/rdf/jsonld.ts), not with the chunk parser.`,
     );
   }
+  const fast = options.fast !== false && !options.onQuad;
+  return fast && isFastSyntax(options.format)
+    ? createFastFirstParser(options, options.format)
+    : createN3Parser(options, format.n3Format, format.label);
+}
+
+function isFastSyntax(format: RdfFormat): format is FastSyntax {
+  return (FAST_SYNTAXES as readonly string[]).includes(format);
+}
+
+/**
+ * The interned term factory of one parse: each distinct IRI, labelled blank node or literal is
+ * one object, shared by every quad that uses it (less memory; keys read from them are the same
+ * strings, cheap to hash). Its terms carry a `_storeId` for one QuadStoreBuilder.
+ */
+function internedTerms() {
   let anonymous = 0;
   // Terms are interned: each distinct IRI, blank node or literal is one object, shared by every
   // quad that uses it (less memory; keys read from them are the same strings, cheap to hash).
@@ -305,8 +340,18 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     blankNode,
     literal,
   };
+  return { namedNode, blankNode, literal, factory };
+}
+
+/** The chunk parser on n3 alone. */
+function createN3Parser(
+  options: ChunkParseOptions,
+  n3Format: string,
+  formatLabel: string,
+): RdfChunkParser {
+  const { namedNode, factory } = internedTerms();
   const parser = new Parser({
-    format: format.n3Format,
+    format: n3Format,
     baseIRI: options.baseIRI,
     blankNodePrefix: `_:${LABELLED}`,
     factory,
@@ -356,7 +401,7 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     if (failed) throw failed;
     if (failure === undefined) return;
     const text = options.text ? options.text() : (kept ?? []).join("");
-    failed = toParseError(failure, text, format.label, options.sourceName ?? "text");
+    failed = toParseError(failure, text, formatLabel, options.sourceName ?? "text");
     throw failed;
   };
   const guard = (step: () => void): void => {
@@ -397,6 +442,116 @@ export function createRdfParser(options: ChunkParseOptions): RdfChunkParser {
     endStore,
     get quadCount(): number {
       return quads.length;
+    },
+    backlog: 0,
+  };
+}
+
+/** Code units of backlog n3 reads per step once the fast reader has stopped. */
+const REPLAY_STEP = 64 * 1024;
+
+/**
+ * The chunk parser that reads with the fast reader while the input stays in its subset. Where
+ * it stops, everything it read is dropped and n3 reads the input from the start (the text read
+ * so far is taken again from `options.text`, or from the chunks kept when there is none), so
+ * the result, or the error, is always n3's.
+ */
+function createFastFirstParser(options: ChunkParseOptions, syntax: FastSyntax): RdfChunkParser {
+  const { namedNode, blankNode, literal } = internedTerms();
+  const quads = new QuadStoreBuilder();
+  const prefixes: Record<string, string> = {};
+  const reader = new FastRdfReader({
+    syntax,
+    terms: {
+      namedNode,
+      blankNode,
+      literal: literal as FastTermFactory["literal"],
+      defaultGraph: () => DataFactory.defaultGraph(),
+    },
+    sink: quads as unknown as FastQuadSink,
+    blankLabelPrefix: LABELLED,
+    onPrefix: (prefix, iri) => {
+      prefixes[prefix] = iri;
+    },
+  });
+  let kept: string[] | undefined = options.text ? undefined : [];
+  let consumed = 0;
+  let ended = false;
+  // Once the fast reader has stopped: n3, and the text it has still to read, in order.
+  let slow: RdfChunkParser | undefined;
+  const queue: string[] = [];
+  let queueHead = 0;
+  let backlog = 0;
+  let countBefore = 0;
+
+  const fallBack = (): RdfChunkParser => {
+    const format = RDF_FORMATS[syntax];
+    slow = createN3Parser(options, format.n3Format, format.label);
+    countBefore = quads.length;
+    const text = options.text ? options.text().slice(0, consumed) : kept!.join("");
+    kept = undefined;
+    if (text.length > 0) queue.push(text);
+    backlog = text.length;
+    return slow;
+  };
+  /** Gives n3 up to `budget` code units of the backlog (all of it when Infinity). */
+  const feed = (parser: RdfChunkParser, budget: number): void => {
+    while (budget > 0 && queueHead < queue.length) {
+      const head = queue[queueHead]!;
+      let end = Math.min(head.length, REPLAY_STEP, budget);
+      // Never split a surrogate pair between two writes.
+      const code = head.charCodeAt(end - 1);
+      if (end < head.length && code >= 0xd800 && code <= 0xdbff) end++;
+      const piece = end === head.length ? head : head.slice(0, end);
+      if (end === head.length) queue[queueHead++] = "";
+      else queue[queueHead] = head.slice(end);
+      backlog -= piece.length;
+      budget -= piece.length;
+      parser.write(piece);
+    }
+    if (queueHead === queue.length) {
+      queue.length = 0;
+      queueHead = 0;
+    }
+  };
+
+  return {
+    write(chunk: string): void {
+      if (ended) throw new Error("the parser has already ended");
+      if (slow === undefined) {
+        kept?.push(chunk);
+        consumed += chunk.length;
+        if (reader.write(chunk)) return;
+        fallBack();
+      } else if (chunk.length > 0) {
+        queue.push(chunk);
+        backlog += chunk.length;
+      }
+      feed(slow!, chunk.length + REPLAY_STEP);
+    },
+    end(): ParseResult {
+      const { quads, prefixes } = this.endStore();
+      return { quads: quads.toArray() as ParsedQuad[], prefixes };
+    },
+    endStore(): StoreParseResult {
+      if (ended) throw new Error("the parser has already ended");
+      if (slow === undefined && reader.end()) {
+        ended = true;
+        kept = undefined;
+        // Interned by key, as on the n3 path: the table's terms are distinct.
+        return { quads: renameBlankNodesInStore(quads.build(true)), prefixes };
+      }
+      const parser = slow ?? fallBack();
+      feed(parser, Infinity);
+      ended = true;
+      return parser.endStore();
+    },
+    get quadCount(): number {
+      // Never backwards while n3 reads again what the fast reader had read.
+      return slow === undefined ? quads.length : Math.max(countBefore, slow.quadCount);
+    },
+    get backlog(): number {
+      return backlog;
     },
   };
 }

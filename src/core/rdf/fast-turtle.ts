@@ -1,0 +1,927 @@
+/**
+ * Orgraph core: a fast reader for the plain subset of Turtle, TriG, N-Triples and N-Quads.
+ *
+ * Most RDF that researchers bring (triple store dumps, generated registers) uses a small part
+ * of the grammar: IRIs, prefixed names, labelled blank nodes, short strings with a language tag
+ * or a datatype, integers, booleans, `a`, `;` and `,`, TriG graph blocks. This reader reads that
+ * part straight from character codes, statement by statement, into the same interned terms and
+ * the same quad store as n3's parser (src/core/rdf/parse.ts), about three times as fast.
+ *
+ * It never decides anything n3 would decide otherwise: at the first thing outside its subset
+ * (a relative IRI, an escape it does not read, `[`, `(`, `<<`, a long string, `@base`, any
+ * syntax error, ...) it stops and says so (`write` or `end` returns false), and the caller reads
+ * the whole input again with n3. Errors, their messages and places, are therefore always n3's.
+ * A statement's quads reach the store only once the statement is complete; one cut by the end
+ * of a chunk is read again, whole, with the next chunk.
+ */
+import type { BlankNode, Literal, NamedNode, Term } from "n3";
+
+/** The term factory shared with the n3 path: the same interned term for the same key. */
+export interface FastTermFactory {
+  namedNode(iri: string): NamedNode;
+  /** A labelled blank node, by the name n3 gives it (its label after the parser's prefix). */
+  blankNode(name: string): BlankNode;
+  literal(value: string, languageOrDatatype?: string | NamedNode): Literal;
+  defaultGraph(): Term;
+}
+
+/** Where complete quads go (a QuadStoreBuilder). */
+export interface FastQuadSink {
+  add(subject: Term, predicate: Term, object: Term, graph: Term): void;
+}
+
+export const FAST_SYNTAXES = [
+  "turtle",
+  "trig",
+  "n-triples",
+  "n-quads",
+] as const satisfies readonly string[];
+export type FastSyntax = (typeof FAST_SYNTAXES)[number];
+
+export interface FastReaderOptions {
+  syntax: FastSyntax;
+  terms: FastTermFactory;
+  sink: FastQuadSink;
+  /** What n3 gives a labelled blank node's label before the label (its blank node prefix). */
+  blankLabelPrefix: string;
+  /** Called for each prefix declaration, as n3's `onPrefix`. */
+  onPrefix?: (prefix: string, iri: string) => void;
+  /**
+   * The longest statement kept across chunks, in code units: a longer one (a huge literal or
+   * object list fed in small chunks) would be read again with every chunk, so the reader gives
+   * up on it and leaves it to n3, which reads tokens as they stream. Default 256 Ki.
+   */
+  maxPendingStatement?: number;
+}
+
+const XSD = "http://www.w3.org/2001/XMLSchema#";
+const XSD_INTEGER = `${XSD}integer`;
+const XSD_DECIMAL = `${XSD}decimal`;
+const XSD_BOOLEAN = `${XSD}boolean`;
+const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+const RDF_TYPE = `${RDF}type`;
+const RDF_LANG_STRING = `${RDF}langString`;
+const RDF_DIR_LANG_STRING = `${RDF}dirLangString`;
+
+// Outcomes of a read. MORE: the text ran out before the statement ended (read it again with
+// the next chunk). BAIL: outside the subset, or an error (n3 reads the whole input instead).
+const OK = 0;
+const MORE = 1;
+const BAIL = 2;
+type Outcome = typeof OK | typeof MORE | typeof BAIL;
+
+// Character codes.
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const HASH = 35;
+const APOSTROPHE = 39;
+const PLUS = 43;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const COLON = 58;
+const SEMICOLON = 59;
+const LT = 60;
+const GT = 62;
+const AT = 64;
+const BACKSLASH = 92;
+const CARET = 94;
+const UNDERSCORE = 95;
+const LBRACE = 123;
+const RBRACE = 125;
+
+// ASCII classes as bit flags.
+const LETTER = 1;
+const DIGIT = 2;
+const NAME = 4; // letters, digits, `_`, `-` (PN_CHARS, ASCII)
+const DELIMITER = 8; // what n3 lets follow a name: whitespace and `,;!^#()[]{}"'<>`
+const IRI_BAD = 16; // not allowed in an IRI reference (the escape `\` included)
+const CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  const letter = /[A-Za-z]/.test(ch);
+  const digit = /[0-9]/.test(ch);
+  CLASSES[c] =
+    (letter ? LETTER : 0) |
+    (digit ? DIGIT : 0) |
+    (letter || digit || ch === "_" || ch === "-" ? NAME : 0) |
+    (",;!^#()[]{}\"'<> \t\n\v\f\r".includes(ch) ? DELIMITER : 0) |
+    (c <= 0x20 || '<>"{}|^`\\'.includes(ch) ? IRI_BAD : 0);
+}
+
+function is(code: number, flag: number): boolean {
+  return code < 128 && (CLASSES[code]! & flag) !== 0;
+}
+
+/**
+ * Terms by the text they were read from, in a "space" (the namespace of a prefixed name, the
+ * datatype or language of a literal): a term read before is found from the characters in the
+ * input, with no string made for it. Open addressing on a typed array of indices.
+ */
+class TermTable<T> {
+  private slots = new Int32Array(1 << 12);
+  private readonly keys: string[] = [];
+  private readonly spaces: number[] = [];
+  private readonly hashes: number[] = [];
+  private readonly values: T[] = [];
+  /** The hash of the last `find`, for the `add` after a miss. */
+  private hash = 0;
+
+  /** The value for `buf[start, end)` in `space`, or undefined. */
+  find(buf: string, start: number, end: number, space: number): T | undefined {
+    let h = Math.imul(space + 1, 0x9e3779b1);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf.charCodeAt(i), 0x01000193);
+    h &= 0x3fffffff;
+    this.hash = h;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const length = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const at = slots[slot]!;
+      if (at === 0) return undefined;
+      const i = at - 1;
+      if (this.hashes[i] === h && this.spaces[i] === space) {
+        const key = this.keys[i]!;
+        if (key.length === length && buf.startsWith(key, start)) return this.values[i];
+      }
+    }
+  }
+
+  /** Adds `value` for `key` (the text of the last `find`, which missed) in `space`. */
+  add(key: string, space: number, value: T): void {
+    const i = this.keys.length;
+    this.keys.push(key);
+    this.spaces.push(space);
+    this.hashes.push(this.hash);
+    this.values.push(value);
+    if ((i + 1) * 2 > this.slots.length) this.grow();
+    else this.place(i);
+  }
+
+  private place(i: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = this.hashes[i]! & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = i + 1;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let i = 0; i < this.keys.length; i++) this.place(i);
+  }
+}
+
+// Spaces of the name table: IRIs in angle brackets, blank node labels, then one per namespace.
+const IRI_SPACE = 0;
+const BLANK_SPACE = 1;
+
+interface PrefixEntry {
+  readonly iri: string;
+  /** The namespace's space in the name table (one per IRI, whichever prefix names it). */
+  readonly space: number;
+}
+
+/**
+ * Reads the subset described above, chunk by chunk. `write` and `end` return false once the
+ * input leaves the subset: what was added to the sink is then to be thrown away.
+ */
+export class FastRdfReader {
+  private readonly terms: FastTermFactory;
+  private readonly sink: FastQuadSink;
+  private readonly lineMode: boolean;
+  private readonly trig: boolean;
+  private readonly nquads: boolean;
+  private readonly labelPrefix: string;
+  private readonly onPrefix: ((prefix: string, iri: string) => void) | undefined;
+  private readonly maxPending: number;
+  private readonly defaultGraph: Term;
+  private readonly names = new TermTable<Term>();
+  private readonly literals = new TermTable<Term>();
+  /** Language tags as written, by their text: their number (a literal space). */
+  private readonly tags = new TermTable<number>();
+  private readonly tagNames: string[] = [];
+  private readonly datatypes = new Map<Term, number>();
+  private readonly datatypeTerms: NamedNode[] = [];
+  private xsdBoolean: NamedNode | undefined;
+  private readonly namespaces = new Map<string, number>();
+  private readonly prefixes = new Map<string, PrefixEntry>();
+  private rdfType: NamedNode | undefined;
+  private lastPrefix = "\u0000";
+  private lastEntry: PrefixEntry | undefined;
+
+  // The text being read, where, and whether it is the end of the input.
+  private buf = "";
+  private pos = 0;
+  private final = false;
+  /** The start of a statement cut by the end of the last chunk. */
+  private rest = "";
+  private failed = false;
+
+  // The statement being read: its graph, and its quads (4 terms each) until it is complete.
+  private graph: Term;
+  private inGraph = false;
+  private readonly pending: Term[] = [];
+  /** The term a successful read gives. */
+  private term: Term | undefined;
+
+  constructor(options: FastReaderOptions) {
+    this.terms = options.terms;
+    this.sink = options.sink;
+    this.lineMode = options.syntax === "n-triples" || options.syntax === "n-quads";
+    this.trig = options.syntax === "trig";
+    this.nquads = options.syntax === "n-quads";
+    this.labelPrefix = options.blankLabelPrefix;
+    this.onPrefix = options.onPrefix;
+    this.maxPending = options.maxPendingStatement ?? 256 * 1024;
+    this.defaultGraph = this.terms.defaultGraph();
+    this.graph = this.defaultGraph;
+  }
+
+  /** Reads `chunk`; false once the input is outside the subset (n3 must read all of it). */
+  write(chunk: string): boolean {
+    if (this.failed) return false;
+    return this.run(this.rest.length > 0 ? this.rest + chunk : chunk, false);
+  }
+
+  /** Ends the input; false when it is outside the subset or ends inside a statement. */
+  end(): boolean {
+    if (this.failed) return false;
+    const ok = this.run(this.rest, true) && !this.inGraph;
+    if (!ok) this.failed = true;
+    return ok;
+  }
+
+  private run(text: string, final: boolean): boolean {
+    this.buf = text;
+    this.pos = 0;
+    this.final = final;
+    const pending = this.pending;
+    for (;;) {
+      if (this.space() !== OK) return this.cut(this.pos);
+      if (this.pos >= text.length) {
+        this.rest = "";
+        return true;
+      }
+      const start = this.pos;
+      pending.length = 0;
+      const outcome = this.lineMode ? this.lineStatement() : this.statement();
+      if (outcome === OK) {
+        const sink = this.sink;
+        for (let i = 0; i < pending.length; i += 4) {
+          sink.add(pending[i]!, pending[i + 1]!, pending[i + 2]!, pending[i + 3]!);
+        }
+      } else if (outcome === MORE) {
+        return this.cut(start);
+      } else {
+        this.failed = true;
+        return false;
+      }
+    }
+  }
+
+  /** Keeps the text from `start` for the next chunk (a statement the chunk cut). */
+  private cut(start: number): boolean {
+    const buf = this.buf;
+    if (this.final || buf.length - start > this.maxPending) {
+      this.failed = true;
+      return false;
+    }
+    this.rest = start === 0 ? buf : buf.slice(start);
+    return true;
+  }
+
+  /** MORE at the end of the text (unless it is the end of the input), else BAIL. */
+  private short(): Outcome {
+    return this.final ? BAIL : MORE;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Whitespace and comments
+
+  /** Skips spaces, tabs, line breaks and comments; MORE when a comment runs to the text's end. */
+  private space(): Outcome {
+    const buf = this.buf;
+    let pos = this.pos;
+    for (;;) {
+      const c = buf.charCodeAt(pos);
+      if (c === SPACE || c === LF || c === CR || c === TAB) pos++;
+      else if (c === HASH) {
+        const hash = pos;
+        for (pos++; ; pos++) {
+          if (pos >= buf.length) {
+            // The comment may go on in the next chunk: read it again from its start.
+            this.pos = this.final ? pos : hash;
+            return this.final ? OK : MORE;
+          }
+          const d = buf.charCodeAt(pos);
+          if (d === LF || d === CR) break;
+        }
+      } else break;
+    }
+    this.pos = pos;
+    return OK;
+  }
+
+  /** Skips spaces and tabs only (inside an N-Triples or N-Quads line). */
+  private inline(): void {
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let c = buf.charCodeAt(pos); c === SPACE || c === TAB; c = buf.charCodeAt(++pos));
+    this.pos = pos;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Statements
+
+  /** One Turtle or TriG statement: a directive, a graph's opening or end, or triples. */
+  private statement(): Outcome {
+    const buf = this.buf;
+    const c = buf.charCodeAt(this.pos);
+    if (c === AT) return this.inGraph ? BAIL : this.atDirective();
+    if (c === LBRACE || c === RBRACE) {
+      if (!this.trig || this.inGraph !== (c === RBRACE)) return BAIL;
+      this.pos++;
+      this.inGraph = c === LBRACE;
+      this.graph = this.defaultGraph;
+      return OK;
+    }
+    if (is(c, LETTER)) {
+      const keyword = this.keyword();
+      if (keyword === MORE) return MORE;
+      if (keyword === "prefix") return this.inGraph ? BAIL : this.prefixDirective(false);
+      if (keyword === "graph") return this.trig && !this.inGraph ? this.graphKeyword() : BAIL;
+      if (keyword !== undefined) return BAIL;
+    }
+    let outcome = this.resource();
+    if (outcome !== OK) return outcome;
+    const subject = this.term!;
+    if ((outcome = this.space()) !== OK) return outcome;
+    if (this.pos >= buf.length) return this.short();
+    if (buf.charCodeAt(this.pos) === LBRACE) {
+      // TriG: `name { ... }`.
+      if (!this.trig || this.inGraph) return BAIL;
+      this.pos++;
+      this.inGraph = true;
+      this.graph = subject;
+      return OK;
+    }
+    if ((outcome = this.predicateObjectList(subject)) !== OK) return outcome;
+    if ((outcome = this.space()) !== OK) return outcome;
+    if (this.pos >= buf.length) return this.short();
+    const end = buf.charCodeAt(this.pos);
+    if (end === DOT) return this.dot();
+    // The last triples of a graph block may end at its `}` (read as the next statement).
+    return end === RBRACE && this.inGraph ? OK : BAIL;
+  }
+
+  /** A `.` that ends a statement (not the start of a number such as `.5`). */
+  private dot(): Outcome {
+    const next = this.pos + 1;
+    if (next >= this.buf.length && !this.final) return MORE;
+    if (is(this.buf.charCodeAt(next), DIGIT)) return BAIL;
+    this.pos = next;
+    return OK;
+  }
+
+  /**
+   * A SPARQL-style keyword (PREFIX, BASE, VERSION, GRAPH in any case) where n3 would read one:
+   * followed by whitespace, `#`, `<`, `"` or `'`. Its name in lower case, undefined when the
+   * word is not one (a prefixed name), MORE when the text ends first.
+   */
+  private keyword(): string | undefined | typeof MORE {
+    const buf = this.buf;
+    const start = this.pos;
+    let end = start;
+    while (end - start < 8 && is(buf.charCodeAt(end), LETTER)) end++;
+    if (end >= buf.length) return this.final ? undefined : MORE;
+    const length = end - start;
+    if (length < 4 || length > 7) return undefined;
+    const c = buf.charCodeAt(end);
+    const follows =
+      c === SPACE || c === TAB || c === LF || c === CR || c === HASH || c === LT || c === QUOTE;
+    if (!follows && !(c === APOSTROPHE || (c >= 11 && c <= 12))) return undefined;
+    const word = buf.slice(start, end).toLowerCase();
+    if (word !== "prefix" && word !== "base" && word !== "version" && word !== "graph") {
+      return undefined;
+    }
+    this.pos = end;
+    return word;
+  }
+
+  /** `@prefix p: <iri> .`; any other `@` directive is left to n3. */
+  private atDirective(): Outcome {
+    const buf = this.buf;
+    if (this.pos + 8 > buf.length) return this.short();
+    if (!buf.startsWith("@prefix", this.pos)) return BAIL;
+    const c = buf.charCodeAt(this.pos + 7);
+    if (c !== SPACE && c !== TAB && c !== LF && c !== CR) return BAIL;
+    this.pos += 7;
+    return this.prefixDirective(true);
+  }
+
+  /** The rest of a prefix declaration, after `@prefix` (`dot`) or `PREFIX`. */
+  private prefixDirective(dot: boolean): Outcome {
+    const buf = this.buf;
+    let outcome = this.space();
+    if (outcome !== OK) return outcome;
+    const start = this.pos;
+    let end = start;
+    if (is(buf.charCodeAt(end), LETTER)) {
+      for (end++; is(buf.charCodeAt(end), NAME); end++);
+    }
+    if (end + 1 >= buf.length) return this.short();
+    if (buf.charCodeAt(end) !== COLON) return BAIL;
+    const after = buf.charCodeAt(end + 1);
+    if (after !== SPACE && after !== TAB && after !== LF && after !== CR && after !== LT) {
+      return BAIL;
+    }
+    const name = buf.slice(start, end);
+    this.pos = end + 1;
+    if ((outcome = this.space()) !== OK) return outcome;
+    if (this.pos >= buf.length) return this.short();
+    if (buf.charCodeAt(this.pos) !== LT) return BAIL;
+    if ((outcome = this.iri()) !== OK) return outcome;
+    const iri = this.term!.value;
+    if (dot) {
+      if ((outcome = this.space()) !== OK) return outcome;
+      if (this.pos >= buf.length) return this.short();
+      if (buf.charCodeAt(this.pos) !== DOT || (outcome = this.dot()) !== OK) {
+        return outcome === MORE ? MORE : BAIL;
+      }
+    }
+    let space = this.namespaces.get(iri);
+    if (space === undefined)
+      this.namespaces.set(iri, (space = BLANK_SPACE + 1 + this.namespaces.size));
+    this.prefixes.set(name, { iri, space });
+    this.lastPrefix = "\u0000";
+    this.lastEntry = undefined;
+    this.onPrefix?.(name, iri);
+    return OK;
+  }
+
+  /** `GRAPH name {` (TriG), after the keyword. */
+  private graphKeyword(): Outcome {
+    let outcome = this.space();
+    if (outcome !== OK) return outcome;
+    if ((outcome = this.resource()) !== OK) return outcome;
+    const name = this.term!;
+    if ((outcome = this.space()) !== OK) return outcome;
+    if (this.pos >= this.buf.length) return this.short();
+    if (this.buf.charCodeAt(this.pos) !== LBRACE) return BAIL;
+    this.pos++;
+    this.inGraph = true;
+    this.graph = name;
+    return OK;
+  }
+
+  /** `verb objects (; verb objects)*`, the subject read. */
+  private predicateObjectList(subject: Term): Outcome {
+    const buf = this.buf;
+    const pending = this.pending;
+    const graph = this.graph;
+    for (;;) {
+      let outcome = this.verb();
+      if (outcome !== OK) return outcome;
+      const predicate = this.term!;
+      for (;;) {
+        if ((outcome = this.space()) !== OK) return outcome;
+        if ((outcome = this.object()) !== OK) return outcome;
+        pending.push(subject, predicate, this.term!, graph);
+        if ((outcome = this.space()) !== OK) return outcome;
+        if (this.pos >= buf.length) return this.short();
+        if (buf.charCodeAt(this.pos) !== COMMA) break;
+        this.pos++;
+      }
+      if (buf.charCodeAt(this.pos) !== SEMICOLON) return OK;
+      // `;` may repeat, and may end the list.
+      for (;;) {
+        this.pos++;
+        if ((outcome = this.space()) !== OK) return outcome;
+        if (this.pos >= buf.length) return this.short();
+        if (buf.charCodeAt(this.pos) !== SEMICOLON) break;
+      }
+      const c = buf.charCodeAt(this.pos);
+      if (c === DOT || c === RBRACE) return OK;
+      if ((outcome = this.space()) !== OK) return outcome;
+    }
+  }
+
+  /** One N-Triples or N-Quads line: terms separated by spaces or tabs, `.`, end of line. */
+  private lineStatement(): Outcome {
+    const buf = this.buf;
+    let outcome = this.lineResource();
+    if (outcome !== OK) return outcome;
+    const subject = this.term!;
+    this.inline();
+    if (this.pos >= buf.length) return this.short();
+    if (buf.charCodeAt(this.pos) !== LT) return BAIL;
+    if ((outcome = this.iri()) !== OK) return outcome;
+    const predicate = this.term!;
+    this.inline();
+    if (this.pos >= buf.length) return this.short();
+    const c = buf.charCodeAt(this.pos);
+    if (c === QUOTE) outcome = this.literal();
+    else outcome = this.lineResource();
+    if (outcome !== OK) return outcome;
+    const object = this.term!;
+    this.inline();
+    if (this.pos >= buf.length) return this.short();
+    let graph = this.defaultGraph;
+    if (this.nquads && buf.charCodeAt(this.pos) !== DOT) {
+      if ((outcome = this.lineResource()) !== OK) return outcome;
+      graph = this.term!;
+      this.inline();
+    }
+    if (this.pos >= buf.length) return this.short();
+    if (buf.charCodeAt(this.pos) !== DOT) return BAIL;
+    this.pos++;
+    this.inline();
+    // Nothing else on the line but a comment.
+    if (this.pos >= buf.length) {
+      if (!this.final) return MORE;
+    } else {
+      const end = buf.charCodeAt(this.pos);
+      if (end !== LF && end !== CR && end !== HASH) return BAIL;
+    }
+    this.pending.push(subject, predicate, object, graph);
+    return OK;
+  }
+
+  /** An IRI or a labelled blank node (N-Triples, N-Quads). */
+  private lineResource(): Outcome {
+    if (this.pos >= this.buf.length) return this.short();
+    const c = this.buf.charCodeAt(this.pos);
+    return c === LT ? this.iri() : c === UNDERSCORE ? this.blank() : BAIL;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Terms
+
+  /** A subject or graph name: an IRI, a prefixed name or a labelled blank node. */
+  private resource(): Outcome {
+    if (this.pos >= this.buf.length) return this.short();
+    const c = this.buf.charCodeAt(this.pos);
+    if (c === LT) return this.iri();
+    if (c === UNDERSCORE) return this.blank();
+    if (c === COLON || is(c, LETTER)) return this.prefixedName();
+    return BAIL;
+  }
+
+  /** A predicate: an IRI, a prefixed name, or `a`. */
+  private verb(): Outcome {
+    const buf = this.buf;
+    if (this.pos >= buf.length) return this.short();
+    const c = buf.charCodeAt(this.pos);
+    if (c === LT) return this.iri();
+    if (c === 97 /* a */) {
+      if (this.pos + 1 >= buf.length) return this.short();
+      const next = buf.charCodeAt(this.pos + 1);
+      if (is(next, DELIMITER)) {
+        this.pos++;
+        this.term = this.rdfType ??= this.terms.namedNode(RDF_TYPE);
+        return OK;
+      }
+    }
+    if (c === COLON || is(c, LETTER)) return this.keywordFree() ?? this.prefixedName();
+    return BAIL;
+  }
+
+  /** An object: a resource, a string, an integer or decimal, a boolean. */
+  private object(): Outcome {
+    const buf = this.buf;
+    if (this.pos >= buf.length) return this.short();
+    const c = buf.charCodeAt(this.pos);
+    if (c === LT) return this.iri();
+    if (c === QUOTE || c === APOSTROPHE) return this.literal();
+    if (c === UNDERSCORE) return this.blank();
+    if (is(c, DIGIT) || c === PLUS || c === MINUS) return this.number();
+    if (c === 116 /* t */ || c === 102 /* f */) {
+      const word = c === 116 ? "true" : "false";
+      const end = this.pos + word.length;
+      if (end >= buf.length) return this.short();
+      if (buf.startsWith(word, this.pos)) {
+        const next = buf.charCodeAt(end);
+        if (next === DOT || is(next, DELIMITER)) {
+          this.pos = end;
+          this.term = this.terms.literal(
+            word,
+            (this.xsdBoolean ??= this.terms.namedNode(XSD_BOOLEAN)),
+          );
+          return OK;
+        }
+      }
+    }
+    if (c === COLON || is(c, LETTER)) return this.keywordFree() ?? this.prefixedName();
+    return BAIL;
+  }
+
+  /**
+   * Where n3 would read a keyword, a boolean or `a` instead of a name in this place: BAIL
+   * (or MORE when the text ends too soon to tell); undefined when the name can be read.
+   */
+  private keywordFree(): Outcome | undefined {
+    const c = this.buf.charCodeAt(this.pos);
+    if (c === 97 /* a */) {
+      if (this.pos + 1 >= this.buf.length) return this.short();
+      return is(this.buf.charCodeAt(this.pos + 1), DELIMITER) ? BAIL : undefined;
+    }
+    const lower = c | 32; // ASCII letters in lower case
+    if (lower === 98 /* b */ || lower === 112 /* p */ || lower === 103 /* g */ || lower === 118) {
+      const at = this.pos;
+      const keyword = this.keyword();
+      this.pos = at;
+      if (keyword === MORE) return MORE;
+      return keyword === undefined ? undefined : BAIL;
+    }
+    return undefined;
+  }
+
+  /** `<iri>`: absolute, without escapes (n3 resolves relative ones and reads escapes). */
+  private iri(): Outcome {
+    const buf = this.buf;
+    const start = this.pos + 1;
+    let end = start;
+    for (;;) {
+      if (end >= buf.length) return this.short();
+      const c = buf.charCodeAt(end);
+      if (c === GT) break;
+      if (c < 128 && (CLASSES[c]! & IRI_BAD) !== 0) return BAIL;
+      end++;
+    }
+    // Absolute: a scheme, then `:`.
+    if (!is(buf.charCodeAt(start), LETTER)) return BAIL;
+    let i = start + 1;
+    for (let c = buf.charCodeAt(i); ; c = buf.charCodeAt(++i)) {
+      if (c === COLON) break;
+      if (!(is(c, LETTER) || is(c, DIGIT) || c === PLUS || c === MINUS || c === DOT)) {
+        return BAIL;
+      }
+    }
+    let term = this.names.find(buf, start, end, IRI_SPACE);
+    if (term === undefined) {
+      const iri = buf.slice(start, end);
+      this.names.add(iri, IRI_SPACE, (term = this.terms.namedNode(iri)));
+    }
+    this.term = term;
+    this.pos = end + 1;
+    return OK;
+  }
+
+  /**
+   * The end of a name that may hold dots but not end with one, from `pos`: the first
+   * character that is not a name character or a dot, then back over trailing dots; -1 when the
+   * name runs into a character only n3 reads (`:`, `%`, `\`, non-ASCII), MORE-worthy when the
+   * text ends (`buf.length` returned; the caller checks).
+   */
+  private nameEnd(pos: number): number {
+    const buf = this.buf;
+    let c = buf.charCodeAt(pos);
+    while (c < 128 && ((CLASSES[c]! & NAME) !== 0 || c === DOT)) c = buf.charCodeAt(++pos);
+    if (pos >= buf.length) return pos;
+    if (c === COLON || c === 37 /* % */ || c === BACKSLASH || c >= 128) return -1;
+    while (buf.charCodeAt(pos - 1) === DOT) pos--;
+    return pos;
+  }
+
+  /** Whether a name can end at `end` (n3's rule: a delimiter, or a dot then a delimiter). */
+  private nameEnds(end: number): Outcome {
+    const buf = this.buf;
+    let c = buf.charCodeAt(end);
+    if (c === DOT) {
+      if (end + 1 >= buf.length) return this.short();
+      c = buf.charCodeAt(end + 1);
+    }
+    return is(c, DELIMITER) ? OK : BAIL;
+  }
+
+  /** `prefix:local` with an ASCII prefix and local name, the prefix declared. */
+  private prefixedName(): Outcome {
+    const buf = this.buf;
+    const start = this.pos;
+    let colon = start;
+    if (is(buf.charCodeAt(colon), LETTER)) {
+      for (colon++; is(buf.charCodeAt(colon), NAME); colon++);
+    }
+    if (colon >= buf.length) return this.short();
+    if (buf.charCodeAt(colon) !== COLON) return BAIL;
+    let end = colon + 1;
+    const first = buf.charCodeAt(end);
+    if (is(first, NAME) && first !== MINUS) {
+      end = this.nameEnd(end);
+      if (end < 0) return BAIL;
+      if (end >= buf.length) return this.short();
+    } else if (end >= buf.length) {
+      return this.short();
+    } else if (!(first === DOT || is(first, DELIMITER))) {
+      return BAIL;
+    }
+    const ends = this.nameEnds(end);
+    if (ends !== OK) return ends;
+    // Names in a row mostly share their prefix: its entry is kept at hand.
+    let entry = this.lastEntry;
+    const length = colon - start;
+    if (
+      entry === undefined ||
+      this.lastPrefix.length !== length ||
+      !buf.startsWith(this.lastPrefix, start)
+    ) {
+      const name = buf.slice(start, colon);
+      entry = this.prefixes.get(name);
+      if (entry === undefined) return BAIL; // undefined prefix: n3's error
+      this.lastPrefix = name;
+      this.lastEntry = entry;
+    }
+    let term = this.names.find(buf, colon + 1, end, entry.space);
+    if (term === undefined) {
+      const local = buf.slice(colon + 1, end);
+      this.names.add(local, entry.space, (term = this.terms.namedNode(entry.iri + local)));
+    }
+    this.term = term;
+    this.pos = end;
+    return OK;
+  }
+
+  /** `_:label`, ASCII. */
+  private blank(): Outcome {
+    const buf = this.buf;
+    const start = this.pos + 2;
+    if (start >= buf.length) return this.short();
+    if (buf.charCodeAt(this.pos + 1) !== COLON) return BAIL;
+    const first = buf.charCodeAt(start);
+    if (!is(first, NAME) || first === MINUS) return BAIL;
+    const end = this.nameEnd(start);
+    if (end < 0) return BAIL;
+    if (end >= buf.length) return this.short();
+    const ends = this.nameEnds(end);
+    if (ends !== OK) return ends;
+    let term = this.names.find(buf, start, end, BLANK_SPACE);
+    if (term === undefined) {
+      const label = buf.slice(start, end);
+      this.names.add(label, BLANK_SPACE, (term = this.terms.blankNode(this.labelPrefix + label)));
+    }
+    this.term = term;
+    this.pos = end;
+    return OK;
+  }
+
+  /** A short string (`"..."`, or `'...'` outside N-Triples), then a language tag or datatype. */
+  private literal(): Outcome {
+    const buf = this.buf;
+    const quote = buf.charCodeAt(this.pos);
+    const start = this.pos + 1;
+    let end = start;
+    let escaped = false;
+    for (;;) {
+      if (end >= buf.length) return this.short();
+      const c = buf.charCodeAt(end);
+      if (c === quote) break;
+      if (c === LF || c === CR) return BAIL;
+      if (c === BACKSLASH) {
+        if (end + 1 >= buf.length) return this.short();
+        // \u, \U, or an error: n3's.
+        if (ESCAPES[buf.charCodeAt(end + 1)] === undefined) return BAIL;
+        escaped = true;
+        end += 2;
+        continue;
+      }
+      end++;
+    }
+    // `""` then a quote opens a long string.
+    if (end + 1 >= buf.length) return this.short();
+    if (end === start && buf.charCodeAt(end + 1) === quote) return BAIL;
+    let pos = end + 1;
+    // The literal's space in the table: 0 for a simple string, odd for a datatype, even for a
+    // language tag (as written: "EN" and "en" are two spaces, the factory gives one literal).
+    let space = 0;
+    const next = buf.charCodeAt(pos);
+    if (next === AT) {
+      // A language tag: letters, then `-` and letters or digits, each subtag at most 8 long.
+      const tagStart = pos + 1;
+      let i = tagStart;
+      while (is(buf.charCodeAt(i), LETTER)) i++;
+      if (i === tagStart || i - tagStart > 8) return i >= buf.length ? this.short() : BAIL;
+      for (;;) {
+        if (i >= buf.length) return this.short();
+        if (buf.charCodeAt(i) !== MINUS) break;
+        const subtag = i + 1;
+        for (i = subtag; is(buf.charCodeAt(i), LETTER) || is(buf.charCodeAt(i), DIGIT); i++);
+        if (i >= buf.length) return this.short();
+        if (i === subtag || i - subtag > 8) return BAIL; // `--` (a direction), or too long
+      }
+      let tag = this.tags.find(buf, tagStart, i, 0);
+      if (tag === undefined) {
+        const text = buf.slice(tagStart, i);
+        if (text === "version") return BAIL; // n3 reads `@version` as a directive
+        this.tagNames.push(text);
+        this.tags.add(text, 0, (tag = this.tagNames.length - 1));
+      }
+      space = 2 + 2 * tag;
+      pos = i;
+    } else if (next === CARET) {
+      if (pos + 2 >= buf.length) return this.short();
+      if (buf.charCodeAt(pos + 1) !== CARET) return BAIL;
+      this.pos = pos + 2;
+      const c = buf.charCodeAt(this.pos);
+      const outcome =
+        c === LT
+          ? this.iri()
+          : !this.lineMode && (c === COLON || is(c, LETTER))
+            ? this.prefixedName()
+            : BAIL;
+      if (outcome !== OK) return outcome;
+      space = 1 + 2 * this.datatype(this.term as NamedNode);
+      if (space < 0) return BAIL;
+      pos = this.pos;
+    }
+    let term = this.literals.find(buf, start, end, space);
+    if (term === undefined) {
+      const raw = buf.slice(start, end);
+      const value = escaped ? unescape(raw) : raw;
+      const terms = this.terms;
+      term =
+        space === 0
+          ? terms.literal(value)
+          : (space & 1) === 0
+            ? terms.literal(value, this.tagNames[(space - 2) / 2])
+            : terms.literal(value, this.datatypeTerms[(space - 1) / 2]);
+      this.literals.add(raw, space, term);
+    }
+    this.term = term;
+    this.pos = pos;
+    return OK;
+  }
+
+  /** The number of a datatype (its literal space is 1 + 2 x that); -1 for one n3 refuses. */
+  private datatype(term: NamedNode): number {
+    let id = this.datatypes.get(term);
+    if (id === undefined) {
+      if (term.value === RDF_LANG_STRING || term.value === RDF_DIR_LANG_STRING) return -1;
+      this.datatypes.set(term, (id = this.datatypeTerms.length));
+      this.datatypeTerms.push(term);
+    }
+    return id;
+  }
+
+  /** An integer or a decimal (a double, with its exponent, is left to n3). */
+  private number(): Outcome {
+    const buf = this.buf;
+    const start = this.pos;
+    let i = start;
+    let c = buf.charCodeAt(i);
+    if (c === PLUS || c === MINUS) c = buf.charCodeAt(++i);
+    const digits = i;
+    while (is(c, DIGIT)) c = buf.charCodeAt(++i);
+    if (i === digits) return i >= buf.length ? this.short() : BAIL;
+    let datatype = XSD_INTEGER;
+    if (c === DOT) {
+      if (i + 1 >= buf.length) return this.short();
+      if (is(buf.charCodeAt(i + 1), DIGIT)) {
+        datatype = XSD_DECIMAL;
+        for (c = buf.charCodeAt(++i); is(c, DIGIT); c = buf.charCodeAt(++i));
+      }
+    }
+    if (i >= buf.length) return this.short();
+    if (c === 101 /* e */ || c === 69 /* E */) return BAIL;
+    // n3's rule: a delimiter or `:` follows, maybe after a dot.
+    let after = c;
+    if (after === DOT) {
+      if (i + 1 >= buf.length) return this.short();
+      after = buf.charCodeAt(i + 1);
+    }
+    if (!(is(after, DELIMITER) || after === COLON)) return BAIL;
+    const space = 1 + 2 * this.datatype(this.terms.namedNode(datatype));
+    let term = this.literals.find(buf, start, i, space);
+    if (term === undefined) {
+      const raw = buf.slice(start, i);
+      this.literals.add(
+        raw,
+        space,
+        (term = this.terms.literal(raw, this.datatypeTerms[(space - 1) / 2])),
+      );
+    }
+    this.term = term;
+    this.pos = i;
+    return OK;
+  }
+}
+
+/** The escapes of a short string that the reader itself reads (`\u` and `\U` are n3's). */
+const ESCAPES: Record<number, string> = {
+  [0x74]: "\t",
+  [0x62]: "\b",
+  [0x6e]: "\n",
+  [0x72]: "\r",
+  [0x66]: "\f",
+  [QUOTE]: '"',
+  [APOSTROPHE]: "'",
+  [BACKSLASH]: "\\",
+};
+
+/** A short string's text with its escapes (all in ESCAPES) replaced. */
+function unescape(raw: string): string {
+  return raw.replace(/\\(.)/g, (_, c: string) => ESCAPES[c.charCodeAt(0)]!);
+}
