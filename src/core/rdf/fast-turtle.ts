@@ -18,10 +18,15 @@ import type { BlankNode, Literal, NamedNode, Term } from "n3";
 
 /** The term factory shared with the n3 path: the same interned term for the same key. */
 export interface FastTermFactory {
+  /** The named node of `iri`, interned (the reader asks only for IRIs it has not met). */
   namedNode(iri: string): NamedNode;
   /** A labelled blank node, by the name n3 gives it (its label after the parser's prefix). */
   blankNode(name: string): BlankNode;
-  literal(value: string, languageOrDatatype?: string | NamedNode): Literal;
+  /**
+   * A new literal of n3's id `id` (`"value"`, `"value"@tag` with the tag in lower case, or
+   * `"value"^^datatype`, xsd:string never written): the reader interns literals itself.
+   */
+  newLiteral(id: string): Literal;
   defaultGraph(): Term;
 }
 
@@ -58,6 +63,7 @@ const XSD = "http://www.w3.org/2001/XMLSchema#";
 const XSD_INTEGER = `${XSD}integer`;
 const XSD_DECIMAL = `${XSD}decimal`;
 const XSD_BOOLEAN = `${XSD}boolean`;
+const XSD_STRING = `${XSD}string`;
 const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const RDF_TYPE = `${RDF}type`;
 const RDF_LANG_STRING = `${RDF}langString`;
@@ -179,10 +185,11 @@ class TermTable<T> {
 const IRI_SPACE = 0;
 const BLANK_SPACE = 1;
 
+/** A declared prefix (changed in place when the prefix is declared again). */
 interface PrefixEntry {
-  readonly iri: string;
+  iri: string;
   /** The namespace's space in the name table (one per IRI, whichever prefix names it). */
-  readonly space: number;
+  space: number;
 }
 
 /**
@@ -201,17 +208,20 @@ export class FastRdfReader {
   private readonly defaultGraph: Term;
   private readonly names = new TermTable<Term>();
   private readonly literals = new TermTable<Term>();
-  /** Language tags as written, by their text: their number (a literal space). */
+  /** Language tags as written, by their text: the literal space of the tag in lower case. */
   private readonly tags = new TermTable<number>();
-  private readonly tagNames: string[] = [];
+  private readonly tagSpaces = new Map<string, number>();
+  /** Literal spaces of datatypes, by datatype term. */
   private readonly datatypes = new Map<Term, number>();
-  private readonly datatypeTerms: NamedNode[] = [];
+  /** What a literal's id ends with, by literal space (0: a simple string, nothing). */
+  private readonly suffixes: string[] = [""];
   private xsdBoolean: NamedNode | undefined;
+  private xsdInteger: NamedNode | undefined;
+  private xsdDecimal: NamedNode | undefined;
   private readonly namespaces = new Map<string, number>();
-  private readonly prefixes = new Map<string, PrefixEntry>();
+  /** Declared prefixes, by their name's text. */
+  private readonly prefixes = new TermTable<PrefixEntry>();
   private rdfType: NamedNode | undefined;
-  private lastPrefix = "\u0000";
-  private lastEntry: PrefixEntry | undefined;
 
   // The text being read, where, and whether it is the end of the input.
   private buf = "";
@@ -225,6 +235,7 @@ export class FastRdfReader {
   private graph: Term;
   private inGraph = false;
   private readonly pending: Term[] = [];
+  private pendingLength = 0;
   /** The term a successful read gives. */
   private term: Term | undefined;
 
@@ -267,11 +278,11 @@ export class FastRdfReader {
         return true;
       }
       const start = this.pos;
-      pending.length = 0;
+      this.pendingLength = 0;
       const outcome = this.lineMode ? this.lineStatement() : this.statement();
       if (outcome === OK) {
         const sink = this.sink;
-        for (let i = 0; i < pending.length; i += 4) {
+        for (let i = 0, n = this.pendingLength; i < n; i += 4) {
           sink.add(pending[i]!, pending[i + 1]!, pending[i + 2]!, pending[i + 3]!);
         }
       } else if (outcome === MORE) {
@@ -456,9 +467,12 @@ export class FastRdfReader {
     let space = this.namespaces.get(iri);
     if (space === undefined)
       this.namespaces.set(iri, (space = BLANK_SPACE + 1 + this.namespaces.size));
-    this.prefixes.set(name, { iri, space });
-    this.lastPrefix = "\u0000";
-    this.lastEntry = undefined;
+    const entry = this.prefixes.find(name, 0, name.length, 0);
+    if (entry === undefined) this.prefixes.add(name, 0, { iri, space });
+    else {
+      entry.iri = iri;
+      entry.space = space;
+    }
     this.onPrefix?.(name, iri);
     return OK;
   }
@@ -481,7 +495,6 @@ export class FastRdfReader {
   /** `verb objects (; verb objects)*`, the subject read. */
   private predicateObjectList(subject: Term): Outcome {
     const buf = this.buf;
-    const pending = this.pending;
     const graph = this.graph;
     for (;;) {
       let outcome = this.verb();
@@ -490,7 +503,7 @@ export class FastRdfReader {
       for (;;) {
         if ((outcome = this.space()) !== OK) return outcome;
         if ((outcome = this.object()) !== OK) return outcome;
-        pending.push(subject, predicate, this.term!, graph);
+        this.emit(subject, predicate, this.term!, graph);
         if ((outcome = this.space()) !== OK) return outcome;
         if (this.pos >= buf.length) return this.short();
         if (buf.charCodeAt(this.pos) !== COMMA) break;
@@ -508,6 +521,17 @@ export class FastRdfReader {
       if (c === DOT || c === RBRACE) return OK;
       if ((outcome = this.space()) !== OK) return outcome;
     }
+  }
+
+  /** Keeps a quad of the statement being read (the array is reused, never shrunk). */
+  private emit(subject: Term, predicate: Term, object: Term, graph: Term): void {
+    const pending = this.pending;
+    const n = this.pendingLength;
+    pending[n] = subject;
+    pending[n + 1] = predicate;
+    pending[n + 2] = object;
+    pending[n + 3] = graph;
+    this.pendingLength = n + 4;
   }
 
   /** One N-Triples or N-Quads line: terms separated by spaces or tabs, `.`, end of line. */
@@ -547,7 +571,7 @@ export class FastRdfReader {
       const end = buf.charCodeAt(this.pos);
       if (end !== LF && end !== CR && end !== HASH) return BAIL;
     }
-    this.pending.push(subject, predicate, object, graph);
+    this.emit(subject, predicate, object, graph);
     return OK;
   }
 
@@ -607,10 +631,8 @@ export class FastRdfReader {
         const next = buf.charCodeAt(end);
         if (next === DOT || is(next, DELIMITER)) {
           this.pos = end;
-          this.term = this.terms.literal(
-            word,
-            (this.xsdBoolean ??= this.terms.namedNode(XSD_BOOLEAN)),
-          );
+          const space = this.datatypeSpace((this.xsdBoolean ??= this.terms.namedNode(XSD_BOOLEAN)));
+          this.term = this.literalIn(word, 0, word.length, space);
           return OK;
         }
       }
@@ -721,20 +743,8 @@ export class FastRdfReader {
     }
     const ends = this.nameEnds(end);
     if (ends !== OK) return ends;
-    // Names in a row mostly share their prefix: its entry is kept at hand.
-    let entry = this.lastEntry;
-    const length = colon - start;
-    if (
-      entry === undefined ||
-      this.lastPrefix.length !== length ||
-      !buf.startsWith(this.lastPrefix, start)
-    ) {
-      const name = buf.slice(start, colon);
-      entry = this.prefixes.get(name);
-      if (entry === undefined) return BAIL; // undefined prefix: n3's error
-      this.lastPrefix = name;
-      this.lastEntry = entry;
-    }
+    const entry = this.prefixes.find(buf, start, colon, 0);
+    if (entry === undefined) return BAIL; // undefined prefix: n3's error
     let term = this.names.find(buf, colon + 1, end, entry.space);
     if (term === undefined) {
       const local = buf.slice(colon + 1, end);
@@ -816,10 +826,16 @@ export class FastRdfReader {
       if (tag === undefined) {
         const text = buf.slice(tagStart, i);
         if (text === "version") return BAIL; // n3 reads `@version` as a directive
-        this.tagNames.push(text);
-        this.tags.add(text, 0, (tag = this.tagNames.length - 1));
+        // n3's factory writes tags in lower case: "EN" and "en" are one literal.
+        const lower = text.toLowerCase();
+        tag = this.tagSpaces.get(lower);
+        if (tag === undefined) {
+          this.tagSpaces.set(lower, (tag = 2 + 2 * this.tagSpaces.size));
+          this.suffixes[tag] = `@${lower}`;
+        }
+        this.tags.add(text, 0, tag);
       }
-      space = 2 + 2 * tag;
+      space = tag;
       pos = i;
     } else if (next === CARET) {
       if (pos + 2 >= buf.length) return this.short();
@@ -833,37 +849,45 @@ export class FastRdfReader {
             ? this.prefixedName()
             : BAIL;
       if (outcome !== OK) return outcome;
-      space = 1 + 2 * this.datatype(this.term as NamedNode);
+      space = this.datatypeSpace(this.term as NamedNode);
       if (space < 0) return BAIL;
       pos = this.pos;
     }
-    let term = this.literals.find(buf, start, end, space);
-    if (term === undefined) {
-      const raw = buf.slice(start, end);
-      const value = escaped ? unescape(raw) : raw;
-      const terms = this.terms;
-      term =
-        space === 0
-          ? terms.literal(value)
-          : (space & 1) === 0
-            ? terms.literal(value, this.tagNames[(space - 2) / 2])
-            : terms.literal(value, this.datatypeTerms[(space - 1) / 2]);
-      this.literals.add(raw, space, term);
+    if (escaped) {
+      const value = unescape(buf.slice(start, end));
+      this.term = this.literalIn(value, 0, value.length, space);
+    } else {
+      this.term = this.literalIn(buf, start, end, space);
     }
-    this.term = term;
     this.pos = pos;
     return OK;
   }
 
-  /** The number of a datatype (its literal space is 1 + 2 x that); -1 for one n3 refuses. */
-  private datatype(term: NamedNode): number {
-    let id = this.datatypes.get(term);
-    if (id === undefined) {
-      if (term.value === RDF_LANG_STRING || term.value === RDF_DIR_LANG_STRING) return -1;
-      this.datatypes.set(term, (id = this.datatypeTerms.length));
-      this.datatypeTerms.push(term);
+  /** The literal of value `text[start, end)` in `space`, made when first met. */
+  private literalIn(text: string, start: number, end: number, space: number): Term {
+    let term = this.literals.find(text, start, end, space);
+    if (term === undefined) {
+      const value = start === 0 && end === text.length ? text : text.slice(start, end);
+      term = this.terms.newLiteral(`"${value}"${this.suffixes[space]!}`);
+      this.literals.add(value, space, term);
     }
-    return id;
+    return term;
+  }
+
+  /**
+   * The literal space of a datatype: odd, 0 for xsd:string (a simple string, as n3's factory
+   * has it), -1 for the two that n3 refuses after a string (rdf:langString, rdf:dirLangString).
+   */
+  private datatypeSpace(term: NamedNode): number {
+    let space = this.datatypes.get(term);
+    if (space === undefined) {
+      const iri = term.value;
+      if (iri === RDF_LANG_STRING || iri === RDF_DIR_LANG_STRING) return -1;
+      space = iri === XSD_STRING ? 0 : 1 + 2 * this.datatypes.size;
+      this.datatypes.set(term, space);
+      if (space !== 0) this.suffixes[space] = `^^${iri}`;
+    }
+    return space;
   }
 
   /** An integer or a decimal (a double, with its exponent, is left to n3). */
@@ -876,11 +900,11 @@ export class FastRdfReader {
     const digits = i;
     while (is(c, DIGIT)) c = buf.charCodeAt(++i);
     if (i === digits) return i >= buf.length ? this.short() : BAIL;
-    let datatype = XSD_INTEGER;
+    let decimal = false;
     if (c === DOT) {
       if (i + 1 >= buf.length) return this.short();
       if (is(buf.charCodeAt(i + 1), DIGIT)) {
-        datatype = XSD_DECIMAL;
+        decimal = true;
         for (c = buf.charCodeAt(++i); is(c, DIGIT); c = buf.charCodeAt(++i));
       }
     }
@@ -893,17 +917,10 @@ export class FastRdfReader {
       after = buf.charCodeAt(i + 1);
     }
     if (!(is(after, DELIMITER) || after === COLON)) return BAIL;
-    const space = 1 + 2 * this.datatype(this.terms.namedNode(datatype));
-    let term = this.literals.find(buf, start, i, space);
-    if (term === undefined) {
-      const raw = buf.slice(start, i);
-      this.literals.add(
-        raw,
-        space,
-        (term = this.terms.literal(raw, this.datatypeTerms[(space - 1) / 2])),
-      );
-    }
-    this.term = term;
+    const datatype = decimal
+      ? (this.xsdDecimal ??= this.terms.namedNode(XSD_DECIMAL))
+      : (this.xsdInteger ??= this.terms.namedNode(XSD_INTEGER));
+    this.term = this.literalIn(buf, start, i, this.datatypeSpace(datatype));
     this.pos = i;
     return OK;
   }
