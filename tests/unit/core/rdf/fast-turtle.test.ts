@@ -1,0 +1,886 @@
+/**
+ * The fast reader (src/core/rdf/fast-turtle.ts) against n3: for any input and any chunking,
+ * `createRdfParser` (fast reader first, n3 reading the whole input again where it stops) gives
+ * exactly what `createRdfParser({ fast: false })` (n3 alone) gives: the same term table, quad
+ * indices, `distinct` flag and prefixes, or the same RdfParseError. Checked on every Turtle,
+ * TriG, N-Triples and N-Quads file of the W3C suites, on targeted inputs the reader must read
+ * to the end or must leave to n3, on generated and mutated documents (fast-check, seeded), and
+ * through `loadRdfChunked` where the reader stops after 300 KB.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { DataFactory, Parser, type Term } from "n3";
+import { afterAll, describe, expect, it } from "vitest";
+import { RdfParseError } from "../../../../src/core/errors";
+import { loadRdfChunked, type LoadProgress } from "../../../../src/core/load/load";
+import { FastRdfReader, type FastSyntax } from "../../../../src/core/rdf/fast-turtle";
+import { createRdfParser } from "../../../../src/core/rdf/parse";
+import { termKey, type RdfTerm } from "../../../../src/core/rdf/terms";
+
+const BASE = "http://example.org/base/doc";
+
+// ---------------------------------------------------------------------------------------------
+// Running both paths
+
+interface ParseRun {
+  /** Code units per write; undefined: the whole text in one write. */
+  chunk?: number;
+  /** Cut points (code unit offsets), instead of `chunk`. */
+  cuts?: number[];
+  /** Whether the parser gets `text` (else it keeps the chunks itself). */
+  withText?: boolean;
+  baseIRI?: string;
+}
+
+type Outcome =
+  | {
+      terms: string[];
+      indices: number[];
+      distinct: boolean;
+      prefixes: [string, string][];
+    }
+  | {
+      error: {
+        name: string;
+        message: string;
+        line: number | undefined;
+        column: number | undefined;
+        token: string | undefined;
+        reason: string;
+      };
+    };
+
+/** A term as the comparison sees it: kind, value, language, datatype, and n3's key. */
+function describeTerm(term: RdfTerm): string {
+  const lang = term.language ?? "";
+  const datatype = term.datatype?.value ?? "";
+  return `${term.termType}|${term.value}|${lang}|${datatype}|${termKey(term)}`;
+}
+
+function parse(text: string, format: FastSyntax, fast: boolean, run: ParseRun = {}): Outcome {
+  try {
+    const parser = createRdfParser({
+      format,
+      baseIRI: run.baseIRI ?? BASE,
+      sourceName: "doc",
+      fast,
+      ...(run.withText ? { text: () => text } : {}),
+    });
+    if (run.cuts) {
+      let from = 0;
+      for (const cut of [...run.cuts, text.length]) {
+        parser.write(text.slice(from, cut));
+        from = cut;
+      }
+    } else {
+      const size = run.chunk ?? Math.max(1, text.length);
+      for (let at = 0; at < text.length; at += size) parser.write(text.slice(at, at + size));
+    }
+    // Drain as loadRdfChunked does: `write("")` while n3 reads the backlog.
+    while (parser.backlog > 0) parser.write("");
+    const { quads, prefixes } = parser.endStore();
+    return {
+      terms: quads.terms.map(describeTerm),
+      indices: Array.from(quads.indices),
+      distinct: quads.distinct,
+      prefixes: Object.entries(prefixes),
+    };
+  } catch (e) {
+    if (!(e instanceof RdfParseError)) throw e;
+    return {
+      error: {
+        name: e.constructor.name,
+        message: e.message,
+        line: e.line,
+        column: e.column,
+        token: e.token,
+        reason: e.reason,
+      },
+    };
+  }
+}
+
+/** The chunkings every input is compared in. */
+const RUNS: ParseRun[] = [
+  { withText: true },
+  { chunk: 7 },
+  { chunk: 64, withText: true },
+  { chunk: 1 },
+];
+
+/**
+ * Asserts fast == n3-only for `text` in every chunking (n3 alone fed the same chunks: without
+ * `text`, an error found while writing quotes the offending text only up to the end of the
+ * chunks given so far); returns n3's outcome on the whole text.
+ */
+function expectSame(text: string, format: FastSyntax, baseIRI = BASE, runs = RUNS): Outcome {
+  const whole = parse(text, format, false, { baseIRI, withText: true });
+  for (const run of runs) {
+    const label = `${format}, chunk ${run.chunk ?? "whole"}${run.withText ? ", text" : ""}`;
+    const reference = parse(text, format, false, { ...run, baseIRI });
+    expect(parse(text, format, true, { ...run, baseIRI }), label).toEqual(reference);
+    // Given the whole text, the outcome does not depend on the chunks.
+    if (run.withText) expect(reference, label).toEqual(whole);
+  }
+  return whole;
+}
+
+/** Whether the fast reader alone reads `text` to the end (in chunks of `chunk` code units). */
+function fastReads(text: string, format: FastSyntax, chunk = Math.max(1, text.length)): boolean {
+  const reader = new FastRdfReader({
+    syntax: format,
+    terms: {
+      namedNode: (iri) => DataFactory.namedNode(iri),
+      blankNode: (name) => DataFactory.blankNode(name),
+      literal: (value, tag) => DataFactory.literal(value, tag),
+      defaultGraph: () => DataFactory.defaultGraph(),
+    },
+    sink: { add: () => undefined },
+    blankLabelPrefix: "",
+  });
+  for (let at = 0; at < text.length; at += chunk) {
+    if (!reader.write(text.slice(at, at + chunk))) return false;
+  }
+  return reader.end();
+}
+
+// ---------------------------------------------------------------------------------------------
+// a. The W3C suites
+
+const ROOT = fileURLToPath(new URL("../../../fixtures/w3c-rdf-tests/rdf/", import.meta.url));
+const MF = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
+const RDFT = "http://www.w3.org/ns/rdftest#";
+const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+const PUBLISHED = "https://w3c.github.io/rdf-tests/rdf/";
+const FORMAT_OF: Record<string, FastSyntax> = {
+  Turtle: "turtle",
+  Trig: "trig",
+  NTriples: "n-triples",
+  NQuads: "n-quads",
+};
+
+interface W3cInput {
+  suite: string;
+  name: string;
+  format: FastSyntax;
+  file: string;
+  base: string;
+}
+
+/** The parser tests of a manifest (following mf:include), as w3c-conformance.test.ts reads them. */
+function readManifest(file: string): W3cInput[] {
+  const dir = dirname(file);
+  const rel = relative(ROOT, dir).split("\\").join("/");
+  const manifestUrl = `${PUBLISHED}${rel}/`;
+  const quads = new Parser({ format: "text/turtle", baseIRI: `${manifestUrl}manifest.ttl` }).parse(
+    readFileSync(file, "utf8"),
+  );
+  const valueOf = (s: Term, p: string) =>
+    quads.find((q) => q.subject.equals(s) && q.predicate.value === p)?.object;
+  const listOf = (head: Term | undefined): Term[] => {
+    const items: Term[] = [];
+    let node = head;
+    while (node !== undefined && node.value !== `${RDF}nil`) {
+      const first = valueOf(node, `${RDF}first`);
+      if (first === undefined) break;
+      items.push(first);
+      node = valueOf(node, `${RDF}rest`);
+    }
+    return items;
+  };
+  const manifest = quads.find(
+    (q) => q.predicate.value === `${RDF}type` && q.object.value === `${MF}Manifest`,
+  )?.subject;
+  if (!manifest) throw new Error(`no mf:Manifest in ${file}`);
+  const base = valueOf(manifest, `${MF}assumedTestBase`)?.value ?? manifestUrl;
+  const out: W3cInput[] = [];
+  for (const sub of listOf(valueOf(manifest, `${MF}include`))) {
+    out.push(...readManifest(join(ROOT, sub.value.slice(PUBLISHED.length))));
+  }
+  for (const entry of listOf(valueOf(manifest, `${MF}entries`))) {
+    const type = valueOf(entry, `${RDF}type`)?.value.slice(RDFT.length) ?? "";
+    const match = /^Test(Turtle|Trig|NTriples|NQuads)/.exec(type);
+    if (!match) continue;
+    const action = valueOf(entry, `${MF}action`)!.value;
+    const fileName = action.slice(action.lastIndexOf("/") + 1);
+    out.push({
+      suite: rel,
+      name: valueOf(entry, `${MF}name`)?.value ?? entry.value,
+      format: FORMAT_OF[match[1]!]!,
+      file: join(dir, fileName),
+      base: base + fileName,
+    });
+  }
+  return out;
+}
+
+const SUITES = [
+  "rdf11/rdf-turtle/manifest.ttl",
+  "rdf11/rdf-trig/manifest.ttl",
+  "rdf11/rdf-n-triples/manifest.ttl",
+  "rdf11/rdf-n-quads/manifest.ttl",
+  "rdf12/rdf-turtle/manifest.ttl",
+  "rdf12/rdf-trig/manifest.ttl",
+  "rdf12/rdf-n-triples/manifest.ttl",
+  "rdf12/rdf-n-quads/manifest.ttl",
+];
+
+const W3C = SUITES.flatMap((suite) => readManifest(join(ROOT, suite)));
+/** Inputs of the suites the fast reader read to the end on its own. */
+let w3cFastRead = 0;
+
+/**
+ * The floor for `w3cFastRead`: about 80% of the count observed when this test was written
+ * (printed at the end of the run).
+ */
+const W3C_FAST_FLOOR = 460;
+
+afterAll(() => {
+  console.log(`fast reader: read ${w3cFastRead} of ${W3C.length} W3C inputs to the end on its own`);
+});
+
+describe("fast reader vs n3 on the W3C suites", () => {
+  it("has the suites' inputs", () => expect(W3C.length).toBeGreaterThan(900));
+
+  for (const suite of SUITES.map((s) => s.replace("/manifest.ttl", ""))) {
+    it(`gives n3's result or error on every input of ${suite}, whole and in chunks`, () => {
+      for (const t of W3C.filter((x) => x.suite === suite)) {
+        const text = readFileSync(t.file, "utf8");
+        const read = fastReads(text, t.format);
+        if (read) w3cFastRead++;
+        // Whether the reader reads an input does not depend on how it is cut.
+        expect(fastReads(text, t.format, 7), `${t.name}: fast read in chunks of 7`).toBe(read);
+        for (const run of [{ withText: true }, { chunk: 7 }, { chunk: 64, withText: true }]) {
+          expect(
+            parse(text, t.format, true, { ...run, baseIRI: t.base }),
+            `${t.name} (${t.file}), chunk ${run.chunk ?? "whole"}`,
+          ).toEqual(parse(text, t.format, false, { ...run, baseIRI: t.base }));
+        }
+      }
+    });
+  }
+
+  it("reads a substantial part of the suites itself", () => {
+    expect(w3cFastRead).toBeGreaterThanOrEqual(W3C_FAST_FLOOR);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// b. Inputs the fast reader reads to the end
+
+const P = "@prefix : <http://example.org/> .\n";
+const XSD = "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n";
+
+/** Asserts the reader reads `text` to the end, whole and a code unit at a time, as n3 does. */
+function expectRead(text: string, format: FastSyntax): Outcome {
+  expect(fastReads(text, format), "fast reader, whole").toBe(true);
+  expect(fastReads(text, format, 1), "fast reader, by code unit").toBe(true);
+  const outcome = expectSame(text, format);
+  expect(outcome).not.toHaveProperty("error");
+  return outcome;
+}
+
+/** The quads of a successful outcome as lines of term keys. */
+function quadLines(outcome: Outcome): string[] {
+  if ("error" in outcome) throw new Error(outcome.error.message);
+  const keys = outcome.terms.map((t) => t.slice(t.lastIndexOf("|") + 1));
+  const lines: string[] = [];
+  for (let i = 0; i < outcome.indices.length; i += 4) {
+    lines.push(
+      outcome.indices
+        .slice(i, i + 4)
+        .map((n) => keys[n])
+        .join(" ")
+        .trimEnd(),
+    );
+  }
+  return lines;
+}
+
+const EX = "http://example.org/";
+
+describe("inputs the fast reader reads to the end", () => {
+  it("prefixed names with dots inside, and statements ending in a dot right after a name", () => {
+    const out = expectRead(`${P}:a.b :p.q :o.\n:s :p :o.\n:c :d :e.f.\n`, "turtle");
+    expect(quadLines(out)).toEqual([
+      `${EX}a.b ${EX}p.q ${EX}o`,
+      `${EX}s ${EX}p ${EX}o`,
+      `${EX}c ${EX}d ${EX}e.f`,
+    ]);
+    expect(quadLines(expectRead(`${P}:s :p :o.5 .\n`, "turtle"))).toEqual([
+      `${EX}s ${EX}p ${EX}o.5`,
+    ]);
+  });
+
+  it("names followed directly by ; , and .", () => {
+    const out = expectRead(`${P}:s :p :o,:o2;:q :o3;.\n:t :p :o;:q :o4,:o5.\n`, "turtle");
+    expect(quadLines(out)).toHaveLength(6);
+  });
+
+  it("`a` as predicate", () => {
+    const out = expectRead(`${P}:s a :C ; a :D .\n<http://x/s> a <http://x/C>.\n`, "turtle");
+    expect(quadLines(out)[0]).toBe(`${EX}s ${RDF}type ${EX}C`);
+  });
+
+  it("integers, decimals, signed numbers and booleans", () => {
+    expectRead(`${P}:s :p 1, -2, +3, 4.5, -0.25, +0.0, 007, true, false .\n`, "turtle");
+    expectRead(`${P}:s :p 12 ; :q -3.5 ; :r true ; :t false.\n`, "turtle");
+    expectRead(`${P}:s :p 12 .\n:s :q 3.25 .\n`, "turtle");
+  });
+
+  it("short strings with escapes, double and single quotes", () => {
+    const out = expectRead(
+      `${P}:s :p "a\\tb\\nc\\"d\\\\e", 'single', 'it\\'s', "", '', "x'y", 'x"y', "\\b\\f\\r" .\n`,
+      "turtle",
+    );
+    expect(quadLines(out)).toHaveLength(8);
+  });
+
+  it('language tags with subtags and in upper case ("EN" and "en" give one literal)', () => {
+    const out = expectRead(
+      `${P}:s :p "x"@en, "x"@EN, "x"@en-GB, "x"@zh-Hant-TW, "y"@De-CH-1996 .\n`,
+      "turtle",
+    );
+    if ("error" in out) throw new Error("unexpected error");
+    expect(out.terms.filter((t) => t.startsWith("Literal|x|en|"))).toHaveLength(1);
+    expect(quadLines(out)).toHaveLength(5);
+  });
+
+  it("datatypes in angle brackets and prefixed", () => {
+    const out = expectRead(
+      `${P}${XSD}:s :p "1"^^<http://www.w3.org/2001/XMLSchema#int>, "1"^^xsd:int, "d"^^:dt .\n`,
+      "turtle",
+    );
+    if ("error" in out) throw new Error("unexpected error");
+    expect(out.terms.filter((t) => t.startsWith("Literal|1|"))).toHaveLength(1);
+  });
+
+  it("PREFIX and prefix (SPARQL style) and @prefix", () => {
+    const out = expectRead(
+      "PREFIX ex: <http://example.org/>\nprefix ex2: <http://example.org/2/>\n" +
+        "@prefix ex3: <http://example.org/3/> .\nex:s ex2:p ex3:o .\n",
+      "turtle",
+    );
+    if ("error" in out) throw new Error("unexpected error");
+    expect(out.prefixes).toEqual([
+      ["ex", EX],
+      ["ex2", `${EX}2/`],
+      ["ex3", `${EX}3/`],
+    ]);
+  });
+
+  it("a prefix redefined in the middle of the document", () => {
+    const out = expectRead(
+      "@prefix : <http://a.example/> .\n:x :p :y .\n@prefix : <http://b.example/> .\n" +
+        ":x :p :y .\nPREFIX : <http://a.example/>\n:x :p :z .\n",
+      "turtle",
+    );
+    expect(quadLines(out)).toEqual([
+      "http://a.example/x http://a.example/p http://a.example/y",
+      "http://b.example/x http://b.example/p http://b.example/y",
+      "http://a.example/x http://a.example/p http://a.example/z",
+    ]);
+  });
+
+  it("TriG graph blocks: GRAPH <g> { }, <g> { }, { }, a last triple without a dot", () => {
+    const out = expectRead(
+      `${P}GRAPH <http://g/1> { :s :p :o . :s :q :r }\n<http://g/2> { :s :p :o }\n` +
+        `{ :s :p :d }\n:g3 { :s :p :o ; :q :r , :t . }\ngraph :g4 {}\n{}\n:s :p :top .\n`,
+      "trig",
+    );
+    expect(quadLines(out)).toEqual([
+      `${EX}s ${EX}p ${EX}o http://g/1`,
+      `${EX}s ${EX}q ${EX}r http://g/1`,
+      `${EX}s ${EX}p ${EX}o http://g/2`,
+      `${EX}s ${EX}p ${EX}d`,
+      `${EX}s ${EX}p ${EX}o ${EX}g3`,
+      `${EX}s ${EX}q ${EX}r ${EX}g3`,
+      `${EX}s ${EX}q ${EX}t ${EX}g3`,
+      `${EX}s ${EX}p ${EX}top`,
+    ]);
+  });
+
+  it("comments everywhere and CRLF line ends", () => {
+    expectRead(
+      "# head\r\n@prefix : <http://example.org/> . # after\r\n:s # s\r\n :p # p\r\n :o # o\r\n" +
+        " , :o2 # comma\r\n ; # semi\r\n :q 1 # num\r\n . # end\r\n# tail",
+      "turtle",
+    );
+    expectRead(`${P}# a\n{ # b\n:s :p :o # c\n} # d\n<http://g/> # e\n{ :s :p :o } # f`, "trig");
+  });
+
+  it("N-Triples with blank nodes, language tags and datatypes", () => {
+    const out = expectRead(
+      '<http://a/s> <http://a/p> _:b1 .\n_:b1 <http://a/p> "x"@en-GB .\n' +
+        '<http://a/s> <http://a/q> "1"^^<http://www.w3.org/2001/XMLSchema#integer> . # c\n' +
+        '_:b1\t<http://a/r>\t"a\\"b" .\r\n',
+      "n-triples",
+    );
+    expect(quadLines(out)).toHaveLength(4);
+  });
+
+  it("N-Quads with and without graph terms", () => {
+    const out = expectRead(
+      "<http://a/s> <http://a/p> <http://a/o> <http://a/g> .\n" +
+        "<http://a/s> <http://a/p> <http://a/o> .\n" +
+        '_:x <http://a/p> "v"@fr _:g .\n<http://a/s> <http://a/p> "w" <http://a/g> .\n',
+      "n-quads",
+    );
+    expect(quadLines(out)).toEqual([
+      "http://a/s http://a/p http://a/o http://a/g",
+      "http://a/s http://a/p http://a/o",
+      '_:x http://a/p "v"@fr _:g',
+      'http://a/s http://a/p "w" http://a/g',
+    ]);
+  });
+
+  it("empty input, only whitespace, only comments", () => {
+    for (const format of ["turtle", "trig", "n-triples", "n-quads"] as const) {
+      expect(quadLines(expectRead("", format))).toEqual([]);
+      expect(quadLines(expectRead(" \n\t\r\n", format))).toEqual([]);
+      expect(quadLines(expectRead("# only a comment", format))).toEqual([]);
+    }
+  });
+
+  it("input ending without a line break", () => {
+    expectRead(`${P}:s :p :o .`, "turtle");
+    expectRead(`${P}:s :p "x"@en .`, "turtle");
+    expectRead(`${P}{ :s :p :o }`, "trig");
+    expectRead("<http://a/s> <http://a/p> <http://a/o> .", "n-triples");
+    expectRead("<http://a/s> <http://a/p> <http://a/o> <http://a/g> .", "n-quads");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// c. Inputs the fast reader leaves to n3
+
+/** Asserts the reader stops on `text` and the fast path still gives n3's outcome. */
+function expectStop(text: string, format: FastSyntax): Outcome {
+  expect(fastReads(text, format), "fast reader, whole").toBe(false);
+  expect(fastReads(text, format, 1), "fast reader, by code unit").toBe(false);
+  return expectSame(text, format);
+}
+
+/** A large document in the subset: `lines` statements, one a line after the prefix. */
+function bigTurtle(lines: number): string {
+  const out = [P.trimEnd()];
+  for (let i = 0; i < lines; i++) {
+    out.push(`:s${i} :p${i % 7} "v${i}"@en , ${i} ; a :C${i % 3} .`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+describe("inputs the fast reader leaves to n3 (same result or error)", () => {
+  it.each([
+    ["relative IRI", `${P}<rel> :p :o .\n`],
+    ["relative IRI as object", `${P}:s :p <../o> .\n`],
+    ["@base", `@base <http://example.org/> .\n${P}<s> :p :o .\n`],
+    ["BASE", `BASE <http://example.org/>\n${P}:s :p :o .\n`],
+    ["blank node property list", `${P}:s :p [ :q :r ] .\n`],
+    ["empty blank node", `${P}[] :p :o .\n`],
+    ["collection", `${P}:s :p ( 1 2 :x ) .\n`],
+    ["empty collection", `${P}:s :p () .\n`],
+    ["triple term", `${P}<< :a :b :c >> :p :o .\n`],
+    ["triple term object", `${P}:s :p <<( :a :b :c )>> .\n`],
+    ["long string", `${P}:s :p """long\nstring""" .\n`],
+    ["long single-quoted string", `${P}:s :p '''long''' .\n`],
+    ["\\u escape", `${P}:s :p "caf\\u00e9" .\n`],
+    ["\\U escape", `${P}:s :p "\\U0001F600" .\n`],
+    ["\\u escape in an IRI", `${P}:s :p <http://example.org/\\u00e9> .\n`],
+    ["base direction", `${P}:s :p "x"@en--ltr .\n`],
+    ["double", `${P}:s :p 1e5 .\n`],
+    ["double with a fraction", `${P}:s :p 1.5E-3 .\n`],
+    ["decimal without integer part", `${P}:s :p .5 .\n`],
+    ["signed decimal without integer part", `${P}:s :p -.5 .\n`],
+    ["undefined prefix", `${P}u:x :p :o .\n`],
+    ["undefined prefix as object", `${P}:x :p u:o .\n`],
+    ["non-ASCII local name", `${P}:caf\u00e9 :p :o .\n`],
+    ["non-ASCII prefix", `@prefix \u00e9: <http://example.org/> .\n\u00e9:s \u00e9:p \u00e9:o .\n`],
+    ["%20 in a local name", `${P}:a%20b :p :o .\n`],
+    ["escaped local name", `${P}:a\\-b :p :o .\n`],
+    ["colon in a local name", `${P}:a:b :p :o .\n`],
+    ["missing final dot", `${P}:s :p :o\n`],
+    ["missing final dot, no line break", `${P}:s :p :o`],
+    ["unterminated string", `${P}:s :p "abc .\n`],
+    ["unterminated string at the end", `${P}:s :p "abc`],
+    ["string across a line break", `${P}:s :p "a\nb" .\n`],
+    ["unknown escape", `${P}:s :p "a\\qb" .\n`],
+    ["whitespace before a language tag", `${P}:s :p "x" @en .\n`],
+    ["graph block in Turtle", `${P}{ :s :p :o }\n`],
+    ["named graph block in Turtle", `${P}<http://g/> { :s :p :o }\n`],
+    ["GRAPH in Turtle", `${P}GRAPH <http://g/> { :s :p :o }\n`],
+    ["`a` as subject", `${P}a :p :o .\n`],
+    ["`a` as object", `${P}:s :p a .\n`],
+    ["BOM at the start", `\uFEFF${P}:s :p :o .\n`],
+    ["@keywords", `@keywords a .\n${P}:s :p :o .\n`],
+    ["VERSION", `VERSION "1.2"\n${P}:s :p :o .\n`],
+    ["@version", `@version "1.2" .\n${P}:s :p :o .\n`],
+    ["rdf:langString datatype", `${P}:s :p "x"^^<${RDF}langString> .\n`],
+    ["annotation", `${P}:s :p :o {| :q :r |} .\n`],
+    ["reifier", `${P}:s :p :o ~ :r .\n`],
+    ["predicate `a` followed by a name character", `${P}:s ab:c :o .\n`],
+    ["trailing `;` `;` at the end", `${P}:s :p :o ;;\n`],
+    ["`.` instead of an object", `${P}:s :p . \n`],
+    ["stray }", `${P}:s :p :o . }\n`],
+  ])("turtle: %s", (_, text) => {
+    expectStop(text, "turtle");
+  });
+
+  it.each([
+    ["nested graph", `${P}{ { :s :p :o } }\n`],
+    ["unclosed graph", `${P}<http://g/> { :s :p :o .\n`],
+    ["unclosed graph at the end", `${P}{ :s :p :o }\n{ :s :p :o`],
+    ["@prefix inside a graph", `{ @prefix : <http://example.org/> . }\n`],
+    ["PREFIX inside a graph", `{ PREFIX : <http://example.org/> }\n`],
+    ["GRAPH inside a graph", `${P}{ GRAPH :g { } }\n`],
+    ["blank node property list as graph", `${P}[] { :s :p :o }\n`],
+    ["GRAPH with a relative IRI", `${P}GRAPH <g> { :s :p :o }\n`],
+    ["triples after a graph name", `${P}:g :p :o { }\n`],
+    ["`.` after `}`", `${P}{ :s :p :o } .\n`],
+  ])("trig: %s", (_, text) => {
+    expectStop(text, "trig");
+  });
+
+  it.each([
+    ["prefixed name", `<http://a/s> <http://a/p> ex:o .\n`],
+    ["relative IRI", `<s> <http://a/p> <http://a/o> .\n`],
+    [
+      "two statements on a line",
+      `<http://a/s> <http://a/p> <http://a/o> . <http://a/s> <http://a/p> <http://a/o> .\n`,
+    ],
+    ["single-quoted string", `<http://a/s> <http://a/p> 'x' .\n`],
+    ["number", `<http://a/s> <http://a/p> 1 .\n`],
+    ["missing dot", `<http://a/s> <http://a/p> <http://a/o>\n`],
+    ["\\u escape", `<http://a/s> <http://a/p> "\\u00e9" .\n`],
+    ["prefixed datatype", `<http://a/s> <http://a/p> "1"^^xsd:int .\n`],
+    ["statement across lines", `<http://a/s>\n<http://a/p> <http://a/o> .\n`],
+    ["graph term in N-Triples", `<http://a/s> <http://a/p> <http://a/o> <http://a/g> .\n`],
+    ["triple term", `<http://a/s> <http://a/p> <<( <http://a/s> <http://a/p> <http://a/o> )>> .\n`],
+  ])("n-triples: %s", (_, text) => {
+    expectStop(text, "n-triples");
+  });
+
+  it.each([
+    ["literal as graph", `<http://a/s> <http://a/p> <http://a/o> "g" .\n`],
+    ["relative graph", `<http://a/s> <http://a/p> <http://a/o> <g> .\n`],
+    ["five terms", `<http://a/s> <http://a/p> <http://a/o> <http://a/g> <http://a/h> .\n`],
+  ])("n-quads: %s", (_, text) => {
+    expectStop(text, "n-quads");
+  });
+
+  it("a syntax error in the middle of a large valid document: n3's error, line and column", () => {
+    const lines = bigTurtle(3000).split("\n");
+    lines[1500] = `:bad :p :o :extra .`;
+    const text = lines.join("\n");
+    const outcome = expectStop(text, "turtle");
+    if (!("error" in outcome)) throw new Error("expected a syntax error");
+    expect(outcome.error.line).toBe(1501);
+    expect(outcome.error.column).toBeGreaterThan(1);
+  });
+
+  it("a large valid document read to the end, then the same with a relative IRI at its end", () => {
+    const text = bigTurtle(3000);
+    expect(fastReads(text, "turtle")).toBe(true);
+    expectSame(text, "turtle");
+    expectStop(`${text}<rel> :p :o .\n`, "turtle");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// d. Generated and mutated documents (fast-check, seeded as in chunked.property.test.ts)
+
+const SEED = 20_260_601;
+const PROPERTY_RUNS = 1500;
+
+/** Mostly `inside` (the reader's subset), now and then `outside` (left to n3). */
+function mostly<T>(inside: readonly T[], outside: readonly T[]): fc.Arbitrary<T> {
+  return fc.oneof(
+    { weight: 24, arbitrary: fc.constantFrom(...inside) },
+    { weight: 1, arbitrary: fc.constantFrom(...outside) },
+  );
+}
+
+const ws = fc.constantFrom(" ", " ", "\n", "\r\n", "\t", "  ", " # c\n", "\n# a comment\n", "");
+const prefixName = mostly(["", "ex", "p1", "a", "b-c", "xsd"], ["Ab.c", "undefined"]);
+const namespace = fc.constantFrom(
+  "http://example.org/",
+  "http://example.org/ns#",
+  "urn:x:",
+  "http://www.w3.org/2001/XMLSchema#",
+);
+const local = mostly(["a", "b.c", "x_1", "y-z", "1a", "", "a.b.c", "_u", "Ab9"], ["é", "a%20"]);
+const pname = fc.tuple(prefixName, local).map(([p, l]) => `${p}:${l}`);
+const iriRef = mostly(
+  ["<http://example.org/x>", "<urn:y:z>", "<http://example.org/a#b>", "<http://example.org/é>"],
+  ["<rel>", "<#frag>"],
+);
+const blankLabel = fc.constantFrom("_:b1", "_:x.y", "_:c", "_:1");
+const stringChar = mostly(
+  ["a", "b", " ", "\\t", "\\n", '\\"', "\\\\", "'", "é"],
+  ["\\u00e9", "\\x"],
+);
+const suffix = fc.constantFrom(
+  "",
+  "",
+  "@en",
+  "@EN",
+  "@en-GB",
+  "@fr-be",
+  "^^<http://www.w3.org/2001/XMLSchema#date>",
+  "^^xsd:int",
+  "^^ex:dt",
+);
+const literalText = fc
+  .tuple(fc.constantFrom('"', "'"), fc.array(stringChar, { maxLength: 6 }), suffix)
+  .map(([q, chars, sfx]) => {
+    // A quote of the string's own kind, escaped (the escapes themselves are in `chars`).
+    const body = chars.map((c) => (c === q ? `\\${q}` : c)).join("");
+    return `${q}${body}${q}${sfx}`;
+  });
+const numberText = mostly(["1", "-2", "+3", "4.5", "-0.5", "0", "007"], ["1e5", ".5"]);
+const booleanText = fc.constantFrom("true", "false");
+const subjectText = fc.oneof(pname, iriRef, blankLabel);
+const verbText = fc.oneof(pname, iriRef, fc.constant("a"));
+const objectText = fc.oneof(pname, iriRef, blankLabel, literalText, numberText, booleanText);
+
+const objects = fc
+  .tuple(fc.array(objectText, { minLength: 1, maxLength: 3 }), ws)
+  .map(([os, w]) => os.join(`${w},${w}`));
+const predicateObjects = fc
+  .tuple(fc.array(fc.tuple(verbText, ws, objects), { minLength: 1, maxLength: 3 }), ws)
+  .map(([pos, w]) => pos.map(([v, w2, o]) => `${v} ${w2}${o}`).join(`${w};${w} `));
+const triples = fc
+  .tuple(subjectText, ws, predicateObjects, ws, mostly([".", " .", "\n."], [""]))
+  .map(([s, w, po, w2, dot]) => `${s} ${w}${po}${w2}${dot}`);
+const prefixDecl = fc
+  .tuple(prefixName, namespace, fc.constantFrom("@prefix", "PREFIX", "prefix"))
+  .map(([p, ns, kw]) => (kw === "@prefix" ? `@prefix ${p}: <${ns}> .` : `${kw} ${p}: <${ns}>`));
+const turtleStatement = fc.oneof(
+  { weight: 1, arbitrary: prefixDecl },
+  { weight: 4, arbitrary: triples },
+);
+const graphBlock = fc
+  .tuple(
+    fc.constantFrom("GRAPH <http://g/1> ", "<http://g/2> ", "ex:g ", "", "graph _:g "),
+    fc.array(triples, { maxLength: 3 }),
+    ws,
+  )
+  .map(([head, ts, w]) => `${head}{${w}${ts.join(`${w}`)}${w}}`);
+const trigStatement = fc.oneof(
+  { weight: 1, arbitrary: prefixDecl },
+  { weight: 2, arbitrary: triples },
+  { weight: 2, arbitrary: graphBlock },
+);
+/** Declarations of the usual prefixes first, so that most names are defined. */
+const HEAD =
+  "@prefix : <http://example.org/> .\n@prefix ex: <http://example.org/ns#> .\n" +
+  "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\nprefix p1: <urn:p1:>\n" +
+  "@prefix a: <http://example.org/a/> .\n@prefix b-c: <http://example.org/ns#> .\n";
+const withHead = mostly([true], [false]);
+const turtleDoc = fc
+  .tuple(withHead, fc.array(fc.tuple(turtleStatement, ws), { maxLength: 6 }))
+  .map(([head, ss]) => (head ? HEAD : "") + ss.map(([st, w]) => `${st}${w}\n`).join(""));
+const trigDoc = fc
+  .tuple(withHead, fc.array(fc.tuple(trigStatement, ws), { maxLength: 5 }))
+  .map(([head, ss]) => (head ? HEAD : "") + ss.map(([st, w]) => `${st}${w}\n`).join(""));
+
+const lineTerm = fc.oneof(mostly(["<http://a/s>", "<urn:x:o>"], ["<rel>"]), blankLabel);
+const lineObject = fc.oneof(
+  lineTerm,
+  literalText.map((l) => l.replace(/^'(.*)'/, '"$1"').replace("^^xsd:int", "")),
+);
+const lineEnd = fc.constantFrom(" .\n", ".\n", " . # c\n", " .\r\n", "\t.\n", " .");
+const nTriplesDoc = fc
+  .array(
+    fc
+      .tuple(lineTerm, fc.constantFrom("<http://a/p>", "<urn:p>"), lineObject, lineEnd)
+      .map(([s, p, o, e]) => `${s} ${p} ${o}${e}`),
+    { maxLength: 6 },
+  )
+  .map((lines) => lines.map((l) => (l.endsWith("\n") ? l : `${l}\n`)).join(""));
+const nQuadsDoc = fc
+  .array(
+    fc
+      .tuple(
+        lineTerm,
+        fc.constantFrom("<http://a/p>", "<urn:p>"),
+        lineObject,
+        fc.constantFrom("", " <http://g/1>", " _:g", "\t<urn:g>"),
+        lineEnd,
+      )
+      .map(([s, p, o, g, e]) => `${s} ${p} ${o}${g}${e}`),
+    { maxLength: 6 },
+  )
+  .map((lines) => lines.map((l) => (l.endsWith("\n") ? l : `${l}\n`)).join(""));
+
+const document = fc.oneof(
+  turtleDoc.map((text) => ({ format: "turtle" as const, text })),
+  trigDoc.map((text) => ({ format: "trig" as const, text })),
+  nTriplesDoc.map((text) => ({ format: "n-triples" as const, text })),
+  nQuadsDoc.map((text) => ({ format: "n-quads" as const, text })),
+);
+
+/** Mutations: characters deleted, inserted (in and outside the subset) or replaced. */
+const inserted = fc.constantFrom(
+  "[",
+  "]",
+  "(",
+  ")",
+  "<<",
+  ">>",
+  '"""',
+  "\\u00e9",
+  "é",
+  "@base <http://b/> .",
+  "BASE <http://b/>",
+  "1e5",
+  ".",
+  ";",
+  ",",
+  "{",
+  "}",
+  " ",
+  "\n",
+  "\r",
+  "#",
+  ":",
+  "_:",
+  "a ",
+  '"',
+  "'",
+  "\\",
+  "\uFEFF",
+  "%",
+  "^^",
+  "@",
+  "-",
+  "0",
+  "x",
+  "@en--ltr",
+  "GRAPH ",
+  "\u0000",
+);
+const mutation = fc.oneof(
+  fc.record({
+    kind: fc.constant("delete" as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 3 }),
+  }),
+  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: inserted }),
+  fc.record({ kind: fc.constant("replace" as const), at: fc.nat(), text: inserted }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+function mutate(input: string, mutations: Mutation[]): string {
+  let s = input;
+  for (const m of mutations) {
+    const at = s.length === 0 ? 0 : m.at % s.length;
+    if (m.kind === "delete") s = s.slice(0, at) + s.slice(at + m.length);
+    else if (m.kind === "insert") s = s.slice(0, at) + m.text + s.slice(at);
+    else s = s.slice(0, at) + m.text + s.slice(at + 1);
+  }
+  return s;
+}
+
+/** Sorted, distinct cut points inside `text` from arbitrary numbers. */
+function cutsOf(text: string, numbers: number[]): number[] {
+  if (text.length === 0) return [];
+  return [...new Set(numbers.map((n) => n % text.length))].sort((a, b) => a - b);
+}
+
+describe("fast reader vs n3 on generated documents (property)", () => {
+  it("gives n3's result or error for generated and mutated documents in random chunks", () => {
+    let read = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        document,
+        fc.oneof(fc.constant([]), fc.array(mutation, { minLength: 1, maxLength: 3 })),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        fc.boolean(),
+        ({ format, text: generated }, mutations, numbers, withText) => {
+          const text = mutate(generated, mutations);
+          runs++;
+          if (fastReads(text, format)) read++;
+          const cuts = cutsOf(text, numbers);
+          const reference = parse(text, format, false, { cuts, withText });
+          expect(parse(text, format, true, { cuts, withText }), JSON.stringify(text)).toEqual(
+            reference,
+          );
+          if (withText) expect(reference).toEqual(parse(text, format, false, { withText }));
+        },
+      ),
+      { seed: SEED, numRuns: PROPERTY_RUNS },
+    );
+    console.log(`fast reader: read ${read} of ${runs} generated documents to the end on its own`);
+    // The generator stays mostly in the subset: the reader must read a good part itself.
+    expect(read).toBeGreaterThan(runs / 4);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// e. The replay: the reader stops after 300 KB, n3 reads it all again in steps
+
+describe("fallback replay through loadRdfChunked", () => {
+  /** About 300 KB in the subset, then `tail`. */
+  function longDocument(tail: string): string {
+    let text = bigTurtle(8000);
+    expect(text.length).toBeGreaterThan(300_000);
+    expect(fastReads(text, "turtle")).toBe(true);
+    text += tail;
+    return text;
+  }
+
+  async function load(text: string, progress: LoadProgress[]) {
+    return loadRdfChunked(text, {
+      format: "turtle",
+      baseIRI: BASE,
+      sourceName: "doc",
+      chunkSize: 16 * 1024,
+      sliceMs: 0,
+      yieldTo: () => Promise.resolve(),
+      onProgress: (p) => progress.push(p),
+    });
+  }
+
+  it("gives n3's quads when `[ ]` near the end sends the input to n3", async () => {
+    const text = longDocument(`:z :p [ :q :r ] .\n:z :p :last .\n`);
+    expect(fastReads(text, "turtle")).toBe(false);
+    const progress: LoadProgress[] = [];
+    const result = await load(text, progress);
+    const reference = parse(text, "turtle", false, { withText: true });
+    if ("error" in reference) throw new Error(reference.error.message);
+    expect(result.quads.terms.map(describeTerm)).toEqual(reference.terms);
+    expect(Array.from(result.quads.indices)).toEqual(reference.indices);
+    expect(result.quads.distinct).toBe(reference.distinct);
+    // The backlog was drained a step at a time after the last chunk.
+    const parse_ = progress.filter((p) => p.phase === "parse");
+    expect(parse_.filter((p) => p.bytes === text.length).length).toBeGreaterThan(2);
+    for (let i = 1; i < parse_.length; i++) {
+      expect(parse_[i]!.triples).toBeGreaterThanOrEqual(parse_[i - 1]!.triples);
+    }
+    expect(progress.at(-1)!.triples).toBe(reference.indices.length / 4);
+  });
+
+  it("rejects with n3's error when a syntax error near the end sends the input to n3", async () => {
+    const text = longDocument(`:z :p :o :extra .\n:z :p :last .\n`);
+    const progress: LoadProgress[] = [];
+    const reference = parse(text, "turtle", false, { withText: true });
+    if (!("error" in reference)) throw new Error("expected an error");
+    const error: unknown = await load(text, progress).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RdfParseError);
+    const e = error as RdfParseError;
+    expect([e.message, e.line, e.column, e.token]).toEqual([
+      reference.error.message,
+      reference.error.line,
+      reference.error.column,
+      reference.error.token,
+    ]);
+    const triples = progress.map((p) => p.triples);
+    for (let i = 1; i < triples.length; i++) {
+      expect(triples[i]).toBeGreaterThanOrEqual(triples[i - 1]!);
+    }
+  });
+});
