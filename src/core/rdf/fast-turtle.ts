@@ -770,6 +770,10 @@ export class FastRdfReader {
     if (ends !== OK) return ends;
     let term = this.names.find(buf, start, end, BLANK_SPACE);
     if (term === undefined) {
+      // n3 reads a label's dots one at a time: `_:a..b` is its error (a local name's are not).
+      for (let i = start + 1; i < end; i++) {
+        if (buf.charCodeAt(i) === DOT && buf.charCodeAt(i - 1) === DOT) return BAIL;
+      }
       const label = buf.slice(start, end);
       this.names.add(label, BLANK_SPACE, (term = this.terms.blankNode(this.labelPrefix + label)));
     }
