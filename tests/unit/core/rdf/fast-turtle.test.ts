@@ -994,6 +994,54 @@ describe("fallback replay through loadRdfChunked", () => {
     expect(progress.at(-1)!.triples).toBe(reference.indices.length / 4);
   });
 
+  it("counts quads without going back while n3 reads the backlog (createRdfParser)", () => {
+    const text = longDocument(`:z :p [ :q :r ] .\n`);
+    const parser = createRdfParser({ format: "turtle", baseIRI: BASE, text: () => text });
+    const counts: number[] = [];
+    for (let at = 0; at < text.length; at += 16 * 1024) {
+      parser.write(text.slice(at, at + 16 * 1024));
+      counts.push(parser.quadCount);
+    }
+    expect(parser.backlog).toBeGreaterThan(0);
+    while (parser.backlog > 0) {
+      parser.write("");
+      counts.push(parser.quadCount);
+    }
+    const { quads } = parser.endStore();
+    counts.push(quads.length);
+    for (let i = 1; i < counts.length; i++)
+      expect(counts[i]).toBeGreaterThanOrEqual(counts[i - 1]!);
+    expect(quads.length).toBe(8000 * 3 + 2);
+  });
+
+  it("gives n3's error, chunked with or without the text, when a large input ends in an error", () => {
+    const head = bigTurtle(2500); // more than one replay step (64 Ki)
+    expect(head.length).toBeGreaterThan(64 * 1024);
+    for (const tail of [
+      ':s :p "\\x"^^<http://www.w3.org/2001/XMLSchema#date> .\n',
+      ":s :p :o :q .\n",
+      ':s :p "abc\n :q :r .\n',
+      ":s :p u:x .\n",
+      ":s :p [ :q ] :r .\n",
+      ":s :p :o ;\n",
+    ]) {
+      const outcome = expectSame(head + tail, "turtle", BASE, [
+        { chunk: 7 },
+        { chunk: 333 },
+        { chunk: 4096, withText: true },
+        { chunk: 65_537 },
+      ]);
+      expect(outcome).toHaveProperty("error");
+    }
+  });
+
+  it("leaves a statement longer than 256 Ki code units cut by chunks to n3", () => {
+    const text = `${P}:s :p "${"x".repeat(300_000)}" .\n:s :p :o .\n`;
+    expect(fastReads(text, "turtle")).toBe(true);
+    expect(fastReads(text, "turtle", 16 * 1024)).toBe(false);
+    expectSame(text, "turtle", BASE, [{ chunk: 16 * 1024 }, { chunk: 16 * 1024, withText: true }]);
+  });
+
   it("rejects with n3's error when a syntax error near the end sends the input to n3", async () => {
     const text = longDocument(`:z :p :o :extra .\n:z :p :last .\n`);
     const progress: LoadProgress[] = [];
