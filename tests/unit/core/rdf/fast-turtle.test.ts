@@ -710,6 +710,7 @@ describe("edge cases, read by the reader or left to n3: n3's result or error eit
 
 const SEED = 20_260_601;
 const PROPERTY_RUNS = 1500;
+const SOUP_RUNS = 1000;
 
 /** Mostly `inside` (the reader's subset), now and then `outside` (left to n3). */
 function mostly<T>(inside: readonly T[], outside: readonly T[]): fc.Arbitrary<T> {
@@ -947,6 +948,74 @@ describe("fast reader vs n3 on generated documents (property)", () => {
     console.log(`fast reader: read ${read} of ${runs} generated documents to the end on its own`);
     // The generator stays mostly in the subset: the reader must read a good part itself.
     expect(read).toBeGreaterThan(runs / 4);
+  });
+});
+
+/** Tokens of the subset and a few beyond it, to be put together in any order. */
+const token = fc.constantFrom(
+  ":a",
+  "ex:b.c",
+  "a:",
+  "_:b",
+  "<http://x/y>",
+  "<rel>",
+  '"s"',
+  "'t'",
+  '""',
+  '"e\\n"',
+  "@en",
+  "@EN-gb",
+  "^^",
+  "xsd:int",
+  "a",
+  "1",
+  "-2.5",
+  "true",
+  "false",
+  ".",
+  ";",
+  ",",
+  "{",
+  "}",
+  "GRAPH",
+  "PREFIX",
+  "@prefix",
+  "BASE",
+  "[",
+  "]",
+  "(",
+  ")",
+  "<<",
+  ">>",
+  "#c\n",
+  " ",
+  " ",
+  "\n",
+  "\r\n",
+  "\t",
+);
+
+describe("fast reader vs n3 on token soup (property)", () => {
+  it("gives n3's result or error for tokens in any order, in random chunks", () => {
+    let read = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...(["turtle", "trig", "n-triples", "n-quads"] as const)),
+        fc.array(token, { maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (format, tokens, numbers) => {
+          const text = HEAD + tokens.join("");
+          if (fastReads(text, format)) read++;
+          const cuts = cutsOf(text, numbers);
+          expect(parse(text, format, true, { cuts }), JSON.stringify(text)).toEqual(
+            parse(text, format, false, { cuts }),
+          );
+        },
+      ),
+      { seed: SEED, numRuns: SOUP_RUNS },
+    );
+    console.log(`fast reader: read ${read} of ${SOUP_RUNS} token soups to the end on its own`);
+    expect(read).toBeGreaterThan(0);
   });
 });
 
