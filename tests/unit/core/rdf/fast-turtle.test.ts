@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { DataFactory, Parser, type Term } from "n3";
+import { DataFactory, Literal, Parser, type Term } from "n3";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { RdfParseError } from "../../../../src/core/errors";
 import { loadRdfChunked, type LoadProgress } from "../../../../src/core/load/load";
@@ -137,7 +137,7 @@ function fastReads(text: string, format: FastSyntax, chunk = Math.max(1, text.le
     terms: {
       namedNode: (iri) => DataFactory.namedNode(iri),
       blankNode: (name) => DataFactory.blankNode(name),
-      literal: (value, tag) => DataFactory.literal(value, tag),
+      newLiteral: (id) => new Literal(id),
       defaultGraph: () => DataFactory.defaultGraph(),
     },
     sink: { add: () => undefined },
