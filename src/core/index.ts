@@ -7,6 +7,7 @@ import type { RdfFormat } from "./rdf/formats";
 import { rdfToGraph } from "./model/rdf-to-graph";
 import type { OrgraphGraph } from "./model/types";
 import { QuadStore } from "./rdf/quad-store";
+import { keepLoadShapes } from "./load/keep-shapes";
 
 export * from "./errors";
 export * from "./model/types";
@@ -85,6 +86,7 @@ export function loadRdf(text: string, options: LoadOptions): LoadResult {
     languages: options.languages,
     collapseMemberships: options.collapseMemberships,
   });
+  keepLoadShapes();
   return {
     graph,
     quads,

@@ -12,6 +12,7 @@ import { macrotask, type TimerGlobals } from "./macrotask";
 import { buildGraphInSteps } from "../model/rdf-to-graph";
 import { createRdfParser } from "../rdf/parse";
 import { jsonLdParser } from "./jsonld-source";
+import { keepLoadShapes } from "./keep-shapes";
 import type { JsonLdContextPolicy } from "../rdf/jsonld-policy";
 import type { LoadOptions, LoadResult } from "../index";
 import { isQuadArray, QuadStore, type Quads } from "../rdf/quad-store";
@@ -191,6 +192,7 @@ export async function loadRdfChunked(
       const graph = step.value;
       if (signal?.aborted) throw cancelled(source);
       onProgress?.({ phase: "build", bytes: total, totalBytes: total, triples: quads.length });
+      keepLoadShapes();
       return {
         graph,
         quads,

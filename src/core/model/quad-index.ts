@@ -13,6 +13,7 @@ import { compareStrings, termKey, type RdfTerm } from "../rdf/terms";
 import { runSteps, runStepsInSlices, type Pause } from "../steps";
 import { sortSmall } from "./sort-small";
 import { canonicalIri, RDF } from "./vocab";
+import { keepShape } from "../shapes";
 
 /** Kinds of terms, by number (`QuadIndex.kinds`). */
 export const TERM_KINDS = ["NamedNode", "BlankNode", "Literal", "DefaultGraph", "Other"] as const;
@@ -287,7 +288,6 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
   const P = new Int32Array(n);
   const O = new Int32Array(n);
   const G = new Int32Array(n);
-  const typeId = predicateIds.get(RDF.type) ?? -1;
   yield* chunks(
     sliced,
     n,
@@ -312,19 +312,75 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
     termEnd[t] = starts[group + 1]!;
   }
 
-  let lastAbout: string | undefined;
-  let lastRange = NO_QUADS;
-  const about = (subject: string): Range => {
-    if (subject === lastAbout) return lastRange;
-    const r = groups.get(subject);
-    lastAbout = subject;
-    return (lastRange = r === undefined ? NO_QUADS : { start: starts[r]!, end: starts[r + 1]! });
-  };
-  const objects = (subject: string, predicate: string): RdfTerm[] => {
+  return new Index(
+    n,
+    S,
+    P,
+    O,
+    G,
+    keys,
+    terms,
+    kinds,
+    predicates,
+    predicateIds,
+    graphNames,
+    groups,
+    starts,
+    termStart,
+    termEnd,
+    predicateIds.get(RDF.type) ?? -1,
+  );
+}
+
+/**
+ * The index's lookups as methods of one class (not closures made per index): V8's optimized
+ * builder calls them whatever the load (see src/core/shapes.ts).
+ */
+class Index implements QuadIndex {
+  private lastAbout: string | undefined;
+  private lastRange = NO_QUADS;
+
+  constructor(
+    readonly length: number,
+    readonly s: Int32Array,
+    readonly p: Int32Array,
+    readonly o: Int32Array,
+    readonly g: Int32Array,
+    readonly keys: readonly string[],
+    readonly terms: readonly RdfTerm[],
+    readonly kinds: Uint8Array,
+    readonly predicates: readonly string[],
+    private readonly predicateIds: ReadonlyMap<string, number>,
+    readonly graphNames: ReadonlySet<string>,
+    /** Subject group by key. */
+    private readonly groups: ReadonlyMap<string, number>,
+    /** Where each group's quads start (and the next's, for the end). */
+    private readonly starts: Int32Array,
+    readonly termStart: Int32Array,
+    readonly termEnd: Int32Array,
+    private readonly typeId: number,
+  ) {
+    keepShape(this);
+  }
+
+  predicateId(iri: string): number {
+    return this.predicateIds.get(iri) ?? -1;
+  }
+
+  about(subject: string): Range {
+    if (subject === this.lastAbout) return this.lastRange;
+    const r = this.groups.get(subject);
+    this.lastAbout = subject;
+    return (this.lastRange =
+      r === undefined ? NO_QUADS : { start: this.starts[r]!, end: this.starts[r + 1]! });
+  }
+
+  objects(subject: string, predicate: string): RdfTerm[] {
     const out: RdfTerm[] = [];
-    const p = predicateIds.get(predicate);
+    const p = this.predicateIds.get(predicate);
     if (p === undefined) return out;
-    const { start, end } = about(subject);
+    const { p: P, o: O, keys, terms } = this;
+    const { start, end } = this.about(subject);
     let seen: Set<string> | undefined;
     for (let i = start; i < end; i++) {
       if (P[i] !== p) continue;
@@ -337,44 +393,31 @@ function* indexSteps(input: Quads, sliced: boolean): Generator<void, QuadIndex, 
       out.push(terms[O[i]!]!);
     }
     return out;
-  };
-  return {
-    length: n,
-    s: S,
-    p: P,
-    o: O,
-    g: G,
-    keys,
-    terms,
-    kinds,
-    predicates,
-    predicateId: (iri) => predicateIds.get(iri) ?? -1,
-    graphNames,
-    about,
-    termStart,
-    termEnd,
-    objects,
-    typesOf: (subject) => {
-      const out: string[] = [];
-      const { start, end } = about(subject);
-      for (let i = start; i < end; i++) {
-        if (P[i] !== typeId || kinds[O[i]!] !== NAMED) continue;
-        const cls = canonicalIri(keys[O[i]!]!);
-        if (!out.includes(cls)) out.push(cls);
-      }
-      return sortSmall(out, compareStrings);
-    },
-    instancesOf: (cls) => {
-      const wanted = canonicalIri(cls);
-      const out = new Set<string>();
-      for (let i = 0; i < n; i++) {
-        const o = O[i]!;
-        if (P[i] === typeId && kinds[o] === NAMED && canonicalIri(keys[o]!) === wanted)
-          out.add(keys[S[i]!]!);
-      }
-      return [...out].sort();
-    },
-  };
+  }
+
+  typesOf(subject: string): string[] {
+    const out: string[] = [];
+    const { p: P, o: O, keys, kinds, typeId } = this;
+    const { start, end } = this.about(subject);
+    for (let i = start; i < end; i++) {
+      if (P[i] !== typeId || kinds[O[i]!] !== NAMED) continue;
+      const cls = canonicalIri(keys[O[i]!]!);
+      if (!out.includes(cls)) out.push(cls);
+    }
+    return sortSmall(out, compareStrings);
+  }
+
+  instancesOf(cls: string): string[] {
+    const wanted = canonicalIri(cls);
+    const out = new Set<string>();
+    const { s: S, p: P, o: O, keys, kinds, typeId } = this;
+    for (let i = 0; i < this.length; i++) {
+      const o = O[i]!;
+      if (P[i] === typeId && kinds[o] === NAMED && canonicalIri(keys[o]!) === wanted)
+        out.add(keys[S[i]!]!);
+    }
+    return [...out].sort();
+  }
 }
 
 export type { Pause };

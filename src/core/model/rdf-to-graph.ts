@@ -42,6 +42,7 @@ import type {
   Span,
 } from "./types";
 import { canonicalIri, OG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, TIME } from "./vocab";
+import { keepShape } from "../shapes";
 
 export { literalValue };
 
@@ -291,6 +292,7 @@ class Builder {
     );
     this.languages = (options.languages ?? DEFAULT_LANGUAGES).map((l) => l.toLowerCase());
     this.prefixes = options.prefixes ?? {};
+    keepShape(this);
   }
 
   private *scan(): Generator<void, void> {

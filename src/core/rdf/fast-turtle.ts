@@ -15,6 +15,7 @@
  * of a chunk is read again, whole, with the next chunk.
  */
 import type { BlankNode, Literal, NamedNode, Term } from "n3";
+import { keepShape } from "../shapes";
 
 /** The term factory shared with the n3 path: the same interned term for the same key. */
 export interface FastTermFactory {
@@ -128,6 +129,10 @@ function is(code: number, flag: number): boolean {
  * input, with no string made for it. Open addressing on a typed array of indices.
  */
 class TermTable<T> {
+  constructor() {
+    keepShape(this);
+  }
+
   private slots = new Int32Array(1 << 12);
   private readonly keys: string[] = [];
   private readonly spaces: number[] = [];
@@ -250,6 +255,7 @@ export class FastRdfReader {
     this.maxPending = options.maxPendingStatement ?? 256 * 1024;
     this.defaultGraph = this.terms.defaultGraph();
     this.graph = this.defaultGraph;
+    keepShape(this);
   }
 
   /** Reads `chunk`; false once the input is outside the subset (n3 must read all of it). */

@@ -18,7 +18,14 @@ import { MAX_TOKEN_LENGTH, OrgraphError, RdfParseError, truncateToken } from "..
 import { RDF_FORMATS, type RdfFormat } from "./formats";
 import { QuadStore, QuadStoreBuilder, type NumberedTerm } from "./quad-store";
 import { XSD_STRING, type RdfTerm } from "./terms";
-import { FAST_SYNTAXES, FastRdfReader, type FastQuadSink, type FastSyntax } from "./fast-turtle";
+import { keepShape } from "../shapes";
+import {
+  FAST_SYNTAXES,
+  FastRdfReader,
+  type FastQuadSink,
+  type FastSyntax,
+  type FastTermFactory,
+} from "./fast-turtle";
 
 export interface ParseOptions {
   format: RdfFormat;
@@ -334,17 +341,46 @@ function internedTerms() {
     blankNode,
     literal,
   };
+  return { namedNode, blankNode, literal, factory };
+}
+
+/**
+ * The fast reader's terms (FastTermFactory): n3's term classes with a store number, IRIs and
+ * blank node labels interned here, literals by the reader. Methods, not closures made per parse:
+ * V8's optimized reader calls them whatever the parse (see src/core/shapes.ts).
+ */
+class FastTerms implements FastTermFactory {
+  private readonly named = new Map<string, NamedNode>();
+  private readonly blanks = new Map<string, BlankNode>();
+
+  constructor() {
+    keepShape(this);
+  }
+
   /**
-   * `namedNode` for an IRI most likely new, kept as it is given: hashing a string of parts
-   * flattens it in place, and the garbage collector then drops the parts (the same retained
-   * heap as with `flatten`, measured by the bench, for less time).
+   * Kept as given: hashing a string of parts flattens it in place, and the garbage collector
+   * then drops the parts (the same retained heap as with `flatten`, measured by the bench).
    */
-  const newNamedNode = (iri: string): NamedNode => {
-    let term = named.get(iri);
-    if (term === undefined) named.set(iri, (term = new NumberedNamedNode(iri)));
+  namedNode(iri: string): NamedNode {
+    let term = this.named.get(iri);
+    if (term === undefined) this.named.set(iri, (term = new NumberedNamedNode(iri)));
     return term;
-  };
-  return { namedNode, newNamedNode, blankNode, literal, factory };
+  }
+
+  blankNode(name: string): BlankNode {
+    let term = this.blanks.get(name);
+    if (term === undefined) this.blanks.set(name, (term = new NumberedBlankNode(name)));
+    return term;
+  }
+
+  /** A literal's id is built by concatenation and never hashed: kept as a flat copy. */
+  newLiteral(id: string): Literal {
+    return new NumberedLiteral(flatten(id));
+  }
+
+  defaultGraph(): Term {
+    return DataFactory.defaultGraph();
+  }
 }
 
 /** The chunk parser on n3 alone. */
@@ -461,18 +497,11 @@ const REPLAY_STEP = 64 * 1024;
  * the result, or the error, is always n3's.
  */
 function createFastFirstParser(options: ChunkParseOptions, syntax: FastSyntax): RdfChunkParser {
-  const { newNamedNode, blankNode } = internedTerms();
   const quads = new QuadStoreBuilder();
   const prefixes: Record<string, string> = {};
   const reader = new FastRdfReader({
     syntax,
-    terms: {
-      namedNode: newNamedNode,
-      blankNode,
-      // The reader interns literals: ids as the factory above builds them, a flat copy kept.
-      newLiteral: (id) => new NumberedLiteral(flatten(id)),
-      defaultGraph: () => DataFactory.defaultGraph(),
-    },
+    terms: new FastTerms(),
     sink: quads as unknown as FastQuadSink,
     blankLabelPrefix: LABELLED,
     onPrefix: (prefix, iri) => {

@@ -5,6 +5,7 @@
  * quads posted by a worker are used as they come. Read-only.
  */
 import type { RdfQuad, RdfTerm } from "./terms";
+import { keepShape } from "../shapes";
 
 /** Quads read in order: a plain array or a QuadStore. */
 export type Quads = readonly RdfQuad[] | QuadStore;
@@ -140,6 +141,10 @@ function isNumbered(term: RdfTerm): term is NumberedTerm {
  * give such terms to one builder only.
  */
 export class QuadStoreBuilder {
+  constructor() {
+    keepShape(this);
+  }
+
   private readonly ids = new Map<RdfTerm, number>();
   private readonly terms: RdfTerm[] = [];
   private indices = new Int32Array(1024);
