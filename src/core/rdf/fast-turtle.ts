@@ -668,31 +668,36 @@ export class FastRdfReader {
     return undefined;
   }
 
-  /** `<iri>`: absolute, without escapes (n3 resolves relative ones and reads escapes). */
+  /** `<iri>`: absolute (n3 resolves relative ones), with `\\u` and `\\U` escapes or none. */
   private iri(): Outcome {
     const buf = this.buf;
     const start = this.pos + 1;
     let end = start;
+    let escaped = false;
     for (;;) {
       if (end >= buf.length) return this.short();
       const c = buf.charCodeAt(end);
       if (c === GT) break;
+      if (c === BACKSLASH) {
+        const length = numericEscape(buf, end);
+        if (length < 0) return this.short();
+        if (length === 0) return BAIL;
+        escaped = true;
+        end += length;
+        continue;
+      }
       if (c < 128 && (CLASSES[c]! & IRI_BAD) !== 0) return BAIL;
       end++;
     }
-    // Absolute: a scheme, then `:`.
-    if (!is(buf.charCodeAt(start), LETTER)) return BAIL;
-    let i = start + 1;
-    for (let c = buf.charCodeAt(i); ; c = buf.charCodeAt(++i)) {
-      if (c === COLON) break;
-      if (!(is(c, LETTER) || is(c, DIGIT) || c === PLUS || c === MINUS || c === DOT)) {
-        return BAIL;
-      }
-    }
     let term = this.names.find(buf, start, end, IRI_SPACE);
     if (term === undefined) {
-      const iri = buf.slice(start, end);
-      this.names.add(iri, IRI_SPACE, (term = this.terms.namedNode(iri)));
+      const raw = buf.slice(start, end);
+      const iri = escaped ? unescape(raw) : raw;
+      // What an escape stands for must be allowed in an IRI too (n3 checks after unescaping).
+      if (escaped && !validIri(iri)) return BAIL;
+      if (!isAbsolute(iri)) return BAIL;
+      // Keyed by the text as written: an escaped and a plain spelling are one term all the same.
+      this.names.add(raw, IRI_SPACE, (term = this.terms.namedNode(iri)));
     }
     this.term = term;
     this.pos = end + 1;
@@ -802,10 +807,14 @@ export class FastRdfReader {
       if (c === LF || c === CR) return BAIL;
       if (c === BACKSLASH) {
         if (end + 1 >= buf.length) return this.short();
-        // \u, \U, or an error: n3's.
-        if (ESCAPES[buf.charCodeAt(end + 1)] === undefined) return BAIL;
+        let length = 2;
+        if (ESCAPES[buf.charCodeAt(end + 1)] === undefined) {
+          length = numericEscape(buf, end);
+          if (length < 0) return this.short();
+          if (length === 0) return BAIL; // an error: n3's
+        }
         escaped = true;
-        end += 2;
+        end += length;
         continue;
       }
       end++;
@@ -948,7 +957,58 @@ const ESCAPES: Record<number, string> = {
   [BACKSLASH]: "\\",
 };
 
-/** A short string's text with its escapes (all in ESCAPES) replaced. */
+/** A short string's or IRI's text with its escapes (checked as they were read) replaced. */
 function unescape(raw: string): string {
-  return raw.replace(/\\(.)/g, (_, c: string) => ESCAPES[c.charCodeAt(0)]!);
+  return raw.replace(/\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))/g, (_, u, U, c: string) =>
+    c === undefined
+      ? String.fromCodePoint(parseInt((u ?? U) as string, 16))
+      : ESCAPES[c.charCodeAt(0)]!,
+  );
+}
+
+/** The value of a hexadecimal digit, -1 for any other character. */
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 32;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/**
+ * The length of the numeric escape (`\\uXXXX`, `\\UXXXXXXXX`) at `at`, a backslash: 0 when there
+ * is none or n3 refuses it (a digit that is not hexadecimal, a surrogate or a value past
+ * U+10FFFF), -1 when the text ends first.
+ */
+function numericEscape(buf: string, at: number): number {
+  const kind = buf.charCodeAt(at + 1);
+  const digits = kind === 0x75 /* u */ ? 4 : kind === 0x55 /* U */ ? 8 : 0;
+  if (digits === 0) return at + 1 >= buf.length ? -1 : 0;
+  const end = at + 2 + digits;
+  if (end > buf.length) return -1;
+  let code = 0;
+  for (let i = at + 2; i < end; i++) {
+    const digit = hexValue(buf.charCodeAt(i));
+    if (digit < 0) return 0;
+    code = code * 16 + digit;
+  }
+  return code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? 2 + digits : 0;
+}
+
+/** Whether an IRI holds only characters an IRI reference may (n3's check after unescaping). */
+function validIri(iri: string): boolean {
+  for (let i = 0; i < iri.length; i++) {
+    const c = iri.charCodeAt(i);
+    if (c < 128 && (CLASSES[c]! & IRI_BAD) !== 0) return false;
+  }
+  return true;
+}
+
+/** Whether an IRI is absolute: a scheme (a letter, then letters, digits, `+`, `-`, `.`), `:`. */
+function isAbsolute(iri: string): boolean {
+  if (!is(iri.charCodeAt(0), LETTER)) return false;
+  for (let i = 1; i < iri.length; i++) {
+    const c = iri.charCodeAt(i);
+    if (c === COLON) return true;
+    if (!(is(c, LETTER) || is(c, DIGIT) || c === PLUS || c === MINUS || c === DOT)) return false;
+  }
+  return false;
 }

@@ -345,6 +345,21 @@ describe("inputs the fast reader reads to the end", () => {
     expect(quadLines(out)).toHaveLength(8);
   });
 
+  it("\\u and \\U escapes in strings and IRIs, one term however an IRI is written", () => {
+    const out = expectRead(
+      `${P}:s :p "caf\\u00e9", "\\U0001F600", "caf\u00e9" ; :q <http://example.org/\\u00e9>, <http://example.org/\u00e9>, <\\u0068ttp://example.org/x> .\n`,
+      "turtle",
+    );
+    const lines = quadLines(out);
+    // "café" written with an escape and without is one literal; so is the IRI.
+    expect(lines).toHaveLength(6);
+    expect(new Set(lines).size).toBe(4);
+    expect(lines.join("\n")).toContain("\u{1F600}");
+    expect(lines.join("\n")).toContain("http://example.org/x");
+    expectRead(`<http://a/s> <http://a/p> "\\u00e9\\U0001F600" .\n`, "n-triples");
+    expectRead(`<http://a/\\u00e9> <http://a/p> <http://a/o> <http://a/g\\u0031> .\n`, "n-quads");
+  });
+
   it('language tags with subtags and in upper case ("EN" and "en" give one literal)', () => {
     const out = expectRead(
       `${P}:s :p "x"@en, "x"@EN, "x"@en-GB, "x"@zh-Hant-TW, "y"@De-CH-1996 .\n`,
@@ -493,9 +508,13 @@ describe("inputs the fast reader leaves to n3 (same result or error)", () => {
     ["triple term object", `${P}:s :p <<( :a :b :c )>> .\n`],
     ["long string", `${P}:s :p """long\nstring""" .\n`],
     ["long single-quoted string", `${P}:s :p '''long''' .\n`],
-    ["\\u escape", `${P}:s :p "caf\\u00e9" .\n`],
-    ["\\U escape", `${P}:s :p "\\U0001F600" .\n`],
-    ["\\u escape in an IRI", `${P}:s :p <http://example.org/\\u00e9> .\n`],
+    ["\\u escape of a surrogate", `${P}:s :p "\\uD800" .\n`],
+    ["\\u escape with a digit that is not hexadecimal", `${P}:s :p "\\u00G0" .\n`],
+    ["\\U escape past U+10FFFF", `${P}:s :p "\\U00110000" .\n`],
+    ["\\u escape of a space in an IRI", `${P}:s :p <http://example.org/\\u0020b> .\n`],
+    ["\\u escape of a quote in an IRI", `${P}:s :p <http://example.org/\\u0022b> .\n`],
+    ["\\u escape giving a relative IRI", `${P}:s :p <\\u0072el> .\n`],
+    ["escape other than \\u in an IRI", `${P}:s :p <http://example.org/\\n> .\n`],
     ["base direction", `${P}:s :p "x"@en--ltr .\n`],
     ["double", `${P}:s :p 1e5 .\n`],
     ["double with a fraction", `${P}:s :p 1.5E-3 .\n`],
@@ -564,7 +583,7 @@ describe("inputs the fast reader leaves to n3 (same result or error)", () => {
     ["single-quoted string", `<http://a/s> <http://a/p> 'x' .\n`],
     ["number", `<http://a/s> <http://a/p> 1 .\n`],
     ["missing dot", `<http://a/s> <http://a/p> <http://a/o>\n`],
-    ["\\u escape", `<http://a/s> <http://a/p> "\\u00e9" .\n`],
+    ["\\u escape of a surrogate", `<http://a/s> <http://a/p> "\\uDFFF" .\n`],
     ["prefixed datatype", `<http://a/s> <http://a/p> "1"^^xsd:int .\n`],
     ["statement across lines", `<http://a/s>\n<http://a/p> <http://a/o> .\n`],
     ["graph term in N-Triples", `<http://a/s> <http://a/p> <http://a/o> <http://a/g> .\n`],
