@@ -23,6 +23,8 @@ export interface FastTermFactory {
   namedNode(iri: string): NamedNode;
   /** A labelled blank node, by the name n3 gives it (its label after the parser's prefix). */
   blankNode(name: string): BlankNode;
+  /** A new anonymous blank node (`[ ]`), never a labelled one's. */
+  newBlankNode(): BlankNode;
   /**
    * A new literal of n3's id `id` (`"value"`, `"value"@tag` with the tag in lower case, or
    * `"value"^^datatype`, xsd:string never written): the reader interns literals itself.
@@ -99,6 +101,10 @@ const CARET = 94;
 const UNDERSCORE = 95;
 const LBRACE = 123;
 const RBRACE = 125;
+const LBRACKET = 91;
+const RBRACKET = 93;
+/** The deepest `[ ]` nesting the reader reads itself (n3, whose stack is its own, reads more). */
+const MAX_NESTING = 64;
 
 // ASCII classes as bit flags.
 const LETTER = 1;
@@ -241,6 +247,10 @@ export class FastRdfReader {
   private inGraph = false;
   private readonly pending: Term[] = [];
   private pendingLength = 0;
+  /** How deep in `[ ]` the statement being read is. */
+  private nesting = 0;
+  /** Whether the last `[ ]` read was empty. */
+  private lastListEmpty = false;
   /** The term a successful read gives. */
   private term: Term | undefined;
 
@@ -373,6 +383,7 @@ export class FastRdfReader {
       if (keyword === "graph") return this.trig && !this.inGraph ? this.graphKeyword() : BAIL;
       if (keyword !== undefined) return BAIL;
     }
+    if (c === LBRACKET) return this.blankSubject();
     let outcome = this.resource();
     if (outcome !== OK) return outcome;
     const subject = this.term!;
@@ -393,6 +404,61 @@ export class FastRdfReader {
     if (end === DOT) return this.dot();
     // The last triples of a graph block may end at its `}` (read as the next statement).
     return end === RBRACE && this.inGraph ? OK : BAIL;
+  }
+
+  /**
+   * A statement whose subject is `[ ... ]`: the list's triples, then maybe more about the blank
+   * node (`[ :p :o ] :q :r .`). `[]` needs them (`[] .` is n3's error); `[ ] { }` (a blank graph
+   * name) is left to n3.
+   */
+  private blankSubject(): Outcome {
+    const buf = this.buf;
+    let outcome = this.blankNodePropertyList();
+    if (outcome !== OK) return outcome;
+    const subject = this.term!;
+    const empty = this.lastListEmpty;
+    if ((outcome = this.space()) !== OK) return outcome;
+    if (this.pos >= buf.length) return this.short();
+    let c = buf.charCodeAt(this.pos);
+    if (!empty && (c === DOT || (c === RBRACE && this.inGraph))) {
+      return c === DOT ? this.dot() : OK;
+    }
+    if (c === DOT || c === LBRACE || c === RBRACE) return BAIL;
+    if ((outcome = this.predicateObjectList(subject)) !== OK) return outcome;
+    if ((outcome = this.space()) !== OK) return outcome;
+    if (this.pos >= buf.length) return this.short();
+    c = buf.charCodeAt(this.pos);
+    if (c === DOT) return this.dot();
+    return c === RBRACE && this.inGraph ? OK : BAIL;
+  }
+
+  /**
+   * `[ predicate objects ; ... ]` or `[]`: a new blank node, the subject of the list's triples
+   * (kept before the triple that holds the node, as n3 emits them). The node in `term`.
+   */
+  private blankNodePropertyList(): Outcome {
+    const buf = this.buf;
+    if (this.nesting >= MAX_NESTING) return BAIL;
+    this.pos++;
+    const node = this.terms.newBlankNode();
+    let outcome = this.space();
+    if (outcome !== OK) return outcome;
+    if (this.pos >= buf.length) return this.short();
+    let empty = true;
+    if (buf.charCodeAt(this.pos) !== RBRACKET) {
+      empty = false;
+      this.nesting++;
+      outcome = this.predicateObjectList(node);
+      this.nesting--;
+      if (outcome !== OK) return outcome;
+      if ((outcome = this.space()) !== OK) return outcome;
+      if (this.pos >= buf.length) return this.short();
+      if (buf.charCodeAt(this.pos) !== RBRACKET) return BAIL;
+    }
+    this.pos++;
+    this.lastListEmpty = empty;
+    this.term = node;
+    return OK;
   }
 
   /** A `.` that ends a statement (not the start of a number such as `.5`). */
@@ -524,7 +590,7 @@ export class FastRdfReader {
         if (buf.charCodeAt(this.pos) !== SEMICOLON) break;
       }
       const c = buf.charCodeAt(this.pos);
-      if (c === DOT || c === RBRACE) return OK;
+      if (c === DOT || c === RBRACE || c === RBRACKET) return OK;
       if ((outcome = this.space()) !== OK) return outcome;
     }
   }
@@ -627,6 +693,7 @@ export class FastRdfReader {
     const c = buf.charCodeAt(this.pos);
     if (c === LT) return this.iri();
     if (c === QUOTE || c === APOSTROPHE) return this.literal();
+    if (c === LBRACKET && !this.lineMode) return this.blankNodePropertyList();
     if (c === UNDERSCORE) return this.blank();
     if (is(c, DIGIT) || c === PLUS || c === MINUS) return this.number();
     if (c === 116 /* t */ || c === 102 /* f */) {

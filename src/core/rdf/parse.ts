@@ -373,6 +373,13 @@ class FastTerms implements FastTermFactory {
     return term;
   }
 
+  private anonymous = 0;
+
+  /** A blank node of `[ ]`: named as n3's anonymous ones are (renamed `b1`, `b2`, ... later). */
+  newBlankNode(): BlankNode {
+    return new NumberedBlankNode(`${ANONYMOUS}${this.anonymous++}`);
+  }
+
   /** A literal's id is built by concatenation and never hashed: kept as a flat copy. */
   newLiteral(id: string): Literal {
     return new NumberedLiteral(flatten(id));

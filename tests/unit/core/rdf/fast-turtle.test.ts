@@ -137,6 +137,7 @@ function fastReads(text: string, format: FastSyntax, chunk = Math.max(1, text.le
     terms: {
       namedNode: (iri) => DataFactory.namedNode(iri),
       blankNode: (name) => DataFactory.blankNode(name),
+      newBlankNode: () => DataFactory.blankNode(),
       newLiteral: (id) => new Literal(id),
       defaultGraph: () => DataFactory.defaultGraph(),
     },
@@ -360,6 +361,19 @@ describe("inputs the fast reader reads to the end", () => {
     expectRead(`<http://a/\\u00e9> <http://a/p> <http://a/o> <http://a/g\\u0031> .\n`, "n-quads");
   });
 
+  it("blank node property lists: as object, as subject, empty, nested, in a graph", () => {
+    const out = expectRead(
+      `${P}:s :p [ :q :r ; :q2 "x"@en , [ :deep 1 ] ] , :o2 .\n` +
+        `[ :a :b ] :c :d .\n[ :only :this ] .\n[] :e :f .\n:s :g [] , [ ] .\n` +
+        `:s :h [ :i :j ; ] .\n`,
+      "turtle",
+    );
+    // Inner triples come before the triple that holds their node, as n3 emits them.
+    expect(quadLines(out)).toHaveLength(14);
+    expectRead(`${P}:g { :s :p [ :q :r ] . [ :a :b ] }\n{ [] :c :d }\n`, "trig");
+    expectRead(`${P}:s :p ${"[ :q ".repeat(64)}:o${" ]".repeat(64)} .\n`, "turtle");
+  });
+
   it('language tags with subtags and in upper case ("EN" and "en" give one literal)', () => {
     const out = expectRead(
       `${P}:s :p "x"@en, "x"@EN, "x"@en-GB, "x"@zh-Hant-TW, "y"@De-CH-1996 .\n`,
@@ -500,8 +514,15 @@ describe("inputs the fast reader leaves to n3 (same result or error)", () => {
     ["relative IRI as object", `${P}:s :p <../o> .\n`],
     ["@base", `@base <http://example.org/> .\n${P}<s> :p :o .\n`],
     ["BASE", `BASE <http://example.org/>\n${P}:s :p :o .\n`],
-    ["blank node property list", `${P}:s :p [ :q :r ] .\n`],
-    ["empty blank node", `${P}[] :p :o .\n`],
+    ["empty blank node alone", `${P}[] .\n`],
+    ["empty blank node as a graph name", `${P}[] { :s :p :o }\n`],
+    ["blank node property list as a graph name", `${P}[ :q :r ] { :s :p :o }\n`],
+    ["blank node property list without its ]", `${P}:s :p [ :q :r .\n`],
+    ["blank node property list ending in a comma", `${P}:s :p [ :q :r , ] .\n`],
+    [
+      "blank node property list nested past 64 deep",
+      `${P}:s :p ${"[ :q ".repeat(65)}:o${" ]".repeat(65)} .\n`,
+    ],
     ["collection", `${P}:s :p ( 1 2 :x ) .\n`],
     ["empty collection", `${P}:s :p () .\n`],
     ["triple term", `${P}<< :a :b :c >> :p :o .\n`],
@@ -781,9 +802,37 @@ const literalText = fc
   });
 const numberText = mostly(["1", "-2", "+3", "4.5", "-0.5", "0", "007"], ["1e5", ".5"]);
 const booleanText = fc.constantFrom("true", "false");
-const subjectText = fc.oneof(pname, iriRef, blankLabel);
 const verbText = fc.oneof(pname, iriRef, fc.constant("a"));
-const objectText = fc.oneof(pname, iriRef, blankLabel, literalText, numberText, booleanText);
+const plainObject = fc.oneof(pname, iriRef, blankLabel, literalText, numberText, booleanText);
+/** `[]`, or `[ verb objects ; ... ]` one level deep (its objects may hold another). */
+const blankList = fc.oneof(
+  fc.constantFrom("[]", "[ ]"),
+  fc
+    .tuple(
+      ws,
+      fc.array(
+        fc.tuple(
+          verbText,
+          ws,
+          fc.array(fc.oneof(plainObject, fc.constant("[ a :C ]")), {
+            minLength: 1,
+            maxLength: 2,
+          }),
+        ),
+        { minLength: 1, maxLength: 2 },
+      ),
+      mostly([""], [" ;"]),
+    )
+    .map(
+      ([w, pos, end]) =>
+        `[${w}${pos.map(([v, w2, os]) => `${v} ${w2}${os.join(" , ")}`).join(" ; ")}${end} ]`,
+    ),
+);
+const subjectText = fc.oneof(pname, iriRef, blankLabel, blankList);
+const objectText = fc.oneof(
+  { weight: 6, arbitrary: plainObject },
+  { weight: 1, arbitrary: blankList },
+);
 
 const objects = fc
   .tuple(fc.array(objectText, { minLength: 1, maxLength: 3 }), ws)
@@ -1042,7 +1091,7 @@ describe("fast reader vs n3 on token soup (property)", () => {
 // e. The replay: the reader stops after 300 KB, n3 reads it all again in steps
 
 describe("fallback replay through loadRdfChunked", () => {
-  /** About 300 KB in the subset, then `tail`. */
+  /** About 300 KB in the subset, then `tail` (a collection, outside it). */
   function longDocument(tail: string): string {
     let text = bigTurtle(8000);
     expect(text.length).toBeGreaterThan(300_000);
@@ -1063,8 +1112,8 @@ describe("fallback replay through loadRdfChunked", () => {
     });
   }
 
-  it("gives n3's quads when `[ ]` near the end sends the input to n3", async () => {
-    const text = longDocument(`:z :p [ :q :r ] .\n:z :p :last .\n`);
+  it("gives n3's quads when a collection near the end sends the input to n3", async () => {
+    const text = longDocument(`:z :p ( :q :r ) .\n:z :p :last .\n`);
     expect(fastReads(text, "turtle")).toBe(false);
     const progress: LoadProgress[] = [];
     const result = await load(text, progress);
@@ -1083,7 +1132,7 @@ describe("fallback replay through loadRdfChunked", () => {
   });
 
   it("counts quads without going back while n3 reads the backlog (createRdfParser)", () => {
-    const text = longDocument(`:z :p [ :q :r ] .\n`);
+    const text = longDocument(`:z :p ( :q :r ) .\n`);
     const parser = createRdfParser({ format: "turtle", baseIRI: BASE, text: () => text });
     const counts: number[] = [];
     for (let at = 0; at < text.length; at += 16 * 1024) {
@@ -1099,7 +1148,8 @@ describe("fallback replay through loadRdfChunked", () => {
     counts.push(quads.length);
     for (let i = 1; i < counts.length; i++)
       expect(counts[i]).toBeGreaterThanOrEqual(counts[i - 1]!);
-    expect(quads.length).toBe(8000 * 3 + 2);
+    // 3 a line, then the collection: two rdf:first, two rdf:rest, and :z :p to its head.
+    expect(quads.length).toBe(8000 * 3 + 5);
   });
 
   it("gives n3's error, chunked with or without the text, when a large input ends in an error", () => {
