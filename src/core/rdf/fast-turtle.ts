@@ -1,18 +1,19 @@
 /**
- * Orgraph core: a fast reader for the plain subset of Turtle, TriG, N-Triples and N-Quads.
+ * Orgraph core: a fast reader for the common part of Turtle, TriG, N-Triples and N-Quads.
  *
- * Most RDF that researchers bring (triple store dumps, generated registers) uses a small part
- * of the grammar: IRIs, prefixed names, labelled blank nodes, short strings with a language tag
- * or a datatype, integers, booleans, `a`, `;` and `,`, TriG graph blocks. This reader reads that
- * part straight from character codes, statement by statement, into the same interned terms and
- * the same quad store as n3's parser (src/core/rdf/parse.ts), about three times as fast.
+ * Most RDF that researchers bring (triple store dumps, generated registers, annotations) uses a
+ * part of the grammar: absolute IRIs, prefixed names, labelled blank nodes and `[ ... ]`, strings
+ * (short and long, with their escapes) with a language tag or a datatype, integers, decimals,
+ * booleans, `a`, `;` and `,`, TriG graph blocks. This reader reads that part straight from
+ * character codes, statement by statement, into the same terms and the same quad store as n3's
+ * parser (src/core/rdf/parse.ts), faster than n3 alone.
  *
- * It never decides anything n3 would decide otherwise: at the first thing outside its subset
- * (a relative IRI, an escape it does not read, `[`, `(`, `<<`, a long string, `@base`, any
- * syntax error, ...) it stops and says so (`write` or `end` returns false), and the caller reads
- * the whole input again with n3. Errors, their messages and places, are therefore always n3's.
- * A statement's quads reach the store only once the statement is complete; one cut by the end
- * of a chunk is read again, whole, with the next chunk.
+ * It never decides anything n3 would decide otherwise: at the first thing outside its part
+ * (a relative IRI, `@base`, `(`, `<<`, a double, a base direction, any syntax error, ...) it
+ * stops and says so (`write` or `end` returns false), and the caller reads the whole input again
+ * with n3. Errors, their messages and places, are therefore always n3's. A statement's quads
+ * reach the store only once the statement is complete; one cut by the end of a chunk is read
+ * again, whole, with the next chunk.
  */
 import type { BlankNode, Literal, NamedNode, Term } from "n3";
 import { keepShape } from "../shapes";
@@ -860,18 +861,32 @@ export class FastRdfReader {
     return OK;
   }
 
-  /** A short string (`"..."`, or `'...'` outside N-Triples), then a language tag or datatype. */
+  /**
+   * A string (`"..."`, and outside N-Triples `'...'`, `"""..."""`, `'''...'''`), then a
+   * language tag or a datatype.
+   */
   private literal(): Outcome {
     const buf = this.buf;
     const quote = buf.charCodeAt(this.pos);
-    const start = this.pos + 1;
+    if (this.pos + 2 >= buf.length) return this.short();
+    // Three quotes open a long string (`""` then a quote included, as n3 reads it).
+    const long = buf.charCodeAt(this.pos + 1) === quote && buf.charCodeAt(this.pos + 2) === quote;
+    if (long && this.lineMode) return BAIL;
+    const start = this.pos + (long ? 3 : 1);
     let end = start;
     let escaped = false;
     for (;;) {
       if (end >= buf.length) return this.short();
       const c = buf.charCodeAt(end);
-      if (c === quote) break;
-      if (c === LF || c === CR) return BAIL;
+      if (c === quote) {
+        if (!long) break;
+        // A long string ends at the first three quotes (one or two are text).
+        if (end + 2 >= buf.length) return this.short();
+        if (buf.charCodeAt(end + 1) === quote && buf.charCodeAt(end + 2) === quote) break;
+        end++;
+        continue;
+      }
+      if ((c === LF || c === CR) && !long) return BAIL;
       if (c === BACKSLASH) {
         if (end + 1 >= buf.length) return this.short();
         let length = 2;
@@ -886,10 +901,9 @@ export class FastRdfReader {
       }
       end++;
     }
-    // `""` then a quote opens a long string.
-    if (end + 1 >= buf.length) return this.short();
-    if (end === start && buf.charCodeAt(end + 1) === quote) return BAIL;
-    let pos = end + 1;
+    const closing = long ? 3 : 1;
+    if (end + closing >= buf.length) return this.short();
+    let pos = end + closing;
     // The literal's space in the table: 0 for a simple string, odd for a datatype, even for a
     // language tag (as written: "EN" and "en" are two spaces, the factory gives one literal).
     let space = 0;

@@ -361,6 +361,16 @@ describe("inputs the fast reader reads to the end", () => {
     expectRead(`<http://a/\\u00e9> <http://a/p> <http://a/o> <http://a/g\\u0031> .\n`, "n-quads");
   });
 
+  it("long strings: line breaks, one or two quotes inside, escapes, tags", () => {
+    const out = expectRead(
+      `${P}${XSD}:s :p """long\nstring with " and "" inside""" , '''single\r\n'' too''' ;\n` +
+        `  :q """tag"""@en , """esc\\t\\u00e9\\"""" , """""" , ''''''^^xsd:string .\n`,
+      "turtle",
+    );
+    expect(quadLines(out)).toHaveLength(6);
+    expect(quadLines(out).join("\n")).toContain('long\nstring with " and "" inside');
+  });
+
   it("blank node property lists: as object, as subject, empty, nested, in a graph", () => {
     const out = expectRead(
       `${P}:s :p [ :q :r ; :q2 "x"@en , [ :deep 1 ] ] , :o2 .\n` +
@@ -527,8 +537,9 @@ describe("inputs the fast reader leaves to n3 (same result or error)", () => {
     ["empty collection", `${P}:s :p () .\n`],
     ["triple term", `${P}<< :a :b :c >> :p :o .\n`],
     ["triple term object", `${P}:s :p <<( :a :b :c )>> .\n`],
-    ["long string", `${P}:s :p """long\nstring""" .\n`],
-    ["long single-quoted string", `${P}:s :p '''long''' .\n`],
+    ["long string not closed", `${P}:s :p """long\nstring .\n`],
+    ["long string with four quotes at its end", `${P}:s :p """a"""" .\n`],
+    ["long string with a bad escape", `${P}:s :p """a\\x""" .\n`],
     ["\\u escape of a surrogate", `${P}:s :p "\\uD800" .\n`],
     ["\\u escape with a digit that is not hexadecimal", `${P}:s :p "\\u00G0" .\n`],
     ["\\U escape past U+10FFFF", `${P}:s :p "\\U00110000" .\n`],
@@ -602,6 +613,7 @@ describe("inputs the fast reader leaves to n3 (same result or error)", () => {
       `<http://a/s> <http://a/p> <http://a/o> . <http://a/s> <http://a/p> <http://a/o> .\n`,
     ],
     ["single-quoted string", `<http://a/s> <http://a/p> 'x' .\n`],
+    ["long string", `<http://a/s> <http://a/p> """long""" .\n`],
     ["number", `<http://a/s> <http://a/p> 1 .\n`],
     ["missing dot", `<http://a/s> <http://a/p> <http://a/o>\n`],
     ["\\u escape of a surrogate", `<http://a/s> <http://a/p> "\\uDFFF" .\n`],
@@ -800,10 +812,28 @@ const literalText = fc
     const body = chars.map((c) => (c === q ? `\\${q}` : c)).join("");
     return `${q}${body}${q}${sfx}`;
   });
+/** Long strings: line breaks and quotes inside (a quote at the end makes n3's error). */
+const longLiteralText = fc
+  .tuple(
+    fc.constantFrom('"""', "'''"),
+    fc.array(fc.oneof(stringChar, fc.constantFrom("\n", "\r\n", '"', "'", '""', "''")), {
+      maxLength: 6,
+    }),
+    suffix,
+  )
+  .map(([q, chars, sfx]) => `${q}${chars.join("")}${q}${sfx}`);
 const numberText = mostly(["1", "-2", "+3", "4.5", "-0.5", "0", "007"], ["1e5", ".5"]);
 const booleanText = fc.constantFrom("true", "false");
 const verbText = fc.oneof(pname, iriRef, fc.constant("a"));
-const plainObject = fc.oneof(pname, iriRef, blankLabel, literalText, numberText, booleanText);
+const plainObject = fc.oneof(
+  pname,
+  iriRef,
+  blankLabel,
+  literalText,
+  longLiteralText,
+  numberText,
+  booleanText,
+);
 /** `[]`, or `[ verb objects ; ... ]` one level deep (its objects may hold another). */
 const blankList = fc.oneof(
   fc.constantFrom("[]", "[ ]"),
