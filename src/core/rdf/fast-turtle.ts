@@ -2,18 +2,19 @@
  * Orgraph core: a fast reader for the common part of Turtle, TriG, N-Triples and N-Quads.
  *
  * Most RDF that researchers bring (triple store dumps, generated registers, annotations) uses a
- * part of the grammar: absolute IRIs, prefixed names, labelled blank nodes and `[ ... ]`, strings
- * (short and long, with their escapes) with a language tag or a datatype, integers, decimals,
- * booleans, `a`, `;` and `,`, TriG graph blocks. This reader reads that part straight from
- * character codes, statement by statement, into the same terms and the same quad store as n3's
- * parser (src/core/rdf/parse.ts), faster than n3 alone.
+ * part of the grammar: IRIs (relative ones resolved by n3's own code, `@base` and `BASE`
+ * followed), prefixed names, labelled blank nodes and `[ ... ]`, strings (short and long, with
+ * their escapes) with a language tag or a datatype, integers, decimals, booleans, `a`, `;` and
+ * `,`, TriG graph blocks. This reader reads that part straight from character codes, statement
+ * by statement, into the same terms and the same quad store as n3's parser
+ * (src/core/rdf/parse.ts), faster than n3 alone.
  *
- * It never decides anything n3 would decide otherwise: at the first thing outside its part
- * (a relative IRI, `@base`, `(`, `<<`, a double, a base direction, any syntax error, ...) it
- * stops and says so (`write` or `end` returns false), and the caller reads the whole input again
- * with n3. Errors, their messages and places, are therefore always n3's. A statement's quads
- * reach the store only once the statement is complete; one cut by the end of a chunk is read
- * again, whole, with the next chunk.
+ * It never decides anything n3 would decide otherwise: at the first thing outside its part (a
+ * collection `(`, `<<`, a double, a base direction, any syntax error, ...) it stops and says so
+ * (`write` or `end` returns false), and the caller reads the whole input again with n3. Errors,
+ * their messages and places, are therefore always n3's. A statement's quads reach the store only
+ * once the statement is complete; one cut by the end of a chunk is read again, whole, with the
+ * next chunk.
  */
 import type { BlankNode, Literal, NamedNode, Term } from "n3";
 import { keepShape } from "../shapes";
@@ -32,6 +33,14 @@ export interface FastTermFactory {
    */
   newLiteral(id: string): Literal;
   defaultGraph(): Term;
+}
+
+/** n3's resolution of relative IRIs against a base that declarations change. */
+export interface IriResolver {
+  /** The IRI `iri` stands for, null when it cannot be resolved (n3's error). */
+  resolve(iri: string): string | null;
+  /** Sets the base (an IRI already resolved). */
+  setBase(iri: string): void;
 }
 
 /** Where complete quads go (a QuadStoreBuilder). */
@@ -55,6 +64,11 @@ export interface FastReaderOptions {
   blankLabelPrefix: string;
   /** Called for each prefix declaration, as n3's `onPrefix`. */
   onPrefix?: (prefix: string, iri: string) => void;
+  /**
+   * Resolves relative IRIs (Turtle, TriG) as n3 does, and follows base declarations; without it
+   * a relative IRI or a base declaration is left to n3.
+   */
+  resolver?: IriResolver;
   /**
    * The longest statement kept across chunks, in code units: a longer one (a huge literal or
    * object list fed in small chunks) would be read again with every chunk, so the reader gives
@@ -216,6 +230,9 @@ export class FastRdfReader {
   private readonly nquads: boolean;
   private readonly labelPrefix: string;
   private readonly onPrefix: ((prefix: string, iri: string) => void) | undefined;
+  private readonly resolver: IriResolver | undefined;
+  /** The name table's space of relative IRIs under the current base (negative, new per base). */
+  private relativeSpace = -1;
   private readonly maxPending: number;
   private readonly defaultGraph: Term;
   private readonly names = new TermTable<Term>();
@@ -263,6 +280,7 @@ export class FastRdfReader {
     this.nquads = options.syntax === "n-quads";
     this.labelPrefix = options.blankLabelPrefix;
     this.onPrefix = options.onPrefix;
+    this.resolver = options.resolver;
     this.maxPending = options.maxPendingStatement ?? 256 * 1024;
     this.defaultGraph = this.terms.defaultGraph();
     this.graph = this.defaultGraph;
@@ -381,6 +399,7 @@ export class FastRdfReader {
       const keyword = this.keyword();
       if (keyword === MORE) return MORE;
       if (keyword === "prefix") return this.inGraph ? BAIL : this.prefixDirective(false);
+      if (keyword === "base") return this.inGraph ? BAIL : this.baseDirective(false);
       if (keyword === "graph") return this.trig && !this.inGraph ? this.graphKeyword() : BAIL;
       if (keyword !== undefined) return BAIL;
     }
@@ -500,11 +519,38 @@ export class FastRdfReader {
   private atDirective(): Outcome {
     const buf = this.buf;
     if (this.pos + 8 > buf.length) return this.short();
-    if (!buf.startsWith("@prefix", this.pos)) return BAIL;
-    const c = buf.charCodeAt(this.pos + 7);
-    if (c !== SPACE && c !== TAB && c !== LF && c !== CR) return BAIL;
-    this.pos += 7;
-    return this.prefixDirective(true);
+    const prefix = buf.startsWith("@prefix", this.pos);
+    if (!prefix && !buf.startsWith("@base", this.pos)) return BAIL;
+    const length = prefix ? 7 : 5;
+    const c = buf.charCodeAt(this.pos + length);
+    if (c !== SPACE && c !== TAB && c !== LF && c !== CR && (prefix || c !== LT)) return BAIL;
+    this.pos += length;
+    return prefix ? this.prefixDirective(true) : this.baseDirective(true);
+  }
+
+  /** The rest of a base declaration, after `@base` (`dot`) or `BASE`. */
+  private baseDirective(dot: boolean): Outcome {
+    const buf = this.buf;
+    const resolver = this.resolver;
+    if (resolver === undefined) return BAIL;
+    let outcome = this.space();
+    if (outcome !== OK) return outcome;
+    if (this.pos >= buf.length) return this.short();
+    if (buf.charCodeAt(this.pos) !== LT) return BAIL;
+    if ((outcome = this.iri()) !== OK) return outcome;
+    const base = this.term!.value;
+    if (base === "") return BAIL; // n3's error
+    if (dot) {
+      if ((outcome = this.space()) !== OK) return outcome;
+      if (this.pos >= buf.length) return this.short();
+      if (buf.charCodeAt(this.pos) !== DOT || (outcome = this.dot()) !== OK) {
+        return outcome === MORE ? MORE : BAIL;
+      }
+    }
+    resolver.setBase(base);
+    // Relative IRIs read from now on resolve against the new base: a table space of their own.
+    this.relativeSpace--;
+    return OK;
   }
 
   /** The rest of a prefix declaration, after `@prefix` (`dot`) or `PREFIX`. */
@@ -757,15 +803,21 @@ export class FastRdfReader {
       if (c < 128 && (CLASSES[c]! & IRI_BAD) !== 0) return BAIL;
       end++;
     }
-    let term = this.names.find(buf, start, end, IRI_SPACE);
+    // Relative IRIs (as written) are found under the current base only.
+    const space = hasScheme(buf, start, end) ? IRI_SPACE : this.relativeSpace;
+    let term = this.names.find(buf, start, end, space);
     if (term === undefined) {
       const raw = buf.slice(start, end);
-      const iri = escaped ? unescape(raw) : raw;
+      let iri: string | null = escaped ? unescape(raw) : raw;
       // What an escape stands for must be allowed in an IRI too (n3 checks after unescaping).
       if (escaped && !validIri(iri)) return BAIL;
-      if (!isAbsolute(iri)) return BAIL;
+      if (!isAbsolute(iri)) {
+        if (this.lineMode || this.resolver === undefined) return BAIL;
+        iri = this.resolver.resolve(iri);
+        if (iri === null) return BAIL; // n3's error
+      }
       // Keyed by the text as written: an escaped and a plain spelling are one term all the same.
-      this.names.add(raw, IRI_SPACE, (term = this.terms.namedNode(iri)));
+      this.names.add(raw, space, (term = this.terms.namedNode(iri)));
     }
     this.term = term;
     this.pos = end + 1;
@@ -1085,9 +1137,14 @@ function validIri(iri: string): boolean {
 
 /** Whether an IRI is absolute: a scheme (a letter, then letters, digits, `+`, `-`, `.`), `:`. */
 function isAbsolute(iri: string): boolean {
-  if (!is(iri.charCodeAt(0), LETTER)) return false;
-  for (let i = 1; i < iri.length; i++) {
-    const c = iri.charCodeAt(i);
+  return hasScheme(iri, 0, iri.length);
+}
+
+/** Whether `text[start, end)` starts with a scheme and `:`. */
+function hasScheme(text: string, start: number, end: number): boolean {
+  if (!is(text.charCodeAt(start), LETTER)) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c === COLON) return true;
     if (!(is(c, LETTER) || is(c, DIGIT) || c === PLUS || c === MINUS || c === DOT)) return false;
   }

@@ -25,6 +25,7 @@ import {
   type FastQuadSink,
   type FastSyntax,
   type FastTermFactory,
+  type IriResolver,
 } from "./fast-turtle";
 
 export interface ParseOptions {
@@ -344,6 +345,41 @@ function internedTerms() {
   return { namedNode, blankNode, literal, factory };
 }
 
+/** The parts of n3's Parser (2.x) that resolve IRIs against its base. */
+interface N3Resolution {
+  _resolveIRI(iri: string): string | null;
+  _setBase(iri: string): void;
+}
+
+/**
+ * Relative IRIs resolved by n3's own code (a parser kept for it, never given any text), so that
+ * the fast reader gives the IRIs n3 gives for any base; undefined when n3's parser lacks the
+ * methods (the fast reader then leaves relative IRIs to n3).
+ */
+export function n3IriResolver(baseIRI: string | undefined): IriResolver | undefined {
+  return N3Resolver.create(baseIRI);
+}
+
+class N3Resolver implements IriResolver {
+  private constructor(private readonly n3: N3Resolution) {
+    keepShape(this);
+  }
+
+  static create(baseIRI: string | undefined): N3Resolver | undefined {
+    const n3 = new Parser({ format: "Turtle", baseIRI }) as unknown as Partial<N3Resolution>;
+    if (typeof n3._resolveIRI !== "function" || typeof n3._setBase !== "function") return undefined;
+    return new N3Resolver(n3 as N3Resolution);
+  }
+
+  resolve(iri: string): string | null {
+    return this.n3._resolveIRI(iri);
+  }
+
+  setBase(iri: string): void {
+    this.n3._setBase(iri);
+  }
+}
+
 /**
  * The fast reader's terms (FastTermFactory): n3's term classes with a store number, IRIs and
  * blank node labels interned here, literals by the reader. Methods, not closures made per parse:
@@ -514,6 +550,7 @@ function createFastFirstParser(options: ChunkParseOptions, syntax: FastSyntax): 
     onPrefix: (prefix, iri) => {
       prefixes[prefix] = iri;
     },
+    resolver: n3IriResolver(options.baseIRI),
   });
   let kept: string[] | undefined = options.text ? undefined : [];
   let consumed = 0;
