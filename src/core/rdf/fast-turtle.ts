@@ -10,7 +10,7 @@
  * (src/core/rdf/parse.ts), faster than n3 alone.
  *
  * It never decides anything n3 would decide otherwise: at the first thing outside its part (a
- * collection `(`, `<<`, a double, a base direction, any syntax error, ...) it stops and says so
+ * collection `(`, `<<`, a base direction, any syntax error, ...) it stops and says so
  * (`write` or `end` returns false), and the caller reads the whole input again with n3. Errors,
  * their messages and places, are therefore always n3's. A statement's quads reach the store only
  * once the statement is complete; one cut by the end of a chunk is read again, whole, with the
@@ -80,6 +80,7 @@ export interface FastReaderOptions {
 const XSD = "http://www.w3.org/2001/XMLSchema#";
 const XSD_INTEGER = `${XSD}integer`;
 const XSD_DECIMAL = `${XSD}decimal`;
+const XSD_DOUBLE = `${XSD}double`;
 const XSD_BOOLEAN = `${XSD}boolean`;
 const XSD_STRING = `${XSD}string`;
 const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
@@ -247,6 +248,7 @@ export class FastRdfReader {
   private xsdBoolean: NamedNode | undefined;
   private xsdInteger: NamedNode | undefined;
   private xsdDecimal: NamedNode | undefined;
+  private xsdDouble: NamedNode | undefined;
   private readonly namespaces = new Map<string, number>();
   /** Declared prefixes, by their name's text. */
   private readonly prefixes = new TermTable<PrefixEntry>();
@@ -1042,7 +1044,7 @@ export class FastRdfReader {
     return space;
   }
 
-  /** An integer or a decimal (a double, with its exponent, is left to n3). */
+  /** An integer, a decimal or a double. */
   private number(): Outcome {
     const buf = this.buf;
     const start = this.pos;
@@ -1053,15 +1055,34 @@ export class FastRdfReader {
     while (is(c, DIGIT)) c = buf.charCodeAt(++i);
     if (i === digits) return i >= buf.length ? this.short() : BAIL;
     let decimal = false;
+    let double = false;
     if (c === DOT) {
       if (i + 1 >= buf.length) return this.short();
-      if (is(buf.charCodeAt(i + 1), DIGIT)) {
+      const next = buf.charCodeAt(i + 1);
+      if (is(next, DIGIT)) {
         decimal = true;
         for (c = buf.charCodeAt(++i); is(c, DIGIT); c = buf.charCodeAt(++i));
+      } else if (next === 101 /* e */ || next === 69 /* E */) {
+        // `1.e5` is a double (n3's `\d+\.\d*` before the exponent), when an exponent follows.
+        const end = exponentEnd(buf, i + 1);
+        if (end < 0) return this.short();
+        if (end > 0) {
+          double = true;
+          i = end;
+          c = buf.charCodeAt(i);
+        }
       }
     }
     if (i >= buf.length) return this.short();
-    if (c === 101 /* e */ || c === 69 /* E */) return BAIL;
+    if (!double && (c === 101 /* e */ || c === 69) /* E */) {
+      const end = exponentEnd(buf, i);
+      if (end < 0) return this.short();
+      if (end === 0) return BAIL;
+      double = true;
+      i = end;
+      c = buf.charCodeAt(i);
+      if (i >= buf.length) return this.short();
+    }
     // n3's rule: a delimiter or `:` follows, maybe after a dot.
     let after = c;
     if (after === DOT) {
@@ -1069,13 +1090,29 @@ export class FastRdfReader {
       after = buf.charCodeAt(i + 1);
     }
     if (!(is(after, DELIMITER) || after === COLON)) return BAIL;
-    const datatype = decimal
-      ? (this.xsdDecimal ??= this.terms.namedNode(XSD_DECIMAL))
-      : (this.xsdInteger ??= this.terms.namedNode(XSD_INTEGER));
+    const datatype = double
+      ? (this.xsdDouble ??= this.terms.namedNode(XSD_DOUBLE))
+      : decimal
+        ? (this.xsdDecimal ??= this.terms.namedNode(XSD_DECIMAL))
+        : (this.xsdInteger ??= this.terms.namedNode(XSD_INTEGER));
     this.term = this.literalIn(buf, start, i, this.datatypeSpace(datatype));
     this.pos = i;
     return OK;
   }
+}
+
+/**
+ * The end of an exponent (`e` or `E`, a sign maybe, digits) at `at`: 0 when there is none, -1
+ * when the text ends before it is known.
+ */
+function exponentEnd(buf: string, at: number): number {
+  let i = at + 1;
+  let c = buf.charCodeAt(i);
+  if (c === PLUS || c === MINUS) c = buf.charCodeAt(++i);
+  const digits = i;
+  while (is(c, DIGIT)) c = buf.charCodeAt(++i);
+  if (i >= buf.length) return -1;
+  return i === digits ? 0 : i;
 }
 
 /** The escapes of a short string that the reader itself reads (`\u` and `\U` are n3's). */

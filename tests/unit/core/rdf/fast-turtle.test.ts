@@ -340,6 +340,15 @@ describe("inputs the fast reader reads to the end", () => {
     expect(quadLines(out)[0]).toBe(`${EX}s ${RDF}type ${EX}C`);
   });
 
+  it("doubles: exponents with and without a sign, after an integer, a decimal or `1.`", () => {
+    const out = expectRead(
+      `${P}:s :p 1e5 , -2.5E-3 , +3.e+2 , 4E0 , 5.0e1. :t :p 6e2 .\n`,
+      "turtle",
+    );
+    expect(quadLines(out)).toHaveLength(6);
+    expect(quadLines(out).join("\n")).toContain("3.e+2");
+  });
+
   it("integers, decimals, signed numbers and booleans", () => {
     expectRead(`${P}:s :p 1, -2, +3, 4.5, -0.25, +0.0, 007, true, false .\n`, "turtle");
     expectRead(`${P}:s :p 12 ; :q -3.5 ; :r true ; :t false.\n`, "turtle");
@@ -570,8 +579,10 @@ describe("inputs the fast reader leaves to n3 (same result or error)", () => {
     ["\\u escape of a quote in an IRI", `${P}:s :p <http://example.org/\\u0022b> .\n`],
     ["escape other than \\u in an IRI", `${P}:s :p <http://example.org/\\n> .\n`],
     ["base direction", `${P}:s :p "x"@en--ltr .\n`],
-    ["double", `${P}:s :p 1e5 .\n`],
-    ["double with a fraction", `${P}:s :p 1.5E-3 .\n`],
+    ["double without exponent digits", `${P}:s :p 1e .\n`],
+    ["double with a sign and no digits", `${P}:s :p 1.5E+ .\n`],
+    ["double starting with a dot", `${P}:s :p .5e3 .\n`],
+    ["double followed by a letter", `${P}:s :p 1e5x .\n`],
     ["decimal without integer part", `${P}:s :p .5 .\n`],
     ["signed decimal without integer part", `${P}:s :p -.5 .\n`],
     ["undefined prefix", `${P}u:x :p :o .\n`],
