@@ -829,15 +829,29 @@ export class FastRdfReader {
   /**
    * The end of a name that may hold dots but not end with one, from `pos`: the first
    * character that is not a name character or a dot, then back over trailing dots; -1 when the
-   * name runs into a character only n3 reads (`:`, `%`, `\`, non-ASCII), MORE-worthy when the
-   * text ends (`buf.length` returned; the caller checks).
+   * name runs into a character only n3 reads (`:`, `%`, `\`, and past U+007F what is not a
+   * name character, or any such character unless `wide`), MORE-worthy when the text ends
+   * (`buf.length` returned; the caller checks).
    */
-  private nameEnd(pos: number): number {
+  private nameEnd(pos: number, wide: boolean): number {
     const buf = this.buf;
-    let c = buf.charCodeAt(pos);
-    while (c < 128 && ((CLASSES[c]! & NAME) !== 0 || c === DOT)) c = buf.charCodeAt(++pos);
-    if (pos >= buf.length) return pos;
-    if (c === COLON || c === 37 /* % */ || c === BACKSLASH || c >= 128) return -1;
+    for (;;) {
+      if (pos >= buf.length) return pos;
+      const c = buf.charCodeAt(pos);
+      if (c < 128) {
+        if ((CLASSES[c]! & NAME) === 0 && c !== DOT) break;
+        pos++;
+      } else {
+        if (!wide) return -1;
+        // A high surrogate at the end of the text: its pair comes with the next chunk.
+        if (c >= 0xd800 && c <= 0xdbff && pos + 1 >= buf.length) return buf.length;
+        const length = wideNameLength(buf, pos, false);
+        if (length === 0) return -1;
+        pos += length;
+      }
+    }
+    const c = buf.charCodeAt(pos);
+    if (c === COLON || c === 37 /* % */ || c === BACKSLASH) return -1;
     while (buf.charCodeAt(pos - 1) === DOT) pos--;
     return pos;
   }
@@ -865,8 +879,8 @@ export class FastRdfReader {
     if (buf.charCodeAt(colon) !== COLON) return BAIL;
     let end = colon + 1;
     const first = buf.charCodeAt(end);
-    if (is(first, NAME) && first !== MINUS) {
-      end = this.nameEnd(end);
+    if ((is(first, NAME) && first !== MINUS) || (first >= 128 && wideNameLength(buf, end, true))) {
+      end = this.nameEnd(end, true);
       if (end < 0) return BAIL;
       if (end >= buf.length) return this.short();
     } else if (end >= buf.length) {
@@ -896,7 +910,7 @@ export class FastRdfReader {
     if (buf.charCodeAt(this.pos + 1) !== COLON) return BAIL;
     const first = buf.charCodeAt(start);
     if (!is(first, NAME) || first === MINUS) return BAIL;
-    const end = this.nameEnd(start);
+    const end = this.nameEnd(start, false);
     if (end < 0) return BAIL;
     if (end >= buf.length) return this.short();
     const ends = this.nameEnds(end);
@@ -1099,6 +1113,35 @@ export class FastRdfReader {
     this.pos = i;
     return OK;
   }
+}
+
+/**
+ * n3's name characters past U+007F (its `nameCharLength`): the length of the one at `pos`, 1,
+ * or 2 for a surrogate pair (U+10000 to U+EFFFF), 0 when it is none; `first`: PN_CHARS_BASE only
+ * (the first character of a local name), else PN_CHARS.
+ */
+function wideNameLength(buf: string, pos: number, first: boolean): number {
+  const c = buf.charCodeAt(pos);
+  if (c >= 0xd800 && c <= 0xdb7f) {
+    const low = buf.charCodeAt(pos + 1);
+    return low >= 0xdc00 && low <= 0xdfff ? 2 : 0;
+  }
+  if (!first && (c === 0xb7 || (c >= 0x300 && c <= 0x36f) || c === 0x203f || c === 0x2040)) {
+    return 1;
+  }
+  return (c >= 0xc0 &&
+    c <= 0x1fff &&
+    c !== 0xd7 &&
+    c !== 0xf7 &&
+    (c < 0x300 || (c >= 0x370 && c !== 0x37e))) ||
+    (c >= 0x200c && c <= 0x200d) ||
+    (c >= 0x2070 && c <= 0x218f) ||
+    (c >= 0x2c00 && c <= 0x2fef) ||
+    (c >= 0x3001 && c <= 0xd7ff) ||
+    (c >= 0xf900 && c <= 0xfdcf) ||
+    (c >= 0xfdf0 && c <= 0xfffd)
+    ? 1
+    : 0;
 }
 
 /**

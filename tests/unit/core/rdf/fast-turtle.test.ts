@@ -340,6 +340,15 @@ describe("inputs the fast reader reads to the end", () => {
     expect(quadLines(out)[0]).toBe(`${EX}s ${RDF}type ${EX}C`);
   });
 
+  it("local names past U+007F: letters, combining marks and a middle dot inside, astral letters", () => {
+    const out = expectRead(
+      `${P}:Comit\u00e9 :pr\u00e9f\u00e8re :caf\u00e9 , :a\u00b7b , :e\u0301t\u00e9 , :x\u{10000}y , :\u00c9tat. :\u4e2d :p :o .\n`,
+      "turtle",
+    );
+    expect(quadLines(out)).toHaveLength(6);
+    expect(quadLines(out).join("\n")).toContain("http://example.org/Comit\u00e9");
+  });
+
   it("doubles: exponents with and without a sign, after an integer, a decimal or `1.`", () => {
     const out = expectRead(
       `${P}:s :p 1e5 , -2.5E-3 , +3.e+2 , 4E0 , 5.0e1. :t :p 6e2 .\n`,
@@ -587,7 +596,10 @@ describe("inputs the fast reader leaves to n3 (same result or error)", () => {
     ["signed decimal without integer part", `${P}:s :p -.5 .\n`],
     ["undefined prefix", `${P}u:x :p :o .\n`],
     ["undefined prefix as object", `${P}:x :p u:o .\n`],
-    ["non-ASCII local name", `${P}:caf\u00e9 :p :o .\n`],
+    ["local name starting with a middle dot", `${P}:\u00b7a :p :o .\n`],
+    ["local name with a multiplication sign", `${P}:a\u00d7b :p :o .\n`],
+    ["local name followed by a non-breaking space", `${P}:caf\u00e9\u00a0:p :o .\n`],
+    ["blank node label with a letter past U+007F", `${P}_:caf\u00e9 :p :o .\n`],
     ["non-ASCII prefix", `@prefix \u00e9: <http://example.org/> .\n\u00e9:s \u00e9:p \u00e9:o .\n`],
     ["%20 in a local name", `${P}:a%20b :p :o .\n`],
     ["escaped local name", `${P}:a\\-b :p :o .\n`],
