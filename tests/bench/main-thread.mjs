@@ -212,7 +212,12 @@ function printTrace(data) {
   const events = Array.isArray(data) ? data : data.traceEvents;
   const main = new Set(
     events
-      .filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain")
+      // The renderer's main thread; in-process when Chromium runs as one process.
+      .filter(
+        (e) =>
+          e.name === "thread_name" &&
+          (e.args?.name === "CrRendererMain" || e.args?.name === "Chrome_InProcRendererThread"),
+      )
       .map((e) => `${e.pid}:${e.tid}`),
   );
   const sum = new Map();
