@@ -117,7 +117,6 @@ import {
   DEFAULT_LOAD_LIMITS,
   RdfLoader,
   readSource,
-  sourceVersion,
   type LoadLimits,
   type ReadSource,
 } from "./loader";
@@ -636,7 +635,6 @@ export class OrgraphExplorer extends LitElement {
       const source: ReadSource = await readSource(input, limits, signal, (bytes, totalBytes) =>
         show({ phase: "read", bytes, totalBytes, triples: 0, source: label }),
       );
-      const version = mode === "remove" ? Promise.resolve("") : sourceVersion(source);
       // What the new graph is built from: the sources kept, then the new one.
       let extra: Quads | undefined;
       let ranges: SourceRange[];
@@ -709,7 +707,7 @@ export class OrgraphExplorer extends LitElement {
       step("search");
       await pause();
       await timed("search-index", () => this.#view.prepareSearchIndex(graph, signal));
-      let versionHash = await version;
+      let versionHash = mode === "remove" ? "" : run.version;
       if (mode !== "replace") {
         versionHash = await datasetVersion(`${this.#version}\n${versionHash}`);
       }

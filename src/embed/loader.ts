@@ -279,6 +279,9 @@ async function readUrl(
     } else {
       const parts: Uint8Array[] = [];
       let received = 0;
+      // A body already received resolves every read at once, in one run of microtasks (each
+      // progress report with its re-render): a macrotask now and then lets the page answer.
+      let slice = performance.now();
       try {
         for (;;) {
           const { done, value } = await reader.read();
@@ -290,6 +293,10 @@ async function readUrl(
           }
           parts.push(value);
           onProgress?.(received, total);
+          if (performance.now() - slice > READ_SLICE_MS) {
+            await macrotask();
+            slice = performance.now();
+          }
         }
       } catch (error) {
         throw why(error);
@@ -349,6 +356,8 @@ export interface RunResult {
   /** Every quad of the graph (the extra ones first). */
   quads: Quads;
   inWorker: boolean;
+  /** The new source's dataset version (hashed in the worker when there is one). */
+  version: string;
 }
 
 type WorkerState = "unknown" | "ok" | "unavailable";
@@ -422,6 +431,7 @@ export class RdfLoader {
 
   async #inPage(source: ReadSource, options: RunOptions): Promise<RunResult> {
     // The parser (n3) loads on demand: only where a worker cannot run (orgraph-parse.js).
+    const version = sourceVersion(source);
     const { loadRdfChunked } = await import("../core/load/load");
     const result = await loadRdfChunked(source.input, {
       format: source.format,
@@ -439,7 +449,12 @@ export class RdfLoader {
       chunkSize: 16 * 1024,
       sliceMs: 8,
     });
-    return { graph: result.graph, quads: result.quads, inWorker: false };
+    return {
+      graph: result.graph,
+      quads: result.quads,
+      inWorker: false,
+      version: await version,
+    };
   }
 
   #inWorker(worker: Worker, source: ReadSource, options: RunOptions): Promise<RunResult> {
@@ -493,7 +508,8 @@ export class RdfLoader {
           // End the task here: what the page does next runs in tasks of its own.
           await macrotask();
           if (signal.aborted) throw cancelled(source.sourceName);
-          return { graph, quads, inWorker: true };
+          // A worker without the version (an older one) leaves it unknown: "".
+          return { graph, quads, inWorker: true, version: message.version ?? "" };
         })().then(resolve, reject);
       });
       const request: LoadRequest = {
@@ -508,6 +524,7 @@ export class RdfLoader {
         blankPrefix: options.blankPrefix,
         ...(options.jsonldContexts ? { jsonldContexts: plainPolicy(options.jsonldContexts) } : {}),
         batch: RESULT_BATCH,
+        version: true,
         ...(options.extra?.length ? { extraQuads: encodeQuads(options.extra) } : {}),
         ...(typeof source.input === "string" ? { text: source.input } : { buffer: source.input }),
       };
@@ -531,6 +548,9 @@ function plainPolicy(policy: JsonLdContextPolicy): JsonLdContextPolicy {
   const { maxCount, maxBytes, timeoutMs } = policy;
   return { allow: [...policy.allow], maxCount, maxBytes, timeoutMs };
 }
+
+/** The longest run of body reads between two macrotasks (see readUrl). */
+const READ_SLICE_MS = 8;
 
 /** Items per message of a worker's streamed result (see LoadRequest.batch). */
 export const RESULT_BATCH = 500;

@@ -6,6 +6,7 @@
 import { OrgraphError } from "../errors";
 import { isRdfFormat } from "../rdf/formats";
 import { loadRdfChunked, type ChunkedLoadOptions } from "./load";
+import { bytesVersion, datasetVersion } from "./version";
 import {
   decodeQuads,
   encodeQuads,
@@ -51,6 +52,12 @@ export function createLoadHandler(
       if (input === undefined) {
         throw new OrgraphError("invalid", "A load request needs a text or a buffer.");
       }
+      // Started before the load reads the input (Web Crypto copies the bytes when called).
+      const version = request.version
+        ? typeof input === "string"
+          ? datasetVersion(input)
+          : bytesVersion(input)
+        : undefined;
       const result = await loadRdfChunked(input, {
         ...options,
         format: request.format,
@@ -96,6 +103,7 @@ export function createLoadHandler(
           triples: result.triples,
           nodes: result.nodes,
           edges: result.edges,
+          ...(version ? { version: await version } : {}),
         },
         quads ? [quads.indices.buffer as ArrayBuffer] : [],
       );

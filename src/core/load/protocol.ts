@@ -38,6 +38,11 @@ export interface LoadRequest {
   sourceName?: string;
   languages?: string[];
   collapseMemberships?: boolean;
+  /**
+   * Send the input's dataset version back in the result (hashed here, off the page's thread;
+   * the page transfers its buffer and cannot hash it after).
+   */
+  version?: boolean;
   /** Send the parsed quads back too (default true; `indexClaims` needs them). */
   withQuads?: boolean;
   /** Fail past this many triples (OrgraphError "limit"), or keep the first ones (`sample`). */
@@ -112,6 +117,8 @@ export type WorkerResponse =
       triples: number;
       nodes: number;
       edges: number;
+      /** The input's dataset version (src/core/load/version.ts), when the request asked. */
+      version?: string;
     }
   | { type: "error"; id: number; error: SerializedError };
 

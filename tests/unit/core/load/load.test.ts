@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadRdf, OrgraphError, RdfParseError, termKey } from "../../../../src/core/index";
 import { loadRdfChunked, type LoadProgress } from "../../../../src/core/load/load";
 import { createLoadHandler } from "../../../../src/core/load/handler";
+import { datasetVersion } from "../../../../src/core/load/version";
 import {
   decodeQuads,
   deserializeError,
@@ -182,6 +183,23 @@ describe("load worker protocol", () => {
       expected.nodes,
       expected.edges,
     ]);
+  });
+
+  it("with `version`, sends the input's dataset version, hashed in the worker (text or bytes)", async () => {
+    const expectedVersion = await datasetVersion(text);
+    expect(expectedVersion).toMatch(/^[0-9a-f]{12}$/);
+    for (const input of [{ text }, { buffer: new TextEncoder().encode(text) }]) {
+      const { messages, handle } = harness();
+      await handle({ type: "load", id: 4, ...input, format: "trig", version: true });
+      const last = messages.at(-1)!;
+      if (last.type !== "result") throw new Error(`expected a result, got ${JSON.stringify(last)}`);
+      expect(last.version).toBe(expectedVersion);
+    }
+    // Not asked: not sent.
+    const { messages, handle } = harness();
+    await handle({ type: "load", id: 5, text, format: "trig" });
+    const last = messages.at(-1)!;
+    expect(last.type === "result" && last.version).toBe(undefined);
   });
 
   it("with `batch`, streams nodes, edges and quad terms in small messages before the result", async () => {
