@@ -8,108 +8,24 @@
  * licence. Counts per suite are printed at the end.
  */
 import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Parser, type Quad, type Term } from "n3";
+import { join } from "node:path";
+import { type Quad } from "n3";
+import { readW3cManifest, W3C_ROOT, W3C_SUITES, type W3cTest } from "./w3c-manifests";
 import { isomorphic } from "rdf-isomorphic";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseRdf } from "../../../src/core/rdf/parse";
 import { RdfParseError } from "../../../src/core/errors";
 import { loadRdfChunked } from "../../../src/core/load/load";
-import type { RdfFormat } from "../../../src/core/rdf/formats";
 
-const ROOT = fileURLToPath(new URL("../../fixtures/w3c-rdf-tests/rdf/", import.meta.url));
-const MF = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
-const RDFT = "http://www.w3.org/ns/rdftest#";
-const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-const PUBLISHED = "https://w3c.github.io/rdf-tests/rdf/";
+/** A parser test of the conformance run (C14N tests check a serializer, not a parser). */
+type ParserTest = W3cTest & { kind: "positive" | "negative" | "eval" };
 
-interface W3cTest {
-  suite: string;
-  name: string;
-  kind: "positive" | "negative" | "eval";
-  format: RdfFormat;
-  action: string;
-  result?: string;
-  base: string;
+function readManifest(file: string): ParserTest[] {
+  return readW3cManifest(file).filter((t): t is ParserTest => t.kind !== "c14n");
 }
 
-const FORMAT_OF: Record<string, RdfFormat> = {
-  Turtle: "turtle",
-  Trig: "trig",
-  NTriples: "n-triples",
-  NQuads: "n-quads",
-};
-
-function listOf(quads: Quad[], head: Term): Term[] {
-  const items: Term[] = [];
-  let node = head;
-  while (node.value !== `${RDF}nil`) {
-    const first = quads.find((q) => q.subject.equals(node) && q.predicate.value === `${RDF}first`);
-    const rest = quads.find((q) => q.subject.equals(node) && q.predicate.value === `${RDF}rest`);
-    if (!first || !rest) break;
-    items.push(first.object);
-    node = rest.object;
-  }
-  return items;
-}
-
-/** Reads a manifest (following mf:include) into a flat list of parser tests. */
-function readManifest(file: string): W3cTest[] {
-  const dir = dirname(file);
-  const rel = relative(ROOT, dir).split("\\").join("/");
-  const manifestUrl = `${PUBLISHED}${rel}/`;
-  const quads = new Parser({ format: "text/turtle", baseIRI: `${manifestUrl}manifest.ttl` }).parse(
-    readFileSync(file, "utf8"),
-  );
-  const valueOf = (s: Term, p: string) =>
-    quads.find((q) => q.subject.equals(s) && q.predicate.value === p)?.object;
-  const manifest = quads.find(
-    (q) => q.predicate.value === `${RDF}type` && q.object.value === `${MF}Manifest`,
-  )?.subject;
-  if (!manifest) throw new Error(`no mf:Manifest in ${file}`);
-  const base = valueOf(manifest, `${MF}assumedTestBase`)?.value ?? manifestUrl;
-  const tests: W3cTest[] = [];
-  const include = valueOf(manifest, `${MF}include`);
-  if (include) {
-    for (const sub of listOf(quads, include)) {
-      tests.push(...readManifest(join(ROOT, sub.value.slice(PUBLISHED.length))));
-    }
-  }
-  const entries = valueOf(manifest, `${MF}entries`);
-  for (const entry of entries ? listOf(quads, entries) : []) {
-    const type = valueOf(entry, `${RDF}type`)?.value.slice(RDFT.length) ?? "";
-    const match =
-      /^Test(Turtle|Trig|NTriples|NQuads)(PositiveSyntax|NegativeSyntax|NegativeEval|Eval)$/.exec(
-        type,
-      );
-    if (!match) continue; // C14N tests check a serializer, not a parser.
-    const action = valueOf(entry, `${MF}action`)!.value;
-    const result = valueOf(entry, `${MF}result`)?.value;
-    const fileName = action.slice(action.lastIndexOf("/") + 1);
-    tests.push({
-      suite: rel,
-      name: valueOf(entry, `${MF}name`)?.value ?? entry.value,
-      kind: match[2] === "PositiveSyntax" ? "positive" : match[2] === "Eval" ? "eval" : "negative",
-      format: FORMAT_OF[match[1]!]!,
-      action: join(dir, fileName),
-      ...(result ? { result: join(dir, result.slice(result.lastIndexOf("/") + 1)) } : {}),
-      base: base + fileName,
-    });
-  }
-  return tests;
-}
-
-const SUITES = [
-  "rdf11/rdf-turtle/manifest.ttl",
-  "rdf11/rdf-trig/manifest.ttl",
-  "rdf11/rdf-n-triples/manifest.ttl",
-  "rdf11/rdf-n-quads/manifest.ttl",
-  "rdf12/rdf-turtle/manifest.ttl",
-  "rdf12/rdf-trig/manifest.ttl",
-  "rdf12/rdf-n-triples/manifest.ttl",
-  "rdf12/rdf-n-quads/manifest.ttl",
-];
+const SUITES = W3C_SUITES;
+const ROOT = W3C_ROOT;
 
 /** Code units per chunk: small and odd, so that chunk boundaries fall inside tokens. */
 const CHUNK = 7;
@@ -160,7 +76,7 @@ async function run(t: W3cTest): Promise<string | undefined> {
     : "not isomorphic to the expected result";
 }
 
-const counts = new Map<string, Record<W3cTest["kind"], { run: number; passed: number }>>();
+const counts = new Map<string, Record<ParserTest["kind"], { run: number; passed: number }>>();
 
 afterAll(() => {
   const lines = ["W3C suites through loadRdfChunked (passed/run):"];

@@ -8,16 +8,16 @@
  * through `loadRdfChunked` where the reader stops after 300 KB.
  */
 import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import fc from "fast-check";
-import { DataFactory, Literal, Parser, type Term } from "n3";
+import { DataFactory, Literal } from "n3";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { RdfParseError } from "../../../../src/core/errors";
 import { loadRdfChunked, type LoadProgress } from "../../../../src/core/load/load";
 import { FastRdfReader, type FastSyntax } from "../../../../src/core/rdf/fast-turtle";
 import { createRdfParser, n3IriResolver } from "../../../../src/core/rdf/parse";
 import { termKey, type RdfTerm } from "../../../../src/core/rdf/terms";
+import { readW3cManifest, W3C_ROOT, W3C_SUITES } from "../w3c-manifests";
 
 const BASE = "http://example.org/base/doc";
 // The time limit of each test, in ms: the W3C and property tests take seconds, more on a busy
@@ -159,85 +159,10 @@ function fastReads(
 // ---------------------------------------------------------------------------------------------
 // a. The W3C suites
 
-const ROOT = fileURLToPath(new URL("../../../fixtures/w3c-rdf-tests/rdf/", import.meta.url));
-const MF = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
-const RDFT = "http://www.w3.org/ns/rdftest#";
 const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-const PUBLISHED = "https://w3c.github.io/rdf-tests/rdf/";
-const FORMAT_OF: Record<string, FastSyntax> = {
-  Turtle: "turtle",
-  Trig: "trig",
-  NTriples: "n-triples",
-  NQuads: "n-quads",
-};
+const SUITES = W3C_SUITES;
 
-interface W3cInput {
-  suite: string;
-  name: string;
-  format: FastSyntax;
-  file: string;
-  base: string;
-}
-
-/** The parser tests of a manifest (following mf:include), as w3c-conformance.test.ts reads them. */
-function readManifest(file: string): W3cInput[] {
-  const dir = dirname(file);
-  const rel = relative(ROOT, dir).split("\\").join("/");
-  const manifestUrl = `${PUBLISHED}${rel}/`;
-  const quads = new Parser({ format: "text/turtle", baseIRI: `${manifestUrl}manifest.ttl` }).parse(
-    readFileSync(file, "utf8"),
-  );
-  const valueOf = (s: Term, p: string) =>
-    quads.find((q) => q.subject.equals(s) && q.predicate.value === p)?.object;
-  const listOf = (head: Term | undefined): Term[] => {
-    const items: Term[] = [];
-    let node = head;
-    while (node !== undefined && node.value !== `${RDF}nil`) {
-      const first = valueOf(node, `${RDF}first`);
-      if (first === undefined) break;
-      items.push(first);
-      node = valueOf(node, `${RDF}rest`);
-    }
-    return items;
-  };
-  const manifest = quads.find(
-    (q) => q.predicate.value === `${RDF}type` && q.object.value === `${MF}Manifest`,
-  )?.subject;
-  if (!manifest) throw new Error(`no mf:Manifest in ${file}`);
-  const base = valueOf(manifest, `${MF}assumedTestBase`)?.value ?? manifestUrl;
-  const out: W3cInput[] = [];
-  for (const sub of listOf(valueOf(manifest, `${MF}include`))) {
-    out.push(...readManifest(join(ROOT, sub.value.slice(PUBLISHED.length))));
-  }
-  for (const entry of listOf(valueOf(manifest, `${MF}entries`))) {
-    const type = valueOf(entry, `${RDF}type`)?.value.slice(RDFT.length) ?? "";
-    const match = /^Test(Turtle|Trig|NTriples|NQuads)/.exec(type);
-    if (!match) continue;
-    const action = valueOf(entry, `${MF}action`)!.value;
-    const fileName = action.slice(action.lastIndexOf("/") + 1);
-    out.push({
-      suite: rel,
-      name: valueOf(entry, `${MF}name`)?.value ?? entry.value,
-      format: FORMAT_OF[match[1]!]!,
-      file: join(dir, fileName),
-      base: base + fileName,
-    });
-  }
-  return out;
-}
-
-const SUITES = [
-  "rdf11/rdf-turtle/manifest.ttl",
-  "rdf11/rdf-trig/manifest.ttl",
-  "rdf11/rdf-n-triples/manifest.ttl",
-  "rdf11/rdf-n-quads/manifest.ttl",
-  "rdf12/rdf-turtle/manifest.ttl",
-  "rdf12/rdf-trig/manifest.ttl",
-  "rdf12/rdf-n-triples/manifest.ttl",
-  "rdf12/rdf-n-quads/manifest.ttl",
-];
-
-const W3C = SUITES.flatMap((suite) => readManifest(join(ROOT, suite)));
+const W3C = SUITES.flatMap((suite) => readW3cManifest(join(W3C_ROOT, suite)));
 /** Inputs of the suites the fast reader read to the end on its own. */
 let w3cFastRead = 0;
 
@@ -257,7 +182,7 @@ describe("fast reader vs n3 on the W3C suites", () => {
   for (const suite of SUITES.map((s) => s.replace("/manifest.ttl", ""))) {
     it(`gives n3's result or error on every input of ${suite}, whole and in chunks`, () => {
       for (const t of W3C.filter((x) => x.suite === suite)) {
-        const text = readFileSync(t.file, "utf8");
+        const text = readFileSync(t.action, "utf8");
         const read = fastReads(text, t.format, text.length || 1, t.base);
         if (read) w3cFastRead++;
         // Whether the reader reads an input does not depend on how it is cut.
@@ -267,7 +192,7 @@ describe("fast reader vs n3 on the W3C suites", () => {
         for (const run of [{ withText: true }, { chunk: 7 }, { chunk: 64, withText: true }]) {
           expect(
             parse(text, t.format, true, { ...run, baseIRI: t.base }),
-            `${t.name} (${t.file}), chunk ${run.chunk ?? "whole"}`,
+            `${t.name} (${t.action}), chunk ${run.chunk ?? "whole"}`,
           ).toEqual(parse(text, t.format, false, { ...run, baseIRI: t.base }));
         }
       }
