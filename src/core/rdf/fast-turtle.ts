@@ -735,7 +735,7 @@ export class FastRdfReader {
     return BAIL;
   }
 
-  /** An object: a resource, a string, an integer or decimal, a boolean. */
+  /** An object: a resource, `[ ... ]`, a string, a number, a boolean. */
   private object(): Outcome {
     const buf = this.buf;
     if (this.pos >= buf.length) return this.short();
@@ -1158,7 +1158,7 @@ function exponentEnd(buf: string, at: number): number {
   return i === digits ? 0 : i;
 }
 
-/** The escapes of a short string that the reader itself reads (`\u` and `\U` are n3's). */
+/** A string's one-character escapes (`\u` and `\U` are read by numericEscape). */
 const ESCAPES: Record<number, string> = {
   [0x74]: "\t",
   [0x62]: "\b",

@@ -388,6 +388,7 @@ class N3Resolver implements IriResolver {
 class FastTerms implements FastTermFactory {
   private readonly named = new Map<string, NamedNode>();
   private readonly blanks = new Map<string, BlankNode>();
+  private anonymous = 0;
 
   constructor() {
     keepShape(this);
@@ -408,8 +409,6 @@ class FastTerms implements FastTermFactory {
     if (term === undefined) this.blanks.set(name, (term = new NumberedBlankNode(name)));
     return term;
   }
-
-  private anonymous = 0;
 
   /** A blank node of `[ ]`: named as n3's anonymous ones are (renamed `b1`, `b2`, ... later). */
   newBlankNode(): BlankNode {

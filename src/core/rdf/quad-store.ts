@@ -141,10 +141,6 @@ function isNumbered(term: RdfTerm): term is NumberedTerm {
  * give such terms to one builder only.
  */
 export class QuadStoreBuilder {
-  constructor() {
-    keepShape(this);
-  }
-
   private readonly ids = new Map<RdfTerm, number>();
   private readonly terms: RdfTerm[] = [];
   private indices = new Int32Array(1024);
@@ -153,6 +149,10 @@ export class QuadStoreBuilder {
   private lastSubjectId = 0;
   private lastGraph: RdfTerm | undefined;
   private lastGraphId = 0;
+
+  constructor() {
+    keepShape(this);
+  }
 
   get length(): number {
     return this.at >> 2;
